@@ -1,0 +1,2 @@
+/** AADSTS diagnostics channels (issue 5). */
+export const diagnoseChannels = {} as const;

@@ -1,0 +1,414 @@
+/**
+ * Federation profile: the fields of one Octopus-style identity-federation configuration, and the one
+ * set of rules that checks them. The renderer runs these rules as the user types; main runs them
+ * again on save, so nothing invalid is ever stored.
+ */
+import { z } from 'zod';
+import { CLOUD_IDS, type CloudId } from './clouds';
+
+export const PROFILE_NAME_MAX = 64;
+
+const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A GUID anywhere in a text, for pointing at what the user probably meant. */
+const GUID_IN_TEXT_RE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+/** One DNS label: letters, digits, inner hyphens, at most 63 characters. */
+const LABEL_RE = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+const TLD_RE = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+
+export function isGuid(value: string): boolean {
+  return GUID_RE.test(value);
+}
+
+/** A DNS domain such as contoso.com or contoso.onmicrosoft.com (lower case expected). */
+export function isDomainName(value: string): boolean {
+  if (value.length > 253) return false;
+  const labels = value.split('.');
+  if (labels.length < 2) return false;
+  const tld = labels[labels.length - 1] ?? '';
+  return labels.every((l) => LABEL_RE.test(l)) && TLD_RE.test(tld);
+}
+
+export type Severity = 'error' | 'warning';
+
+export const PROFILE_FIELDS = [
+  'name',
+  'cloud',
+  'tenantId',
+  'samlAppId',
+  'apiAppId',
+  'secret',
+  'secretExpiresAt',
+  'webUrl',
+  'allowedDomains',
+] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+/** A one-click fix the form can offer next to an issue. */
+export interface FieldFix {
+  label: string;
+  /** The field's new text when the fix is applied. */
+  value: string;
+}
+
+export interface FieldIssue {
+  field: ProfileField;
+  severity: Severity;
+  message: string;
+  fix?: FieldFix;
+}
+
+/** What the user types: every field as text, exactly as in the form. */
+export const ProfileDraftSchema = z.object({
+  name: z.string().max(10_000),
+  cloud: z.enum(CLOUD_IDS),
+  tenantId: z.string().max(10_000),
+  samlAppId: z.string().max(10_000),
+  apiAppId: z.string().max(10_000),
+  webUrl: z.string().max(10_000),
+  /** Comma-separated list as typed. */
+  allowedDomains: z.string().max(100_000),
+  /** yyyy-mm-dd or empty. */
+  secretExpiresAt: z.string().max(100),
+  /** Scenario name when cloud is 'practice'. */
+  practiceScenario: z.string().max(200).optional(),
+});
+export type ProfileDraft = z.infer<typeof ProfileDraftSchema>;
+
+export const EMPTY_DRAFT: ProfileDraft = {
+  name: '',
+  cloud: 'global',
+  tenantId: '',
+  samlAppId: '',
+  apiAppId: '',
+  webUrl: '',
+  allowedDomains: '',
+  secretExpiresAt: '',
+};
+
+/** The validated, normalised profile fields as stored (without id, secret or history). */
+export interface ProfileFields {
+  name: string;
+  cloud: CloudId;
+  tenantId: string;
+  samlAppId: string;
+  apiAppId: string;
+  webUrl: string;
+  allowedDomains: string[];
+  secretExpiresAt: string | null;
+  practiceScenario?: string;
+}
+
+export interface ValidationContext {
+  /** Names of the other profiles, for the uniqueness rule. */
+  otherNames: readonly string[];
+  /** A secret is already stored for this profile (so an empty secret field keeps it). */
+  secretStored: boolean;
+  /** Today, yyyy-mm-dd (injected so rules stay pure and testable). */
+  today: string;
+}
+
+export interface ValidationResult {
+  issues: FieldIssue[];
+  /** Present when no issue is an error. */
+  fields?: ProfileFields;
+}
+
+export function normalizeName(raw: string): string {
+  return raw.trim().replace(/\s+/g, ' ');
+}
+
+/** Tenant: trim; GUIDs, domains and the two keywords are case-insensitive, so lower-case them. */
+export function normalizeTenantId(raw: string): string {
+  return raw.trim().toLowerCase();
+}
+
+/** Application IDs: trim, lower-case, and drop the braces some tools print around GUIDs. */
+export function normalizeAppId(raw: string): string {
+  const t = raw.trim().toLowerCase();
+  const unbraced = /^\{(.*)\}$/.exec(t);
+  return unbraced ? (unbraced[1] ?? '').trim() : t;
+}
+
+/** The Web URL is compared byte for byte by Entra: only surrounding whitespace is removed. */
+export function normalizeWebUrl(raw: string): string {
+  return raw.trim();
+}
+
+/** Secret: only surrounding whitespace (a copy from the portal often brings a trailing space). */
+export function normalizeSecret(raw: string): string {
+  return raw.trim();
+}
+
+/** Split on commas, semicolons or whitespace; drop a leading @; lower-case; de-duplicate. */
+export function parseDomainList(raw: string): string[] {
+  const seen = new Set<string>();
+  for (const part of raw.split(/[,;\s]+/)) {
+    const d = part.trim().toLowerCase().replace(/^@+/, '').replace(/\.$/, '');
+    if (d) seen.add(d);
+  }
+  return [...seen];
+}
+
+export function normalizeDomainList(raw: string): string {
+  return parseDomainList(raw).join(', ');
+}
+
+export function validateName(raw: string, otherNames: readonly string[]): FieldIssue[] {
+  const name = normalizeName(raw);
+  if (name.length === 0) return [{ field: 'name', severity: 'error', message: 'Give the profile a name, for example "Production".' }];
+  if (name.length > PROFILE_NAME_MAX)
+    return [{ field: 'name', severity: 'error', message: `Use at most ${PROFILE_NAME_MAX} characters (this name has ${name.length}).` }];
+  const lower = name.toLowerCase();
+  if (otherNames.some((n) => normalizeName(n).toLowerCase() === lower))
+    return [{ field: 'name', severity: 'error', message: `A profile named "${name}" already exists. Choose another name.` }];
+  return [];
+}
+
+export function validateTenantId(raw: string): FieldIssue[] {
+  const v = normalizeTenantId(raw);
+  const err = (message: string, fix?: FieldFix): FieldIssue[] => [{ field: 'tenantId', severity: 'error', message, ...(fix ? { fix } : {}) }];
+  if (v === '') return err('Enter the Directory (tenant) ID from Entra ID > Overview, for example 72f988bf-86f1-41af-91ab-2d7cd011db47.');
+  if (isGuid(v) || v === 'common' || v === 'organizations') return [];
+  if (v === 'consumers')
+    return err('"consumers" is for personal Microsoft accounts only. Enter your organisation\'s Directory (tenant) ID, a verified domain, or "organizations".');
+  const guid = GUID_IN_TEXT_RE.exec(v);
+  if (/^https?:\/\//.test(v) || v.includes('/')) {
+    if (guid) return err('This is a URL. Enter only the Directory (tenant) ID.', { label: `Use ${guid[0]}`, value: guid[0] });
+    return err('This is a URL. Enter only the Directory (tenant) ID or a verified domain such as contoso.com.');
+  }
+  if (/\s/.test(v)) return err('Remove the spaces: a tenant ID is one GUID or one domain name.');
+  if (/^[0-9a-f-]+$/.test(v) && v.length >= 8)
+    return err(`This is not a complete GUID (it has ${v.replace(/-/g, '').length} of 32 hex digits). Copy the Directory (tenant) ID again from Entra ID > Overview.`);
+  if (v.includes('@')) {
+    const domain = v.slice(v.lastIndexOf('@') + 1);
+    if (isDomainName(domain)) return err('This is an email address. Enter only its domain.', { label: `Use ${domain}`, value: domain });
+  }
+  if (isDomainName(v)) return [];
+  return err('Enter a GUID (Directory ID), a verified domain such as contoso.onmicrosoft.com, or "common" / "organizations".');
+}
+
+function validateAppId(field: 'samlAppId' | 'apiAppId', raw: string): FieldIssue[] {
+  const v = normalizeAppId(raw);
+  const which = field === 'samlAppId' ? 'SAML-OpenID application' : 'API application';
+  if (v === '') return [{ field, severity: 'error', message: `Enter the ${which}'s Application (client) ID from App registrations > Overview.` }];
+  if (isGuid(v)) return [];
+  const guid = GUID_IN_TEXT_RE.exec(v);
+  if (guid && guid[0].length !== v.length)
+    return [{ field, severity: 'error', message: 'Enter only the Application (client) ID, without anything around it.', fix: { label: `Use ${guid[0]}`, value: guid[0] } }];
+  return [{ field, severity: 'error', message: 'An Application (client) ID is a GUID: 32 hex digits in groups of 8-4-4-4-12.' }];
+}
+
+export function validateAppIds(samlRaw: string, apiRaw: string, tenantRaw: string): FieldIssue[] {
+  const issues = [...validateAppId('samlAppId', samlRaw), ...validateAppId('apiAppId', apiRaw)];
+  const saml = normalizeAppId(samlRaw);
+  const api = normalizeAppId(apiRaw);
+  const tenant = normalizeTenantId(tenantRaw);
+  if (issues.length === 0 && saml === api)
+    issues.push({
+      field: 'apiAppId',
+      severity: 'warning',
+      message: 'The SAML-OpenID and API application IDs are the same. The setup needs two separate app registrations: check you copied each from its own Overview page.',
+    });
+  for (const field of ['samlAppId', 'apiAppId'] as const) {
+    const v = field === 'samlAppId' ? saml : api;
+    if (isGuid(v) && v === tenant)
+      issues.push({ field, severity: 'warning', message: 'This is the Directory (tenant) ID, not an Application (client) ID.' });
+  }
+  return issues;
+}
+
+export interface SecretCheckInput {
+  /** As typed; empty means "keep the stored secret" when one is stored. */
+  raw: string;
+  secretStored: boolean;
+}
+
+export const SECRET_ID_MESSAGE =
+  "This looks like the Secret ID. Paste the secret's Value, which Entra shows only once, right after you create it.";
+
+export function validateSecret({ raw, secretStored }: SecretCheckInput): FieldIssue[] {
+  const v = normalizeSecret(raw);
+  if (v === '')
+    return secretStored
+      ? []
+      : [{ field: 'secret', severity: 'warning', message: 'No client secret yet. The secret and sign-in checks need it; you can add it later.' }];
+  if (isGuid(v) || isGuid(v.replace(/^\{|\}$/g, ''))) return [{ field: 'secret', severity: 'error', message: SECRET_ID_MESSAGE }];
+  if (/[\r\n]/.test(v)) return [{ field: 'secret', severity: 'error', message: 'The value has a line break in it. Copy it again as one line from Certificates & secrets.' }];
+  if (/\s/.test(v)) return [{ field: 'secret', severity: 'error', message: 'The value has a space in it; secret values never do. Copy it again with the copy button next to it.' }];
+  if (v.length > 512) return [{ field: 'secret', severity: 'error', message: 'This is far longer than a client secret value. Paste only the Value column.' }];
+  if (v.length < 24)
+    return [{ field: 'secret', severity: 'warning', message: `Entra secret values are usually 40 characters; this one has ${v.length}. Check it was copied whole.` }];
+  return [];
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written yyyy-mm-dd. */
+export function isIsoDate(v: string): boolean {
+  const m = DATE_RE.exec(v);
+  if (!m) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+/** Whole days from `from` to `to`, both yyyy-mm-dd. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function validateSecretExpiry(raw: string, today: string): FieldIssue[] {
+  const v = raw.trim();
+  if (v === '') return [];
+  if (!isIsoDate(v)) return [{ field: 'secretExpiresAt', severity: 'error', message: 'Use a date such as 2027-05-31 (the Expires column in Certificates & secrets).' }];
+  const days = daysBetween(today, v);
+  if (days < 0) return [{ field: 'secretExpiresAt', severity: 'warning', message: `This secret expired ${-days} day(s) ago: sign-ins fail with AADSTS7000222. Create a new secret in Entra.` }];
+  if (days > 2 * 366) return [{ field: 'secretExpiresAt', severity: 'warning', message: 'Entra secrets last at most 2 years (24 months). Check the date in the Expires column.' }];
+  return [];
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export function validateWebUrl(raw: string): FieldIssue[] {
+  const v = normalizeWebUrl(raw);
+  const err = (message: string, fix?: FieldFix): FieldIssue[] => [{ field: 'webUrl', severity: 'error', message, ...(fix ? { fix } : {}) }];
+  if (v === '') return err('Enter the Octopus Web URL, for example https://octopus.contoso.com/ (it is the redirect URI registered in Entra).');
+  if (/\s/.test(v)) return err('Remove the spaces from the URL.');
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(v) && !v.includes(' ')) {
+      const candidate = `https://${v}${v.includes('/') ? '' : '/'}`;
+      return err('Enter a full URL that starts with https://.', { label: `Use ${candidate}`, value: candidate });
+    }
+    return err('This is not a valid URL. Enter it as https://host/path/.');
+  }
+  const loopback = LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol === 'http:' && !loopback) {
+    const fixed = `https://${v.slice('http://'.length)}`;
+    return err('Entra accepts http redirect URIs only for localhost. Use https.', { label: `Use ${fixed}`, value: fixed });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return err('The Web URL must start with https://.');
+  if (url.username || url.password) return err('Remove the user name and password from the URL.');
+  if (v.includes('*')) return err('Entra does not allow wildcards in web redirect URIs. Enter the exact URL.');
+  if (url.search || v.includes('?')) {
+    const fixed = v.split('?')[0] ?? v;
+    return err('Remove the query string: Entra redirect URIs cannot carry one here.', { label: `Use ${fixed}`, value: fixed });
+  }
+  if (url.hash || v.includes('#')) {
+    const fixed = v.split('#')[0] ?? v;
+    return err('Remove the #fragment: redirect URIs cannot have one.', { label: `Use ${fixed}`, value: fixed });
+  }
+  if (!v.endsWith('/'))
+    return err(
+      'The URL must end with "/". Entra compares redirect URIs exactly, so a missing trailing slash fails sign-in with AADSTS50011.',
+      { label: 'Add the trailing slash', value: `${v}/` },
+    );
+  return [];
+}
+
+export function validateAllowedDomains(raw: string, tenantRaw: string): FieldIssue[] {
+  const domains = parseDomainList(raw);
+  const bad = domains.filter((d) => !isDomainName(d));
+  if (bad.length > 0)
+    return [
+      {
+        field: 'allowedDomains',
+        severity: 'error',
+        message: `${bad.length === 1 ? 'This is not a valid domain' : 'These are not valid domains'}: ${bad.join(', ')}. Use names such as contoso.com.`,
+      },
+    ];
+  const tenant = normalizeTenantId(tenantRaw);
+  if ((tenant === 'common' || tenant === 'organizations') && domains.length === 0)
+    return [
+      {
+        field: 'allowedDomains',
+        severity: 'error',
+        message: `With "${tenant}", users of any Entra tenant can sign in, so this list is the only boundary. Enter at least one email domain, for example contoso.com.`,
+      },
+    ];
+  return [];
+}
+
+/** Every rule over a whole draft. `fields` is set when nothing is an error. */
+export function validateDraft(draft: ProfileDraft, secretRaw: string, ctx: ValidationContext): ValidationResult {
+  const issues: FieldIssue[] = [
+    ...validateName(draft.name, ctx.otherNames),
+    ...validateTenantId(draft.tenantId),
+    ...validateAppIds(draft.samlAppId, draft.apiAppId, draft.tenantId),
+    ...validateSecret({ raw: secretRaw, secretStored: ctx.secretStored }),
+    ...validateSecretExpiry(draft.secretExpiresAt, ctx.today),
+    ...validateWebUrl(draft.webUrl),
+    ...validateAllowedDomains(draft.allowedDomains, draft.tenantId),
+  ];
+  if (draft.cloud === 'practice' && !draft.practiceScenario)
+    issues.push({ field: 'cloud', severity: 'error', message: 'Pick a practice scenario for the practice tenant.' });
+  if (issues.some((i) => i.severity === 'error')) return { issues };
+  const expires = draft.secretExpiresAt.trim();
+  return {
+    issues,
+    fields: {
+      name: normalizeName(draft.name),
+      cloud: draft.cloud,
+      tenantId: normalizeTenantId(draft.tenantId),
+      samlAppId: normalizeAppId(draft.samlAppId),
+      apiAppId: normalizeAppId(draft.apiAppId),
+      webUrl: normalizeWebUrl(draft.webUrl),
+      allowedDomains: parseDomainList(draft.allowedDomains),
+      secretExpiresAt: expires === '' ? null : expires,
+      ...(draft.cloud === 'practice' && draft.practiceScenario ? { practiceScenario: draft.practiceScenario } : {}),
+    },
+  };
+}
+
+/** Entra's passwordCredential.hint: the first three characters of the secret value. */
+export function secretHint(secret: string): string {
+  return secret.slice(0, 3);
+}
+
+/** Where the profile's secret lives. */
+export const SECRET_STORAGE = ['encrypted', 'session', 'none'] as const;
+export type SecretStorage = (typeof SECRET_STORAGE)[number];
+
+export const SecretInfoSchema = z.object({
+  /** A usable secret is available now (encrypted on disk, or in memory for this session). */
+  present: z.boolean(),
+  storage: z.enum(SECRET_STORAGE),
+  hint: z.string().max(3).nullable(),
+  length: z.number().int().nonnegative().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type SecretInfo = z.infer<typeof SecretInfoSchema>;
+
+/** A profile as the renderer sees it: fields, secret metadata (never the secret), timestamps. */
+export const ProfileViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  cloud: z.enum(CLOUD_IDS),
+  tenantId: z.string(),
+  samlAppId: z.string(),
+  apiAppId: z.string(),
+  webUrl: z.string(),
+  allowedDomains: z.array(z.string()),
+  secretExpiresAt: z.string().nullable(),
+  practiceScenario: z.string().optional(),
+  secret: SecretInfoSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ProfileView = z.infer<typeof ProfileViewSchema>;
+
+/** The draft the form starts from when editing a stored profile. */
+export function draftFromProfile(p: ProfileView): ProfileDraft {
+  return {
+    name: p.name,
+    cloud: p.cloud,
+    tenantId: p.tenantId,
+    samlAppId: p.samlAppId,
+    apiAppId: p.apiAppId,
+    webUrl: p.webUrl,
+    allowedDomains: p.allowedDomains.join(', '),
+    secretExpiresAt: p.secretExpiresAt ?? '',
+    ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
+  };
+}
