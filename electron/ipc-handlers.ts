@@ -1,0 +1,74 @@
+/**
+ * The handler table: one function per channel of the contract, each receiving an already-validated
+ * request. `dispatch` is the single way in, used by ipcMain in the app and by the test harness, so
+ * both validate exactly the same way.
+ */
+import { z } from 'zod';
+import { channels, DeskError, type ChannelName, type Channels, type Envelope, type ResponseOf } from '../shared/ipc';
+import { isAllowedExternalUrl } from '../shared/clouds';
+import type { AppServices } from './app-services';
+import { redact } from './services/redact';
+
+export type Handler<C extends ChannelName> = (request: z.output<Channels[C]['request']>) => Promise<ResponseOf<C>> | ResponseOf<C>;
+export type HandlerTable = { [C in ChannelName]: Handler<C> };
+
+/** Every channel's implementation over the services. */
+export function createHandlers(s: AppServices): HandlerTable {
+  return {
+    'app:info': () => s.appInfo(),
+    'notices:dismiss': ({ id }) => {
+      s.dismissNotice(id);
+      return { ok: true as const };
+    },
+    'profiles:list': () => s.profiles.list(),
+    'profiles:save': (req) => s.profiles.save(req),
+    'profiles:rename': ({ id, name }) => s.profiles.rename(id, name),
+    'profiles:duplicate': ({ id }) => s.profiles.duplicate(id),
+    'profiles:delete': async ({ id }) => {
+      await s.profiles.delete(id);
+      return { ok: true as const };
+    },
+    'profiles:select': ({ id }) => {
+      s.profiles.select(id);
+      return { ok: true as const };
+    },
+    'shell:open-external': async ({ url }) => {
+      if (!isAllowedExternalUrl(url))
+        throw new DeskError('forbidden', `Federation Desk opens only https links to Microsoft sign-in, admin and documentation sites; this link was not opened: ${url}`);
+      await s.ports.openExternal(url);
+      return { ok: true as const };
+    },
+  };
+}
+
+/**
+ * Validate `payload` against the channel's schema, run its handler, and wrap the outcome in an
+ * envelope. Never throws: a bad payload, a refused action and a crash each become a typed error.
+ */
+export async function dispatch(table: HandlerTable, channelName: string, payload: unknown, log?: (message: string) => void): Promise<Envelope<unknown>> {
+  if (!Object.hasOwn(channels, channelName))
+    return { ok: false, error: { code: 'invalid-payload', message: `Unknown channel "${channelName}".` } };
+  const name = channelName as ChannelName;
+  const parsed = channels[name].request.safeParse(payload ?? {});
+  if (!parsed.success) {
+    const paths = parsed.error.issues.map((i) => i.path.join('.') || '(request)');
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-payload',
+        message: `The request to ${name} was malformed: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ')}`,
+        paths,
+      },
+    };
+  }
+  try {
+    const handler = table[name] as (request: unknown) => unknown;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    if (error instanceof DeskError)
+      return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+    const message = redact(error instanceof Error ? error.message : String(error));
+    log?.(`${name} failed: ${redact(error instanceof Error ? (error.stack ?? message) : message)}`);
+    return { ok: false, error: { code: 'internal', message: `Something went wrong in ${name}: ${message}` } };
+  }
+}

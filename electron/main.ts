@@ -1,0 +1,104 @@
+/**
+ * Federation Desk's main process: app lifecycle, the window, and the wiring of services to their
+ * Electron adapters. The only place that creates services for the app.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, session, shell } from 'electron';
+import log from 'electron-log/main';
+import { createAppServices } from './app-services';
+import { createHandlers } from './ipc-handlers';
+import { registerAppScheme, serveRenderer } from './platform/app-protocol';
+import { electronDocumentFiles } from './platform/electron-document-files';
+import { registerIpcHandlers, sendEvent } from './platform/ipc-main';
+import { safeStorageVault } from './platform/safe-storage-vault';
+import { APP_ORIGIN, denyPermissions, hardenedWebPreferences, lockNavigation } from './platform/security';
+import { restoreBounds, trackWindowState } from './platform/window-state';
+import { systemClock, type Logger } from './services/ports';
+import { redact } from './services/redact';
+
+const APP_USER_MODEL_ID = 'com.federationdesk.app';
+
+let mainWindow: BrowserWindow | undefined;
+
+/** Every log line passes through the one redaction function. */
+function createLogger(): Logger {
+  log.hooks.push((message) => ({ ...message, data: message.data.map((d) => (typeof d === 'string' ? redact(d) : d)) }));
+  return { info: (m, ...r) => log.info(m, ...r), warn: (m, ...r) => log.warn(m, ...r), error: (m, ...r) => log.error(m, ...r) };
+}
+
+function createWindow(files: ReturnType<typeof electronDocumentFiles>): BrowserWindow {
+  const stateFile = files('window-state');
+  const { maximized, ...bounds } = restoreBounds(stateFile);
+  const win = new BrowserWindow({
+    ...bounds,
+    minWidth: 800,
+    minHeight: 560,
+    show: false,
+    title: 'Federation Desk',
+    backgroundColor: '#faf9f8',
+    webPreferences: hardenedWebPreferences(path.join(__dirname, 'preload.cjs')),
+  });
+  lockNavigation(win.webContents);
+  trackWindowState(win, stateFile);
+  win.once('ready-to-show', () => {
+    if (maximized) win.maximize();
+    win.show();
+  });
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+function start(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.enableSandbox();
+  registerAppScheme();
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+
+  // Any webContents created later (sign-in windows included) gets the same navigation lock-down.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    const logger = createLogger();
+    const dataDir = app.getPath('userData');
+    const files = electronDocumentFiles(dataDir);
+    denyPermissions(session.defaultSession);
+    serveRenderer(path.join(__dirname, '..', 'dist', 'renderer'));
+    const services = createAppServices({
+      dataDir,
+      version: app.getVersion(),
+      platform: process.platform,
+      files,
+      vault: safeStorageVault(),
+      clock: systemClock,
+      logger,
+      openExternal: (url) => shell.openExternal(url),
+      emit: (event, payload) => sendEvent(mainWindow?.webContents, event, payload),
+    });
+    registerIpcHandlers(createHandlers(services), (m) => logger.warn(m));
+    mainWindow = createWindow(files);
+    mainWindow.on('closed', () => {
+      mainWindow = undefined;
+    });
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(files);
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
+
+start();

@@ -1,0 +1,69 @@
+/**
+ * Window hardening in one place (Electron security checklist, ENTRA-FACTS.md §7): the webPreferences
+ * every app window gets, the Content Security Policy, and the session-wide denials.
+ */
+import type { Session, WebContents, WebPreferences } from 'electron';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'desk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** Styles: Fluent UI's Griffel inserts style rules at run time, hence 'unsafe-inline' for style-src only. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function hardenedWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
+}
+
+/** Deny every permission request (camera, notifications from web content, ...) and check. */
+export function denyPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+/** No navigation away from the app, no new windows, no webviews. Links go through shell:open-external. */
+export function lockNavigation(contents: WebContents): void {
+  contents.on('will-navigate', (details) => {
+    if (!details.url.startsWith(`${APP_ORIGIN}/`)) details.preventDefault();
+  });
+  contents.on('will-redirect', (details) => {
+    if (!details.url.startsWith(`${APP_ORIGIN}/`)) details.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** True when the IPC sender is our own app page's main frame (checklist item 17). */
+export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined): boolean {
+  if (!frame || frame.parent) return false;
+  try {
+    const url = new URL(frame.url);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The only bridge between the renderer and main: `window.api` with exactly two functions, typed by
+ * the contract. No raw ipcRenderer, no event objects cross the bridge (checklist item 20).
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { CHANNEL_NAMES, EVENT_NAMES, type DeskApi } from '../shared/ipc';
+
+const EVENT_CHANNEL = 'desk:event';
+const channelSet = new Set<string>(CHANNEL_NAMES);
+const eventSet = new Set<string>(EVENT_NAMES);
+
+const api: DeskApi = {
+  invoke(channel, request) {
+    if (!channelSet.has(channel)) return Promise.resolve({ ok: false, error: { code: 'invalid-payload', message: `Unknown channel "${String(channel)}".` } });
+    return ipcRenderer.invoke(channel, request);
+  },
+  subscribe(event, listener) {
+    if (!eventSet.has(event)) throw new Error(`Unknown event "${String(event)}".`);
+    const handler = (_e: unknown, name: unknown, payload: unknown) => {
+      if (name === event) listener(payload as Parameters<typeof listener>[0]);
+    };
+    ipcRenderer.on(EVENT_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, handler);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('api', api);

@@ -1,0 +1,38 @@
+/**
+ * The renderer's side of the contract: `call` unwraps the envelope from window.api and throws an
+ * ApiError (with the field issues main found) when main says no.
+ */
+import type { ChannelName, DeskApi, EventName, EventOf, IpcError, RequestOf, ResponseOf } from '../../shared/ipc';
+
+declare global {
+  interface Window {
+    api: DeskApi;
+  }
+}
+
+export class ApiError extends Error {
+  readonly code: IpcError['code'];
+  readonly issues: NonNullable<IpcError['issues']>;
+  constructor(error: IpcError) {
+    super(error.message);
+    this.name = 'ApiError';
+    this.code = error.code;
+    this.issues = error.issues ?? [];
+  }
+}
+
+export async function call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+  if (!window.api) throw new ApiError({ code: 'unavailable', message: 'Federation Desk could not reach its main process (window.api is missing).' });
+  const envelope = await window.api.invoke(channel, request);
+  if (!envelope.ok) throw new ApiError(envelope.error);
+  return envelope.value;
+}
+
+export function subscribe<E extends EventName>(event: E, listener: (payload: EventOf<E>) => void): () => void {
+  return window.api?.subscribe(event, listener) ?? (() => {});
+}
+
+/** A message for any error, for showing to the user. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

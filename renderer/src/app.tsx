@@ -1,0 +1,123 @@
+import {
+  Button,
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  Toaster,
+  makeStyles,
+  tokens,
+  useId,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { DismissRegular, PeopleTeamRegular, ShieldKeyholeRegular } from '@fluentui/react-icons';
+import { Suspense, useEffect, type ComponentType, type ReactElement } from 'react';
+import { ProfilesScreen } from './screens/profiles/profiles-screen';
+import { useAppStore, type PageId } from './stores/app-store';
+
+const useStyles = makeStyles({
+  provider: { height: '100vh' },
+  shell: { display: 'grid', gridTemplateRows: 'auto auto minmax(0, 1fr)', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: '16px',
+    padding: '0 20px',
+    height: '48px',
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  brand: { display: 'flex', alignItems: 'center', gap: '8px', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
+  spacer: { flexGrow: 1 },
+  version: { color: tokens.colorNeutralForegroundOnBrand, opacity: 0.8 },
+  notices: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '8px 20px', backgroundColor: tokens.colorNeutralBackground1 },
+  body: { display: 'grid', gridTemplateColumns: '200px 1fr', minHeight: 0 },
+  nav: { padding: '16px 8px', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
+  main: { padding: '20px 24px', minHeight: 0, overflow: 'hidden', backgroundColor: tokens.colorNeutralBackground1 },
+});
+
+interface PageDef {
+  id: PageId;
+  label: string;
+  icon: ReactElement;
+  component: ComponentType<{ toasterId: string }>;
+}
+
+/** The first screen is bundled; every other page is loaded when first opened. */
+const PAGES: PageDef[] = [{ id: 'profiles', label: 'Profiles', icon: <PeopleTeamRegular />, component: ProfilesScreen }];
+
+export function App() {
+  const styles = useStyles();
+  const toasterId = useId('toaster');
+  const { info, loadError, page, load, dismissNotice, go } = useAppStore();
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const current = PAGES.find((p) => p.id === page) ?? PAGES[0];
+  const Page = current?.component ?? ProfilesScreen;
+
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.provider}>
+      <div className={styles.shell}>
+        <header className={styles.header}>
+          <span className={styles.brand}>
+            <ShieldKeyholeRegular fontSize={22} aria-hidden />
+            <Text as="h1" weight="semibold" size={400} style={{ color: 'inherit', margin: 0 }}>
+              Federation Desk
+            </Text>
+          </span>
+          <span className={styles.spacer} />
+          {info && <Caption1 className={styles.version}>v{info.version}</Caption1>}
+        </header>
+        {(loadError || (info?.notices.length ?? 0) > 0) && (
+        <div className={styles.notices} role="region" aria-label="Notices">
+          {loadError && (
+            <MessageBar intent="error">
+              <MessageBarBody>
+                <MessageBarTitle>Federation Desk could not start properly</MessageBarTitle>
+                {loadError}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {info?.notices.map((n) => (
+            <MessageBar key={n.id} intent={n.level}>
+              <MessageBarBody>
+                <MessageBarTitle>{n.title}</MessageBarTitle>
+                {n.message}
+              </MessageBarBody>
+              <MessageBarActions
+                containerAction={<Button appearance="transparent" aria-label={`Dismiss: ${n.title}`} icon={<DismissRegular />} onClick={() => void dismissNotice(n.id)} />}
+              />
+            </MessageBar>
+          ))}
+        </div>
+        )}
+        <div className={styles.body}>
+          <div className={styles.nav}>
+            <TabList vertical selectedValue={page} onTabSelect={(_e, d) => go(d.value as PageId)} aria-label="Sections">
+              {PAGES.map((p) => (
+                <Tab key={p.id} value={p.id} icon={p.icon}>
+                  {p.label}
+                </Tab>
+              ))}
+            </TabList>
+          </div>
+          <main className={styles.main}>
+            <Suspense fallback={<Spinner label="Loading…" />}>
+              <Page toasterId={toasterId} />
+            </Suspense>
+          </main>
+        </div>
+      </div>
+      <Toaster toasterId={toasterId} position="bottom-end" />
+    </FluentProvider>
+  );
+}

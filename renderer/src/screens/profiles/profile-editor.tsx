@@ -1,0 +1,311 @@
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+  type InputProps,
+} from '@fluentui/react-components';
+import { EyeOffRegular, EyeRegular, KeyRegular, SaveRegular } from '@fluentui/react-icons';
+import { useMemo, useState, type ReactNode } from 'react';
+import { CLOUDS, type CloudId } from '../../../../shared/clouds';
+import {
+  EMPTY_DRAFT,
+  draftFromProfile,
+  validateDraft,
+  type FieldIssue,
+  type ProfileDraft,
+  type ProfileField,
+  type ProfileView,
+} from '../../../../shared/profile';
+import type { SecretAction } from '../../../../shared/ipc-profiles';
+import { ApiError, errorMessage } from '../../api';
+import { useProfilesStore } from '../../stores/profiles-store';
+import { useAppStore } from '../../stores/app-store';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: '14px', maxWidth: '720px' },
+  section: { display: 'flex', flexDirection: 'column', gap: '12px', paddingTop: '6px' },
+  sectionTitle: { color: tokens.colorNeutralForeground2, margin: '8px 0 0', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: '4px' },
+  row: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '16px', alignItems: 'start' },
+  secretBox: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: '12px',
+    padding: '8px 12px',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  actions: { display: 'flex', gap: '8px', alignItems: 'center', paddingTop: '8px' },
+  issueWithFix: { display: 'inline' },
+  fixButton: { marginLeft: '8px', verticalAlign: 'baseline' },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+});
+
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export interface ProfileEditorProps {
+  profile: ProfileView | undefined;
+  onDirtyChange(dirty: boolean): void;
+  onSaved(message: string): void;
+}
+
+/** The profile form: every rule runs as the user types; main runs them again on save. */
+export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditorProps) {
+  const styles = useStyles();
+  const profiles = useProfilesStore((s) => s.profiles);
+  const save = useProfilesStore((s) => s.save);
+  const cancelNew = useProfilesStore((s) => s.cancelNew);
+  const secretStorage = useAppStore((s) => s.info?.secretStorage);
+  const initial = useMemo(() => (profile ? draftFromProfile(profile) : EMPTY_DRAFT), [profile]);
+  const [draft, setDraft] = useState<ProfileDraft>(initial);
+  const [secretInput, setSecretInput] = useState('');
+  const [replacingSecret, setReplacingSecret] = useState(!profile?.secret.present);
+  const [showSecret, setShowSecret] = useState(false);
+  const [touched, setTouched] = useState<Set<ProfileField>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+
+  const otherNames = profiles.filter((p) => p.id !== profile?.id).map((p) => p.name);
+  const secretStored = Boolean(profile?.secret.present) && !replacingSecret;
+  const result = validateDraft(draft, replacingSecret ? secretInput : '', { otherNames, secretStored, today: todayIso() });
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial) || secretInput !== '';
+
+  const setDirty = (next: boolean) => onDirtyChange(next);
+  const update = (field: keyof ProfileDraft, value: string) => {
+    setDraft((d) => ({ ...d, [field]: value }));
+    setTouched((t) => new Set(t).add(field as ProfileField));
+    setServerError(null);
+    setDirty(true);
+  };
+
+  const issuesFor = (field: ProfileField): FieldIssue[] => (submitted || touched.has(field) ? result.issues.filter((i) => i.field === field) : []);
+
+  /** Field props: the first issue (errors before warnings) becomes the field's validation message. */
+  const fieldState = (field: ProfileField, applyFix?: (value: string) => void) => {
+    const issues = issuesFor(field).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+    const first = issues[0];
+    if (!first) return {};
+    const message: ReactNode = first.fix ? (
+      <span className={styles.issueWithFix}>
+        <span>{first.message}</span>
+        <Button size="small" appearance="secondary" className={styles.fixButton} onClick={() => (applyFix ?? ((v: string) => update(field as keyof ProfileDraft, v)))(first.fix?.value ?? '')}>
+          {first.fix.label}
+        </Button>
+      </span>
+    ) : (
+      first.message
+    );
+    return { validationState: first.severity === 'error' ? ('error' as const) : ('warning' as const), validationMessage: message };
+  };
+
+  const inputProps = (field: keyof ProfileDraft & ProfileField): Partial<InputProps> => ({
+    value: draft[field] ?? '',
+    onChange: (_e, data) => update(field, data.value),
+    onBlur: () => setTouched((t) => new Set(t).add(field)),
+    name: field,
+  });
+
+  const onSubmit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    const firstError = result.issues.find((i) => i.severity === 'error');
+    if (firstError) {
+      const element = (event.currentTarget as HTMLFormElement).elements.namedItem(firstError.field);
+      if (element instanceof HTMLElement) element.focus();
+      return;
+    }
+    const secret: SecretAction = replacingSecret && secretInput.trim() !== '' ? { action: 'replace', value: secretInput } : { action: 'keep' };
+    setSaving(true);
+    try {
+      const saved = await save(profile?.id, draft, secret);
+      setSecretInput('');
+      setDirty(false);
+      onSaved(profile ? `Saved "${saved.name}".` : `Created "${saved.name}".`);
+    } catch (error) {
+      if (error instanceof ApiError && error.issues.length > 0) {
+        setServerError(error.message);
+      } else {
+        setServerError(errorMessage(error));
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const secretSummary = profile?.secret;
+  const storageWords =
+    secretSummary?.storage === 'encrypted'
+      ? `encrypted with ${secretStorage?.backend ?? 'the operating system'}`
+      : secretSummary?.storage === 'session'
+        ? 'kept in memory for this session only'
+        : '';
+
+  return (
+    <form className={styles.form} onSubmit={onSubmit} noValidate aria-label={profile ? `Edit profile ${profile.name}` : 'New profile'}>
+      {serverError && (
+        <MessageBar intent="error">
+          <MessageBarBody>{serverError}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row}>
+        <Field label="Profile name" required {...fieldState('name')} hint="One per environment, e.g. Production.">
+          <Input {...inputProps('name')} maxLength={200} />
+        </Field>
+        <Field label="Cloud" required {...fieldState('cloud')} hint="Sets the sign-in and Microsoft Graph hosts.">
+          <Select
+            value={draft.cloud}
+            onChange={(_e, data) => update('cloud', data.value as CloudId)}
+            name="cloud"
+          >
+            {(Object.keys(CLOUDS) as (keyof typeof CLOUDS)[]).map((id) => (
+              <option key={id} value={id}>
+                {CLOUDS[id].label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+
+      <Subtitle2 as="h3" className={styles.sectionTitle}>
+        Entra ID
+      </Subtitle2>
+      <Field label="Directory (tenant) ID" required {...fieldState('tenantId')} hint="Entra ID > Overview. A GUID, a verified domain, or common / organizations.">
+        <Input {...inputProps('tenantId')} className={styles.mono} spellCheck={false} autoComplete="off" />
+      </Field>
+      <div className={styles.row}>
+        <Field label="SAML-OpenID application (client) ID" required {...fieldState('samlAppId')}>
+          <Input {...inputProps('samlAppId')} className={styles.mono} spellCheck={false} autoComplete="off" />
+        </Field>
+        <Field label="API application (client) ID" required {...fieldState('apiAppId')}>
+          <Input {...inputProps('apiAppId')} className={styles.mono} spellCheck={false} autoComplete="off" />
+        </Field>
+      </div>
+
+      {secretStored && secretSummary ? (
+        <Field label="Client secret" hint="Stored secrets are never shown again; Entra shows the same hint in Certificates & secrets.">
+          <div className={styles.secretBox}>
+            <KeyRegular aria-hidden />
+            <span>
+              <span className={styles.mono}>{secretSummary.hint}</span>… ({secretSummary.length} characters), {storageWords}
+            </span>
+            <Button size="small" onClick={() => setReplacingSecret(true)}>
+              Replace secret
+            </Button>
+          </div>
+        </Field>
+      ) : (
+        <Field
+          label={profile?.secret.present ? 'New client secret value' : 'Client secret value'}
+          {...fieldState('secret', (v) => {
+            setSecretInput(v);
+            setDirty(true);
+          })}
+          hint={
+            profile && profile.secret.storage === 'session' && !profile.secret.present
+              ? 'The secret was kept for the last session only. Enter it again to run the checks.'
+              : 'Certificates & secrets > the Value column (not the Secret ID). Encrypted before it is stored.'
+          }
+        >
+          <Input
+            type={showSecret ? 'text' : 'password'}
+            value={secretInput}
+            autoComplete="off"
+            spellCheck={false}
+            className={styles.mono}
+            onChange={(_e, data) => {
+              setSecretInput(data.value);
+              setTouched((t) => new Set(t).add('secret'));
+              setDirty(true);
+            }}
+            name="secret"
+            contentAfter={
+              <Button
+                appearance="transparent"
+                size="small"
+                icon={showSecret ? <EyeOffRegular /> : <EyeRegular />}
+                aria-label={showSecret ? 'Hide secret value' : 'Show secret value'}
+                onClick={() => setShowSecret((s) => !s)}
+              />
+            }
+          />
+        </Field>
+      )}
+      {profile?.secret.present && replacingSecret && (
+        <div>
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() => {
+              setReplacingSecret(false);
+              setSecretInput('');
+            }}
+          >
+            Keep the stored secret
+          </Button>
+        </div>
+      )}
+      <Field label="Secret expires" {...fieldState('secretExpiresAt')} hint="Optional: the Expires column in Certificates & secrets. Used to warn you before it lapses.">
+        <Input type="date" {...inputProps('secretExpiresAt')} />
+      </Field>
+
+      <Subtitle2 as="h3" className={styles.sectionTitle}>
+        Octopus
+      </Subtitle2>
+      <Field label="Octopus Web URL" required {...fieldState('webUrl')} hint="Registered in Entra as the API app's Web redirect URI, byte for byte, trailing slash included.">
+        <Input {...inputProps('webUrl')} placeholder="https://octopus.contoso.com/" spellCheck={false} autoComplete="off" />
+      </Field>
+      <Field
+        label="Allowed email domains"
+        required={['common', 'organizations'].includes(draft.tenantId.trim().toLowerCase())}
+        {...fieldState('allowedDomains')}
+        hint="Comma-separated, e.g. contoso.com, fabrikam.com. Required when the tenant is common or organizations."
+      >
+        <Input {...inputProps('allowedDomains')} spellCheck={false} />
+      </Field>
+
+      {secretStorage && !secretStorage.persistent && (
+        <Caption1>
+          This computer offers no encryption for stored secrets ({secretStorage.backend}), so a secret you type is kept only until Federation Desk closes.
+        </Caption1>
+      )}
+
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" icon={<SaveRegular />} disabled={saving}>
+          {saving ? 'Saving…' : profile ? 'Save changes' : 'Create profile'}
+        </Button>
+        {!profile && profiles.length > 0 && (
+          <Button onClick={() => cancelNew()} disabled={saving}>
+            Cancel
+          </Button>
+        )}
+        {profile && dirty && (
+          <Button
+            onClick={() => {
+              setDraft(initial);
+              setSecretInput('');
+              setTouched(new Set());
+              setSubmitted(false);
+              setServerError(null);
+              setDirty(false);
+            }}
+            disabled={saving}
+          >
+            Discard changes
+          </Button>
+        )}
+        {submitted && result.issues.some((i) => i.severity === 'error') && (
+          <Caption1 role="status">Fix the fields marked in red, then save again.</Caption1>
+        )}
+      </div>
+    </form>
+  );
+}

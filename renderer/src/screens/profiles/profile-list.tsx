@@ -1,0 +1,111 @@
+import {
+  Button,
+  Caption1,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { AddRegular, CopyRegular, DeleteRegular, MoreHorizontalRegular, RenameRegular } from '@fluentui/react-icons';
+import { cloudLabel } from '../../../../shared/clouds';
+import type { ProfileView } from '../../../../shared/profile';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between' },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
+  item: {
+    display: 'flex',
+    alignItems: 'center',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid transparent`,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  selected: { backgroundColor: tokens.colorBrandBackground2, border: `1px solid ${tokens.colorBrandStroke2}`, ':hover': { backgroundColor: tokens.colorBrandBackground2Hover } },
+  select: {
+    flexGrow: 1,
+    minWidth: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: '2px',
+    padding: '8px 10px',
+    background: 'none',
+    border: 'none',
+    textAlign: 'left',
+    cursor: 'pointer',
+    color: tokens.colorNeutralForeground1,
+    borderRadius: tokens.borderRadiusMedium,
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  name: { fontWeight: tokens.fontWeightSemibold, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: '100%' },
+  meta: { color: tokens.colorNeutralForeground3, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: '100%' },
+  empty: { color: tokens.colorNeutralForeground3, padding: '8px 2px' },
+});
+
+export interface ProfileListProps {
+  profiles: ProfileView[];
+  selectedId: string | null;
+  creating: boolean;
+  onSelect(id: string): void;
+  onNew(): void;
+  onRename(profile: ProfileView): void;
+  onDuplicate(profile: ProfileView): void;
+  onDelete(profile: ProfileView): void;
+}
+
+/** The profiles, one row each, with a menu of actions per profile. */
+export function ProfileList(props: ProfileListProps) {
+  const styles = useStyles();
+  return (
+    <nav className={styles.root} aria-label="Profiles">
+      <div className={styles.header}>
+        <Text weight="semibold" size={400} as="h2">
+          Profiles
+        </Text>
+        <Button icon={<AddRegular />} onClick={props.onNew} disabled={props.creating}>
+          New profile
+        </Button>
+      </div>
+      {props.profiles.length === 0 && <Caption1 className={styles.empty}>No profiles yet. Fill in the form to create the first one.</Caption1>}
+      <ul className={styles.list}>
+        {props.profiles.map((p) => {
+          const selected = !props.creating && p.id === props.selectedId;
+          return (
+            <li key={p.id} className={mergeClasses(styles.item, selected && styles.selected)}>
+              <button type="button" className={styles.select} aria-current={selected ? 'true' : undefined} onClick={() => props.onSelect(p.id)}>
+                <span className={styles.name}>{p.name}</span>
+                <Caption1 className={styles.meta}>
+                  {p.tenantId} · {cloudLabel(p.cloud).split(' (')[0]}
+                </Caption1>
+              </button>
+              <Menu>
+                <MenuTrigger disableButtonEnhancement>
+                  <Button appearance="subtle" icon={<MoreHorizontalRegular />} aria-label={`Actions for ${p.name}`} />
+                </MenuTrigger>
+                <MenuPopover>
+                  <MenuList>
+                    <MenuItem icon={<RenameRegular />} onClick={() => props.onRename(p)}>
+                      Rename
+                    </MenuItem>
+                    <MenuItem icon={<CopyRegular />} onClick={() => props.onDuplicate(p)}>
+                      Duplicate
+                    </MenuItem>
+                    <MenuItem icon={<DeleteRegular />} onClick={() => props.onDelete(p)}>
+                      Delete
+                    </MenuItem>
+                  </MenuList>
+                </MenuPopover>
+              </Menu>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

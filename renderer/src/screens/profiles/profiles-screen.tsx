@@ -1,0 +1,207 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Title3,
+  Toast,
+  ToastTitle,
+  makeStyles,
+  tokens,
+  useToastController,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { validateName, type ProfileView } from '../../../../shared/profile';
+import { errorMessage } from '../../api';
+import { useProfilesStore, useSelectedProfile } from '../../stores/profiles-store';
+import { ProfileEditor } from './profile-editor';
+import { ProfileList } from './profile-list';
+
+const useStyles = makeStyles({
+  root: { display: 'grid', gridTemplateColumns: 'minmax(240px, 300px) 1fr', gap: '24px', height: '100%', minHeight: 0 },
+  listPane: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, paddingRight: '16px', overflowY: 'auto' },
+  editorPane: { overflowY: 'auto', paddingRight: '8px', paddingBottom: '24px' },
+  title: { display: 'block', marginBottom: '16px' },
+  danger: { backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand, ':hover': { backgroundColor: tokens.colorPaletteRedForeground1, color: tokens.colorNeutralForegroundOnBrand } },
+});
+
+type Pending = { kind: 'select'; id: string } | { kind: 'new' };
+
+export function ProfilesScreen({ toasterId }: { toasterId: string }) {
+  const styles = useStyles();
+  const { profiles, selectedId, creating, loaded, loadError, load, select, startNew, rename, duplicate, remove } = useProfilesStore();
+  const selected = useSelectedProfile();
+  const { dispatchToast } = useToastController(toasterId);
+  const [dirty, setDirty] = useState(false);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [renaming, setRenaming] = useState<ProfileView | null>(null);
+  const [newName, setNewName] = useState('');
+  const [renameError, setRenameError] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<ProfileView | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!loaded) void load();
+  }, [loaded, load]);
+
+  const toast = (message: string) =>
+    dispatchToast(
+      <Toast>
+        <ToastTitle>{message}</ToastTitle>
+      </Toast>,
+      { intent: 'success', timeout: 3000 },
+    );
+
+  const proceed = (p: Pending) => {
+    setDirty(false);
+    setPending(null);
+    if (p.kind === 'select') void select(p.id);
+    else startNew();
+  };
+  const request = (p: Pending) => (dirty ? setPending(p) : proceed(p));
+
+  const act = async (fn: () => Promise<unknown>) => {
+    setActionError(null);
+    try {
+      await fn();
+    } catch (error) {
+      setActionError(errorMessage(error));
+    }
+  };
+
+  const renameIssues = renaming ? validateName(newName, profiles.filter((p) => p.id !== renaming.id).map((p) => p.name)) : [];
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.listPane}>
+        <ProfileList
+          profiles={profiles}
+          selectedId={selectedId}
+          creating={creating}
+          onSelect={(id) => id !== selectedId || creating ? request({ kind: 'select', id }) : undefined}
+          onNew={() => request({ kind: 'new' })}
+          onRename={(p) => {
+            setRenaming(p);
+            setNewName(p.name);
+            setRenameError(null);
+          }}
+          onDuplicate={(p) =>
+            void act(async () => {
+              const copy = await duplicate(p.id);
+              setDirty(false);
+              toast(`Created "${copy.name}". The client secret was not copied: add it to the new profile.`);
+            })
+          }
+          onDelete={(p) => setDeleting(p)}
+        />
+      </div>
+      <section className={styles.editorPane} aria-labelledby="editor-heading">
+        <Title3 as="h2" id="editor-heading" className={styles.title}>
+          {selected ? selected.name : 'New profile'}
+        </Title3>
+        {loadError && (
+          <MessageBar intent="error">
+            <MessageBarBody>The profiles could not be loaded: {loadError}</MessageBarBody>
+          </MessageBar>
+        )}
+        {actionError && (
+          <MessageBar intent="error">
+            <MessageBarBody>{actionError}</MessageBarBody>
+          </MessageBar>
+        )}
+        {loaded && (
+          <ProfileEditor key={selected?.id ?? 'new'} profile={selected} onDirtyChange={setDirty} onSaved={(m) => toast(m)} />
+        )}
+      </section>
+
+      <Dialog open={pending !== null} onOpenChange={(_e, d) => !d.open && setPending(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Discard unsaved changes?</DialogTitle>
+            <DialogContent>The changes you made to {selected ? `"${selected.name}"` : 'the new profile'} have not been saved.</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => setPending(null)}>
+                Keep editing
+              </Button>
+              <Button onClick={() => pending && proceed(pending)}>Discard changes</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+
+      <Dialog open={renaming !== null} onOpenChange={(_e, d) => !d.open && setRenaming(null)}>
+        <DialogSurface>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!renaming || renameIssues.length > 0) return;
+              rename(renaming.id, newName)
+                .then((p) => {
+                  setRenaming(null);
+                  toast(`Renamed to "${p.name}".`);
+                })
+                .catch((error: unknown) => setRenameError(errorMessage(error)));
+            }}
+          >
+            <DialogBody>
+              <DialogTitle>Rename profile</DialogTitle>
+              <DialogContent>
+                <Field
+                  label="New name"
+                  validationState={renameIssues[0] || renameError ? 'error' : 'none'}
+                  validationMessage={renameIssues[0]?.message ?? renameError ?? undefined}
+                >
+                  <Input value={newName} onChange={(_e, d) => setNewName(d.value)} autoFocus />
+                </Field>
+              </DialogContent>
+              <DialogActions>
+                <Button type="submit" appearance="primary" disabled={renameIssues.length > 0}>
+                  Rename
+                </Button>
+                <Button onClick={() => setRenaming(null)}>Cancel</Button>
+              </DialogActions>
+            </DialogBody>
+          </form>
+        </DialogSurface>
+      </Dialog>
+
+      <Dialog open={deleting !== null} onOpenChange={(_e, d) => !d.open && setDeleting(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Delete "{deleting?.name}"?</DialogTitle>
+            <DialogContent>
+              The profile and its stored client secret are removed from this computer. Nothing changes in Entra ID. This cannot be undone.
+            </DialogContent>
+            <DialogActions>
+              <Button
+                className={styles.danger}
+                onClick={() => {
+                  const target = deleting;
+                  setDeleting(null);
+                  if (target)
+                    void act(async () => {
+                      await remove(target.id);
+                      setDirty(false);
+                      toast(`Deleted "${target.name}".`);
+                    });
+                }}
+              >
+                Delete profile
+              </Button>
+              <Button appearance="primary" onClick={() => setDeleting(null)}>
+                Cancel
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/** App-wide state: version, data folder, secret storage, start-up notices, and the current page. */
+import { create } from 'zustand';
+import type { AppInfo } from '../../../shared/ipc-profiles';
+import { call, errorMessage } from '../api';
+
+export type PageId = 'profiles' | 'diagnose';
+
+interface AppState {
+  info: AppInfo | null;
+  loadError: string | null;
+  page: PageId;
+  load(): Promise<void>;
+  dismissNotice(id: string): Promise<void>;
+  go(page: PageId): void;
+}
+
+export const useAppStore = create<AppState>((set, get) => ({
+  info: null,
+  loadError: null,
+  page: 'profiles',
+  async load() {
+    try {
+      set({ info: await call('app:info', {}), loadError: null });
+    } catch (error) {
+      set({ loadError: errorMessage(error) });
+    }
+  },
+  async dismissNotice(id) {
+    await call('notices:dismiss', { id });
+    const info = get().info;
+    if (info) set({ info: { ...info, notices: info.notices.filter((n) => n.id !== id) } });
+  },
+  go(page) {
+    set({ page });
+  },
+}));

@@ -1,0 +1,149 @@
+/**
+ * The test harness: serves the built renderer and defines `window.api` by forwarding each call over
+ * HTTP to the very handler table ipcMain registers in the app (`dispatch` + `createHandlers`), and
+ * each event over Server-Sent Events. This is how the renderer is tested in Chromium without Electron.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAppServices, type AppServices } from '../../electron/app-services';
+import { createHandlers, dispatch } from '../../electron/ipc-handlers';
+import { confDocumentFiles } from '../../electron/services/conf-document-file';
+import { systemClock, type Clock, type SecretVault } from '../../electron/services/ports';
+import { ephemeralKeyVault } from './test-vault';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.svg': 'image/svg+xml' };
+
+/** The script that stands in for electron/preload.ts. Same two functions, same envelopes. */
+const API_SCRIPT = `
+(() => {
+  const listeners = new Map();
+  let source;
+  function ensureSource() {
+    if (source) return;
+    source = new EventSource('/__events');
+    source.onmessage = (m) => {
+      const { event, payload } = JSON.parse(m.data);
+      for (const l of listeners.get(event) ?? []) l(payload);
+    };
+  }
+  window.api = Object.freeze({
+    async invoke(channel, request) {
+      const r = await fetch('/__api/' + encodeURIComponent(channel), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request === undefined ? {} : request) });
+      return r.json();
+    },
+    subscribe(event, listener) {
+      ensureSource();
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event).add(listener);
+      return () => listeners.get(event).delete(listener);
+    },
+  });
+})();
+`;
+
+export interface HarnessOptions {
+  dataDir: string;
+  port?: number;
+  vault?: SecretVault;
+  clock?: Clock;
+}
+
+export interface Harness {
+  url: string;
+  services: AppServices;
+  /** URLs the app asked to open in the system browser. */
+  opened: string[];
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const opened: string[] = [];
+  const sinks = new Set<http.ServerResponse>();
+  const services = createAppServices({
+    dataDir: options.dataDir,
+    version: '0.1.0',
+    platform: process.platform,
+    files: confDocumentFiles(options.dataDir),
+    vault: options.vault ?? ephemeralKeyVault(),
+    clock: options.clock ?? systemClock,
+    logger: { info: () => {}, warn: (m) => process.stderr.write(`[harness] ${m}\n`), error: (m) => process.stderr.write(`[harness] ${m}\n`) },
+    openExternal: async (url) => {
+      opened.push(url);
+    },
+    emit: (event, payload) => {
+      for (const sink of sinks) sink.write(`data: ${JSON.stringify({ event, payload })}\n\n`);
+    },
+  });
+  const table = createHandlers(services);
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://harness');
+    if (req.method === 'POST' && url.pathname.startsWith('/__api/')) {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        let payload: unknown;
+        try {
+          payload = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+        } catch {
+          payload = undefined;
+        }
+        void dispatch(table, decodeURIComponent(url.pathname.slice('/__api/'.length)), payload, (m) => process.stderr.write(`[harness] ${m}\n`)).then((envelope) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(envelope));
+        });
+      });
+      return;
+    }
+    if (url.pathname === '/__events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      sinks.add(res);
+      req.on('close', () => sinks.delete(res));
+      return;
+    }
+    if (url.pathname === '/__harness/api.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(API_SCRIPT);
+      return;
+    }
+    if (url.pathname === '/__harness/opened') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(opened));
+      return;
+    }
+    const rel = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+    const file = path.resolve(RENDERER_DIR, `.${path.posix.normalize(rel)}`);
+    if (!file.startsWith(RENDERER_DIR) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404);
+      res.end('not found');
+      return;
+    }
+    let body: string | Buffer = fs.readFileSync(file);
+    if (file.endsWith('index.html')) {
+      // window.api must exist before the app's module script runs.
+      body = body.toString('utf8').replace('<script type="module"', '<script src="/__harness/api.js"></script>\n    <script type="module"');
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    services,
+    opened,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const sink of sinks) sink.end();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

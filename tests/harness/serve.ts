@@ -1,0 +1,25 @@
+/**
+ * Runs the harness as its own process: `tsx tests/harness/serve.ts --data-dir DIR [--port N]
+ * [--no-encryption]`. Prints one JSON line {"url"} when ready; stops on SIGTERM/SIGINT.
+ * Used by the E2E tests and by anyone who wants to look at the UI in a browser.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startHarness } from './harness-server';
+import { ephemeralKeyVault } from './test-vault';
+
+const { values } = parseArgs({
+  options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, 'no-encryption': { type: 'boolean' } },
+});
+const dataDir = values['data-dir'] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'fd-harness-'));
+const harness = await startHarness({
+  dataDir,
+  port: values.port ? Number(values.port) : 0,
+  vault: ephemeralKeyVault({ persistent: !values['no-encryption'] }),
+});
+process.stdout.write(`${JSON.stringify({ url: harness.url, dataDir })}\n`);
+const stop = () => void harness.close().then(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
