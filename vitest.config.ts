@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // electron-store imports 'electron'; inlining it lets the glue tests' vi.mock('electron') reach it.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

@@ -17,7 +17,10 @@ const dataDir = values['data-dir'] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'fd-
 const harness = await startHarness({
   dataDir,
   port: values.port ? Number(values.port) : 0,
-  vault: ephemeralKeyVault({ persistent: !values['no-encryption'] }),
+  vault: ephemeralKeyVault({
+    persistent: !values['no-encryption'],
+    ...(process.env.FD_TEST_VAULT_KEY ? { key: Buffer.from(process.env.FD_TEST_VAULT_KEY, 'hex') } : {}),
+  }),
 });
 process.stdout.write(`${JSON.stringify({ url: harness.url, dataDir })}\n`);
 const stop = () => void harness.close().then(() => process.exit(0));

@@ -6,8 +6,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { SecretVault } from '../../electron/services/ports';
 
-export function ephemeralKeyVault(options: { persistent?: boolean; backend?: string } = {}): SecretVault {
-  const key = randomBytes(32);
+export function ephemeralKeyVault(options: { persistent?: boolean; backend?: string; key?: Buffer } = {}): SecretVault {
+  // A caller may pass the key so that a restarted harness can still decrypt, as the OS keychain would.
+  const key = options.key ?? randomBytes(32);
   const persistent = options.persistent ?? true;
   return {
     status: async () => ({ persistent, backend: options.backend ?? (persistent ? 'test-aes-gcm' : 'basic_text') }),

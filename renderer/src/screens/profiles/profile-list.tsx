@@ -78,9 +78,16 @@ export function ProfileList(props: ProfileListProps) {
           const selected = !props.creating && p.id === props.selectedId;
           return (
             <li key={p.id} className={mergeClasses(styles.item, selected && styles.selected)}>
-              <button type="button" className={styles.select} aria-current={selected ? 'true' : undefined} onClick={() => props.onSelect(p.id)}>
+              <button
+                type="button"
+                className={styles.select}
+                aria-current={selected ? 'true' : undefined}
+                aria-label={p.name}
+                aria-describedby={`profile-meta-${p.id}`}
+                onClick={() => props.onSelect(p.id)}
+              >
                 <span className={styles.name}>{p.name}</span>
-                <Caption1 className={styles.meta}>
+                <Caption1 className={styles.meta} id={`profile-meta-${p.id}`}>
                   {p.tenantId} · {cloudLabel(p.cloud).split(' (')[0]}
                 </Caption1>
               </button>
