@@ -1,0 +1,153 @@
+/**
+ * The Entra simulator ("Practice tenant"): a loopback HTTPS server that answers like Microsoft
+ * Entra ID and Microsoft Graph for one scenario. Product feature (demos, training, "what does this
+ * misconfiguration look like") and the fixture every integration test uses.
+ */
+import { randomUUID } from 'node:crypto';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { createCertificateAuthority, createSigningCertificate, generateRsaKeyPair, issueServerCertificate, loadOrCreateCertificateAuthority } from './certificates';
+import { SimulatorState, type SamlCertificate, type SimulatorContext } from './context';
+import { Directory } from './directory';
+import { compileFaults, type FaultOptions } from './faults';
+import { createRequestHandler } from './router';
+import type { Scenario } from './scenario-schema';
+import { loadScenario, parseScenario } from './scenarios';
+import { createTokenSigner } from './token-signer';
+
+export { listBuiltInScenarios, BUILT_IN_SCENARIO_NAMES, ScenarioError, loadScenario, parseScenario, isBuiltInScenario } from './scenarios';
+export type { Scenario } from './scenario-schema';
+export { parseFailSpec, FAULT_ENDPOINT_NAMES, type FaultOptions } from './faults';
+export { caPaths } from './certificates';
+
+export interface SimulatorClock {
+  now(): Date;
+}
+
+export interface SimulatorOptions {
+  /** A built-in scenario name, a path to a scenario .json file, or a scenario document. */
+  scenario: string | Record<string, unknown>;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Loopback only. */
+  host?: '127.0.0.1' | 'localhost' | '::1';
+  /** Added to every response. */
+  latencyMs?: number;
+  faults?: FaultOptions;
+  /** Where the simulator's CA lives (made at first start, reused after). */
+  dataDir: string;
+  /** The simulator's notion of "now" (scenario dates, token times, secret expiry). Real time by default. */
+  clock?: SimulatorClock;
+  /** One line per request and per notable event, for a console or log file. */
+  log?: (line: string) => void;
+}
+
+/** The profile fields a scenario fills in (ARCHITECTURE.md CLI contract). */
+export interface PracticeProfile {
+  tenantId: string;
+  samlAppId: string;
+  apiAppId: string;
+  webUrl: string;
+  secret: string;
+}
+
+export interface RunningSimulator {
+  /** e.g. https://127.0.0.1:51234, used as `{authorityHost}/{tenant}`. */
+  authorityHost: string;
+  /** Microsoft Graph's stand-in: the same server (its /v1.0 paths never collide with Entra's). */
+  graphHost: string;
+  port: number;
+  /** PEM of the CA to trust for this host:port only. */
+  caCertPath: string;
+  caPem: string;
+  /** Scenario name. */
+  scenario: string;
+  /** The resolved scenario (dates absolute), for tests and pickers. */
+  scenarioData: Scenario;
+  profile: PracticeProfile;
+  signInUser: { username: string; password: string };
+  /** Stop serving: ends stalled and idle connections, resolves when the port is free. */
+  close(): Promise<void>;
+}
+
+async function resolveScenario(ref: SimulatorOptions['scenario'], now: Date): Promise<Scenario> {
+  return typeof ref === 'string' ? loadScenario(ref, now) : parseScenario(ref, 'scenario', now);
+}
+
+async function makeSamlCertificates(scenario: Scenario): Promise<Map<string, SamlCertificate[]>> {
+  const out = new Map<string, SamlCertificate[]>();
+  const apps = scenario.applications.filter((a) => a.samlSigningCertificates.length > 0);
+  if (apps.length === 0) return out;
+  const keys = await generateRsaKeyPair();
+  for (const app of apps) {
+    const certs: SamlCertificate[] = [];
+    for (const c of app.samlSigningCertificates) {
+      const made = await createSigningCertificate(keys, c.displayName, new Date(c.notBefore), new Date(c.notAfter));
+      certs.push({ base64Der: made.base64Der, sha1Thumbprint: made.sha1Thumbprint, notBefore: c.notBefore, notAfter: c.notAfter, active: c.active, displayName: c.displayName, keyId: randomUUID() });
+    }
+    out.set(app.appId.toLowerCase(), certs);
+  }
+  return out;
+}
+
+/** Start the practice tenant. Rejects with ScenarioError for a bad scenario, or the listen error. */
+export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
+  const clock: SimulatorClock = options.clock ?? { now: () => new Date() };
+  const host = options.host ?? '127.0.0.1';
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new Error(`The practice tenant listens on loopback only, not on ${String(host)}`);
+  const scenario = await resolveScenario(options.scenario, clock.now());
+  const faults = compileFaults(scenario.faults, { ...options.faults, latencyMs: Math.max(options.latencyMs ?? 0, options.faults?.latencyMs ?? 0) });
+
+  // Certificates use real time: TLS clients check validity against their own clock, not ours.
+  const realNow = new Date();
+  const ca = await loadOrCreateCertificateAuthority(options.dataDir, realNow);
+  // An untrusted certificate comes from a throwaway CA that no client was told about.
+  const issuer = faults.untrustedCert ? await createCertificateAuthority('Untrusted Practice CA', realNow) : ca;
+  const [serverCert, signer, samlCertificates] = await Promise.all([issueServerCertificate(issuer, realNow), createTokenSigner(clock.now()), makeSamlCertificates(scenario)]);
+
+  const closing = new AbortController();
+  const ctx: SimulatorContext = {
+    scenario,
+    dir: new Directory(scenario),
+    signer,
+    state: new SimulatorState(),
+    samlCertificates,
+    now: () => clock.now(),
+    origins: [],
+  };
+  const server = https.createServer({ key: serverCert.keyPem, cert: serverCert.certPem }, createRequestHandler(ctx, { faults, closing: closing.signal, log: options.log }));
+  server.on('tlsClientError', (err) => options.log?.(`TLS handshake failed: ${err.message}`));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const canonicalHost = host === '::1' ? '[::1]' : host;
+  ctx.origins.push(`https://${canonicalHost}:${port}`, ...['127.0.0.1', 'localhost', '[::1]'].filter((h) => h !== canonicalHost).map((h) => `https://${h}:${port}`));
+  const authorityHost = ctx.origins[0] as string;
+  const signInUser = scenario.users.find((u) => u.userPrincipalName.toLowerCase() === scenario.signInUser.toLowerCase());
+
+  let closed: Promise<void> | undefined;
+  return {
+    authorityHost,
+    graphHost: authorityHost,
+    port,
+    caCertPath: ca.certPath,
+    caPem: ca.certPem,
+    scenario: scenario.name,
+    scenarioData: scenario,
+    profile: { ...scenario.profile },
+    signInUser: { username: signInUser?.userPrincipalName ?? scenario.signInUser, password: signInUser?.password ?? '' },
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        closing.abort();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}
