@@ -4,6 +4,7 @@
  */
 import { COMMANDS } from './cli/commands';
 import { UsageError, type CliIo } from './cli/io';
+import { APP_VERSION } from '../shared/version';
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -25,7 +26,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout.write(`${process.env.npm_package_version ?? '0.1.0'}\n`);
+    io.stdout.write(`${APP_VERSION}\n`);
     return 0;
   }
   const command = COMMANDS.find((c) => c.name === name);

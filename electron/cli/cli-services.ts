@@ -1,0 +1,36 @@
+/**
+ * The services as the CLI sees them: the app's own data folder through `conf`, and no access to the
+ * app's safeStorage encryption (plain Node cannot open it), which commands that need the secret say.
+ */
+import { createAppServices, type AppServices } from '../app-services';
+import { confDocumentFiles } from '../services/conf-document-file';
+import { defaultDataDir } from '../services/data-dir';
+import { systemClock, type Clock, type SecretVault } from '../services/ports';
+import { redact } from '../services/redact';
+import { APP_VERSION } from '../../shared/version';
+
+const noVault: SecretVault = {
+  status: async () => ({ persistent: false, backend: 'none (the CLI cannot open the app’s encrypted secrets)' }),
+  encrypt: async () => {
+    throw new Error('The CLI does not store secrets. Pass the secret with --secret-stdin or --secret-env VAR.');
+  },
+  decrypt: async () => {
+    throw new Error("The CLI cannot decrypt the app's stored secret. Pass it with --secret-stdin or --secret-env VAR.");
+  },
+};
+
+export function cliServices(options: { dataDir?: string; stderr: NodeJS.WritableStream; clock?: Clock }): AppServices {
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const warn = (m: string) => options.stderr.write(`warning: ${redact(m)}\n`);
+  return createAppServices({
+    dataDir,
+    version: APP_VERSION,
+    platform: process.platform,
+    files: confDocumentFiles(dataDir),
+    vault: noVault,
+    clock: options.clock ?? systemClock,
+    logger: { info: () => {}, warn, error: warn },
+    openExternal: async () => {},
+    emit: () => {},
+  });
+}

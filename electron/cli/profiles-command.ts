@@ -1,0 +1,140 @@
+/** `federation-desk profiles list|show NAME|import FILE|export NAME`: move profiles between machines. */
+import fs from 'node:fs';
+import { DeskError } from '../../shared/ipc-core';
+import { ProfileExportSchema, draftFromExport, exportProfile } from '../../shared/profile-export';
+import { cloudLabel } from '../../shared/clouds';
+import type { ProfileView } from '../../shared/profile';
+import { cliServices } from './cli-services';
+import { UsageError, parseCliArgs, writeJson, type CliCommand } from './io';
+
+const HELP = `
+Usage: federation-desk profiles <list|show NAME|export NAME|import FILE> [options]
+
+  list                 Every profile in the data folder.
+  show NAME            One profile's settings (the secret as its 3-character hint only).
+  export NAME          The profile as a JSON file for another machine. Never includes the secret.
+  import FILE          Add a profile from an exported file (use - for stdin). The secret is not part
+                       of it: add it in the app afterwards.
+
+Options:
+  --data-dir DIR       The data folder (default: the app's own, so you see the app's profiles).
+  --out FILE           With export: write to FILE instead of stdout.
+  --name NAME          With import: store under this name (when the original name is taken).
+  --json               One JSON document on stdout.
+  --help               This text.
+
+Exit codes: 0 ok, 1 not found (or refused), 2 usage.
+`;
+
+function describe(p: ProfileView): string {
+  const secret = p.secret.present
+    ? `${p.secret.hint}… (${p.secret.length} characters, ${p.secret.storage === 'encrypted' ? 'encrypted' : 'this session only'})`
+    : p.secret.storage === 'session'
+      ? 'not available (it was kept for an earlier session only)'
+      : 'none stored';
+  return [
+    `Name:                 ${p.name}`,
+    `Cloud:                ${cloudLabel(p.cloud)}`,
+    `Directory (tenant):   ${p.tenantId}`,
+    `SAML-OpenID app:      ${p.samlAppId}`,
+    `API app:              ${p.apiAppId}`,
+    `Client secret:        ${secret}`,
+    `Secret expires:       ${p.secretExpiresAt ?? 'not recorded'}`,
+    `Octopus Web URL:      ${p.webUrl}`,
+    `Allowed domains:      ${p.allowedDomains.join(', ') || '(any in the tenant)'}`,
+  ].join('\n');
+}
+
+export const profilesCommand: CliCommand = {
+  name: 'profiles',
+  summary: 'List, show, export and import federation profiles (never the secret)',
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseCliArgs(
+      'profiles',
+      argv,
+      { 'data-dir': { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' } },
+      true,
+    );
+    const [action, arg, ...extra] = positionals;
+    if (!action) throw new UsageError('Say what to do: list, show NAME, export NAME or import FILE. Run "federation-desk profiles --help".');
+    if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}". Quote a NAME that has spaces.`);
+    const services = cliServices({ ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}), stderr: io.stderr });
+    const list = services.profiles.list();
+    for (const n of services.store.takeNotices()) io.stderr.write(`${n.title}: ${n.message}\n`);
+    const find = (name: string | undefined, verb: string): ProfileView | undefined => {
+      if (!name) throw new UsageError(`Name the profile to ${verb}: federation-desk profiles ${verb} NAME.`);
+      const found = list.profiles.find((p) => p.name.toLowerCase() === name.trim().toLowerCase());
+      if (!found) {
+        const names = list.profiles.map((p) => `"${p.name}"`).join(', ');
+        io.stderr.write(`No profile named "${name}". ${names ? `Profiles here: ${names}.` : `There are no profiles in ${services.ports.dataDir}.`}\n`);
+      }
+      return found;
+    };
+
+    switch (action) {
+      case 'list': {
+        if (arg) throw new UsageError('"profiles list" takes no name.');
+        if (values.json) writeJson(io, { dataDir: services.ports.dataDir, profiles: list.profiles });
+        else if (list.profiles.length === 0) io.stdout.write(`No profiles in ${services.ports.dataDir}.\n`);
+        else for (const p of list.profiles) io.stdout.write(`${p.name}\t${p.tenantId}\t${cloudLabel(p.cloud).split(' (')[0]}\n`);
+        return 0;
+      }
+      case 'show': {
+        const p = find(arg, 'show');
+        if (!p) return 1;
+        if (values.json) writeJson(io, p);
+        else io.stdout.write(`${describe(p)}\n`);
+        return 0;
+      }
+      case 'export': {
+        const p = find(arg, 'export');
+        if (!p) return 1;
+        const text = `${JSON.stringify(exportProfile(p, services.ports.clock.now()), null, 2)}\n`;
+        if (values.out) {
+          fs.writeFileSync(values.out, text, { mode: 0o600 });
+          io.stderr.write(`Exported "${p.name}" to ${values.out} (without its client secret).\n`);
+          if (values.json) writeJson(io, { exported: p.name, file: values.out });
+        } else io.stdout.write(text);
+        return 0;
+      }
+      case 'import': {
+        if (!arg) throw new UsageError('Name the file to import: federation-desk profiles import FILE (or - for stdin).');
+        let raw: string;
+        try {
+          raw = arg === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(arg, 'utf8');
+        } catch (error) {
+          io.stderr.write(`Cannot read ${arg}: ${error instanceof Error ? error.message : String(error)}\n`);
+          return 1;
+        }
+        let json: unknown;
+        try {
+          json = JSON.parse(raw.replace(/^\uFEFF/, ''));
+        } catch {
+          io.stderr.write(`${arg} is not JSON. Export a profile with "federation-desk profiles export NAME" and import that file.\n`);
+          return 1;
+        }
+        const parsed = ProfileExportSchema.safeParse(json);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          io.stderr.write(`${arg} is not a Federation Desk profile export (${issue ? `${issue.path.join('.') || 'file'}: ${issue.message}` : 'unexpected format'}).\n`);
+          return 1;
+        }
+        try {
+          const saved = await services.profiles.save({ draft: draftFromExport(parsed.data, values.name), secret: { action: 'keep' } });
+          if (values.json) writeJson(io, { imported: saved });
+          else io.stdout.write(`Imported "${saved.name}". Add its client secret in Federation Desk before running the checks.\n`);
+          return 0;
+        } catch (error) {
+          if (error instanceof DeskError && error.code === 'validation') {
+            io.stderr.write(`Not imported: ${error.message}${error.issues?.some((i) => i.field === 'name') ? ' Use --name to import it under another name.' : ''}\n`);
+            return 1;
+          }
+          throw error;
+        }
+      }
+      default:
+        throw new UsageError(`Unknown action "${action}". Use list, show, export or import.`);
+    }
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * The file format for moving a profile between machines. It carries the federation settings only:
+ * never the client secret, which must be typed again (or re-created in Entra) on the other machine.
+ */
+import { z } from 'zod';
+import { CLOUD_IDS } from './clouds';
+import type { ProfileDraft, ProfileView } from './profile';
+
+export const PROFILE_EXPORT_FORMAT = 'federation-desk-profile';
+
+export const ProfileExportSchema = z.object({
+  format: z.literal(PROFILE_EXPORT_FORMAT),
+  version: z.literal(1),
+  exportedAt: z.string(),
+  profile: z
+    .object({
+      name: z.string().max(200),
+      cloud: z.enum(CLOUD_IDS),
+      tenantId: z.string().max(300),
+      samlAppId: z.string().max(100),
+      apiAppId: z.string().max(100),
+      webUrl: z.string().max(2048),
+      allowedDomains: z.array(z.string().max(253)).max(500),
+      secretExpiresAt: z.string().max(30).nullable(),
+      practiceScenario: z.string().max(200).optional(),
+    })
+    .strict(),
+});
+export type ProfileExport = z.infer<typeof ProfileExportSchema>;
+
+export function exportProfile(p: ProfileView, now: Date): ProfileExport {
+  return {
+    format: PROFILE_EXPORT_FORMAT,
+    version: 1,
+    exportedAt: now.toISOString(),
+    profile: {
+      name: p.name,
+      cloud: p.cloud,
+      tenantId: p.tenantId,
+      samlAppId: p.samlAppId,
+      apiAppId: p.apiAppId,
+      webUrl: p.webUrl,
+      allowedDomains: p.allowedDomains,
+      secretExpiresAt: p.secretExpiresAt,
+      ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
+    },
+  };
+}
+
+/** The form draft an imported profile starts from (validated by the same rules as typing). */
+export function draftFromExport(e: ProfileExport, name?: string): ProfileDraft {
+  const p = e.profile;
+  return {
+    name: name ?? p.name,
+    cloud: p.cloud,
+    tenantId: p.tenantId,
+    samlAppId: p.samlAppId,
+    apiAppId: p.apiAppId,
+    webUrl: p.webUrl,
+    allowedDomains: p.allowedDomains.join(', '),
+    secretExpiresAt: p.secretExpiresAt ?? '',
+    ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
+  };
+}
