@@ -1,0 +1,185 @@
+/**
+ * The app's and CLI's HTTPS client, on node:https: per-request timeout and AbortSignal, no
+ * redirect following (sign-in flows need the raw 302), and an extra CA (the practice tenant's)
+ * that is trusted ONLY for the host:port pairs it is given, never globally. Proxy support is a
+ * connection strategy (see proxy-tunnel.ts): an explicit proxy URL today, system proxy later.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import tls from 'node:tls';
+import { HttpRequestError } from './http-error';
+import { openTunnel, shouldBypassProxy, type ProxyConfig } from './proxy-tunnel';
+
+export { HttpRequestError, type HttpFailure } from './http-error';
+
+/** A CA trusted for some host:port pairs only (e.g. `127.0.0.1:51234`). */
+export interface PinnedCa {
+  caPem: string;
+  /** `host:port` (port required; IPv6 in brackets, e.g. `[::1]:8443`). */
+  hosts: string[];
+}
+
+export interface HttpClientOptions {
+  pinnedCas?: PinnedCa[];
+  /** Default per-request timeout (whole request, connect to last byte). 30 s if not given. */
+  timeoutMs?: number;
+  proxy?: ProxyConfig | null;
+  /** Largest response body accepted (default 5 MB). */
+  maxResponseBytes?: number;
+  userAgent?: string;
+}
+
+export interface HttpRequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Lower-case names; repeated headers joined with ", " (set-cookie with "\n"). */
+  headers: Record<string, string>;
+  /** Body decoded as UTF-8. */
+  body: string;
+  rawBody: Buffer;
+  url: string;
+}
+
+export interface HttpClient {
+  request(url: string, options?: HttpRequestOptions): Promise<HttpResponse>;
+}
+
+const TLS_CODES = /^(?:CERT_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|ERR_TLS|ERR_SSL|HOSTNAME_MISMATCH|ERR_CERT)/;
+
+/** `host:port` of a URL, with the scheme's default port filled in and IPv6 in brackets. */
+export function hostPort(url: URL): string {
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  return `${url.hostname.toLowerCase()}:${port}`;
+}
+
+function classify(error: NodeJS.ErrnoException, url: string): HttpRequestError {
+  if (error instanceof HttpRequestError) return error;
+  const code = error.code ?? '';
+  if (TLS_CODES.test(code)) return new HttpRequestError('tls', `TLS: ${error.message}`, url, code);
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'].includes(code))
+    return new HttpRequestError(code === 'ECONNRESET' ? 'network' : 'connect', error.message, url, code);
+  return new HttpRequestError('network', error.message, url, code || undefined);
+}
+
+/** Create a client. Nothing is shared between requests but these options (no connection reuse). */
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const pins = new Map<string, string[]>();
+  for (const pin of options.pinnedCas ?? []) for (const h of pin.hosts) pins.set(h.toLowerCase(), [...(pins.get(h.toLowerCase()) ?? []), pin.caPem]);
+  const maxBytes = options.maxResponseBytes ?? 5_000_000;
+
+  return {
+    request(rawUrl, req = {}) {
+      return new Promise<HttpResponse>((resolve, reject) => {
+        let url: URL;
+        try {
+          url = new URL(rawUrl);
+        } catch {
+          return reject(new HttpRequestError('network', `Not a URL: ${rawUrl}`, rawUrl));
+        }
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') return reject(new HttpRequestError('network', `Unsupported scheme ${url.protocol}`, rawUrl));
+        if (req.signal?.aborted) return reject(new HttpRequestError('aborted', 'The request was cancelled.', rawUrl));
+
+        const hp = hostPort(url);
+        const pinned = pins.get(hp);
+        const host = url.hostname.replace(/^\[|\]$/g, '');
+        const tlsOptions: tls.ConnectionOptions = {
+          // A pinned host trusts exactly its CA(s); every other host keeps Node's default roots.
+          ...(pinned ? { ca: pinned } : {}),
+          ...(net.isIP(host) ? {} : { servername: host }),
+        };
+        const headers: Record<string, string> = { 'user-agent': options.userAgent ?? 'FederationDesk', ...req.headers };
+        const body = req.body === undefined ? undefined : Buffer.from(req.body);
+        if (body) headers['content-length'] = String(body.length);
+
+        let settled = false;
+        let current: http.ClientRequest | undefined;
+        const tunnelAbort = new AbortController();
+        const fail = (e: HttpRequestError) => {
+          if (settled) return;
+          settled = true;
+          cleanup();
+          tunnelAbort.abort();
+          current?.destroy();
+          reject(e);
+        };
+        const timeoutMs = req.timeoutMs ?? options.timeoutMs ?? 30_000;
+        const timer = setTimeout(() => fail(new HttpRequestError('timeout', `No complete response within ${timeoutMs} ms.`, rawUrl)), timeoutMs);
+        const onAbort = () => fail(new HttpRequestError('aborted', 'The request was cancelled.', rawUrl));
+        req.signal?.addEventListener('abort', onAbort, { once: true });
+        const cleanup = () => {
+          clearTimeout(timer);
+          req.signal?.removeEventListener('abort', onAbort);
+        };
+
+        const send = (socket: net.Socket | undefined) => {
+          if (settled) return socket?.destroy();
+          const common: https.RequestOptions = {
+            method: req.method ?? 'GET',
+            host,
+            port: url.port || (url.protocol === 'https:' ? 443 : 80),
+            path: `${url.pathname}${url.search}`,
+            headers,
+            agent: false,
+          };
+          let r: http.ClientRequest;
+          if (url.protocol === 'https:') {
+            const opts: https.RequestOptions = { ...common, ...tlsOptions };
+            if (socket) opts.createConnection = () => tls.connect({ ...tlsOptions, socket, host });
+            r = https.request(opts);
+          } else {
+            const opts: http.RequestOptions = { ...common };
+            if (socket) opts.createConnection = () => socket;
+            r = http.request(opts);
+          }
+          current = r;
+          r.on('error', (e) => fail(classify(e, rawUrl)));
+          r.on('response', (res) => {
+            const chunks: Buffer[] = [];
+            let size = 0;
+            res.on('data', (c: Buffer) => {
+              size += c.length;
+              if (size > maxBytes) fail(new HttpRequestError('too-large', `Response larger than ${maxBytes} bytes.`, rawUrl));
+              else chunks.push(c);
+            });
+            res.on('error', (e) => fail(classify(e, rawUrl)));
+            res.on('end', () => {
+              if (settled) return;
+              settled = true;
+              cleanup();
+              const out: Record<string, string> = {};
+              for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(k === 'set-cookie' ? '\n' : ', ') : v;
+              const rawBody = Buffer.concat(chunks);
+              resolve({ status: res.statusCode ?? 0, headers: out, body: rawBody.toString('utf8'), rawBody, url: rawUrl });
+            });
+          });
+          r.end(body);
+        };
+
+        const proxy = options.proxy;
+        if (proxy && !shouldBypassProxy(url, proxy)) {
+          openTunnel(proxy, url, tunnelAbort.signal)
+            .then((socket) => send(socket))
+            .catch((e: unknown) => fail(e instanceof HttpRequestError ? e : new HttpRequestError('proxy', `Proxy: ${e instanceof Error ? e.message : String(e)}`, rawUrl)));
+        } else send(undefined);
+      });
+    },
+  };
+}
+
+/** GET, POST-a-form and JSON helpers over a client. */
+export async function postForm(client: HttpClient, url: string, fields: Record<string, string>, options: Omit<HttpRequestOptions, 'method' | 'body'> = {}): Promise<HttpResponse> {
+  return client.request(url, {
+    ...options,
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8', ...options.headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
