@@ -1,5 +1,9 @@
 /** Every CLI command, in the order `--help` lists them. Each lives in its own file under electron/cli/. */
 import type { CliCommand } from './io';
+import { profilesCommand } from './profiles-command';
 import { simulateCommand } from './simulate-command';
 
-export const COMMANDS: CliCommand[] = [simulateCommand];
+export const COMMANDS: CliCommand[] = [
+  profilesCommand,
+  simulateCommand,
+];
