@@ -1,0 +1,143 @@
+/**
+ * diagnose(): every error in a pasted text explained for this setup; summarize(): the plain-text
+ * version a support person pastes into a ticket.
+ */
+import { cloudLabel } from '../clouds';
+import { isGuid, type ProfileView } from '../profile';
+import { catalogKey, humanizeName, lookupCode, type CatalogRecord } from './catalog';
+import { contextNotes } from './context';
+import { buildLinks, ERROR_REFERENCE_URL, lookupUrl, type LinkTarget } from './links';
+import { parseErrorText, type ParsedError } from './parser';
+import type { Diagnosis, Finding, Link } from './schema';
+
+export interface DiagnoseContext {
+  /** The profile the diagnosis is tailored to. */
+  profile?: ProfileView;
+  /** Today as yyyy-mm-dd (for expiry notes); injected so diagnose stays pure. */
+  today?: string;
+}
+
+const GRAPH_ERRORS_URL = 'https://learn.microsoft.com/graph/errors';
+
+function fillPlaceholders(text: string, p: ProfileView | undefined): string {
+  const app = (id: string | undefined, which: string) => (id && isGuid(id) ? `the ${which} app (${id})` : `your ${which} app`);
+  return text
+    .replace(/\{API app\}/g, app(p?.apiAppId, 'API'))
+    .replace(/\{SAML-OpenID app\}/g, app(p?.samlAppId, 'SAML-OpenID'))
+    .replace(/\{tenant\}/g, p?.tenantId ? p.tenantId : 'the configured tenant')
+    .replace(/\{Web URL\}/g, p?.webUrl ? p.webUrl : 'the Octopus Web URL')
+    .replace(/\{cloud\}/g, p ? cloudLabel(p.cloud) : 'the cloud that was called');
+}
+
+function displayCode(e: ParsedError): string {
+  return e.kind === 'aadsts' ? `AADSTS${e.key}` : e.key;
+}
+
+function unknownExplanation(e: ParsedError): string {
+  if (e.kind === 'aadsts')
+    return `${displayCode(e)} is not in our catalog. Microsoft's lookup page (linked below) gives the current meaning of the code; the error's own message above says what Entra reported.`;
+  return `${displayCode(e)} is not in our catalog. The error's own message above says what was reported.`;
+}
+
+function findingLinks(e: ParsedError, record: CatalogRecord | undefined, target: LinkTarget): Link[] {
+  const links = buildLinks(record?.full?.links ?? [], target);
+  if (e.kind === 'aadsts' && typeof e.code === 'number') {
+    links.push({ label: `Microsoft's lookup page for ${displayCode(e)}`, url: lookupUrl(e.code, target.cloud) });
+    if (!record) links.push({ label: "Microsoft's AADSTS error code reference", url: ERROR_REFERENCE_URL });
+  } else if (e.kind === 'graph') {
+    links.push({ label: 'Microsoft Graph error responses', url: GRAPH_ERRORS_URL });
+  }
+  return links;
+}
+
+function toFinding(e: ParsedError, ctx: DiagnoseContext): Finding {
+  const record = lookupCode(e.code);
+  const full = record?.full;
+  const p = ctx.profile;
+  const target: LinkTarget = p ? { cloud: p.cloud, tenantId: p.tenantId, samlAppId: p.samlAppId, apiAppId: p.apiAppId } : {};
+  const fill = (s: string) => fillPlaceholders(s, p);
+  const name = record?.name ?? displayCode(e);
+  const title = `${displayCode(e)}: ${full ? full.title : record ? humanizeName(record.name) : 'not in our catalog'}`;
+  const fallbackFix =
+    e.kind === 'aadsts'
+      ? [
+          `Open Microsoft's lookup page for ${displayCode(e)} (link below) for the current explanation and fix.`,
+          'Open Entra admin center > Identity > Monitoring & health > Sign-in logs, filter by the Correlation ID, and read the Failure reason.',
+        ]
+      : ['Read the error message above; it names the object or permission involved.'];
+  return {
+    code: e.code,
+    kind: e.kind,
+    name,
+    known: record !== undefined,
+    detailed: full !== undefined,
+    title,
+    traceId: e.traceId,
+    correlationId: e.correlationId,
+    timestamp: e.timestamp,
+    oauthError: e.oauthError,
+    message: e.message,
+    explanation: fill(full?.explanation ?? record?.meaning ?? unknownExplanation(e)),
+    causes: (full?.causes ?? []).map(fill),
+    fix: (full?.fix ?? fallbackFix).map(fill),
+    context: contextNotes(e, p, ctx.today),
+    links: findingLinks(e, record, target),
+  };
+}
+
+/** Diagnose every error code in `text`, tailored to the profile when one is given. Never throws. */
+export function diagnose(text: string, context: DiagnoseContext = {}): Diagnosis {
+  const parsed = parseErrorText(typeof text === 'string' ? text : '');
+  const findings: Finding[] = [];
+  for (const e of parsed) {
+    try {
+      findings.push(toFinding(e, context));
+    } catch {
+      // A profile with odd values must not cost the user the other findings.
+      findings.push(toFinding(e, {}));
+    }
+  }
+  return { findings };
+}
+
+/** The catalog key of a finding's code (same as the parser's key). */
+export function findingKey(f: Pick<Finding, 'code'>): string {
+  return catalogKey(f.code);
+}
+
+/**
+ * Plain text for "copy summary": one block per finding with its IDs first (what Microsoft support
+ * asks for), then what happened, causes, numbered fix steps and links.
+ */
+export function summarize(diagnosis: Diagnosis): string {
+  const { findings } = diagnosis;
+  if (findings.length === 0) return 'Federation Desk diagnosis: no AADSTS, Graph or IDX error code found in the text.\n';
+  const lines: string[] = [`Federation Desk diagnosis: ${findings.length} error${findings.length === 1 ? '' : 's'} found`, ''];
+  findings.forEach((f, i) => {
+    lines.push(`${i + 1}. ${f.title}${f.name && !f.title.includes(f.name) ? ` (${f.name})` : ''}`);
+    if (f.traceId) lines.push(`   Trace ID: ${f.traceId}`);
+    if (f.correlationId) lines.push(`   Correlation ID: ${f.correlationId}`);
+    if (f.timestamp) lines.push(`   Timestamp: ${f.timestamp}`);
+    if (f.oauthError) lines.push(`   OAuth error: ${f.oauthError}`);
+    if (f.message) lines.push(`   Error text: ${f.message}`);
+    lines.push(`   What happened: ${f.explanation}`);
+    if (f.context.length > 0) {
+      lines.push('   In this profile:');
+      for (const c of f.context) lines.push(`   - ${c}`);
+    }
+    if (f.causes.length > 0) {
+      lines.push('   Likely causes (most likely first):');
+      for (const c of f.causes) lines.push(`   - ${c}`);
+    }
+    if (f.fix.length > 0) {
+      lines.push('   Fix:');
+      f.fix.forEach((s, n) => lines.push(`   ${n + 1}. ${s}`));
+    }
+    if (f.links.length > 0) {
+      lines.push('   Links:');
+      for (const l of f.links) lines.push(`   - ${l.label}: ${l.url}`);
+    }
+    lines.push('');
+  });
+  return `${lines.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,7 @@
+/** AADSTS diagnostics (issue 5): parser, catalog, diagnosis. Pure: no I/O. */
+export { diagnose, summarize, findingKey, type DiagnoseContext } from './diagnose';
+export { parseErrorText, normalizeErrorText, GRAPH_DISTINCT_CODES, GRAPH_GENERIC_CODES, type ParsedError } from './parser';
+export { lookupCode, searchCatalog, catalogSize, allCatalogRecords, humanizeName, kindOfCode, catalogKey, recordTitle, type CatalogRecord, type FullEntry } from './catalog';
+export { buildLink, buildLinks, lookupUrl, adminCenterUrl, LINK_KEYS, ERROR_REFERENCE_URL, type LinkKey, type LinkTarget } from './links';
+export { contextNotes } from './context';
+export * from './schema';
