@@ -1,9 +1,11 @@
 /** Every CLI command, in the order `--help` lists them. Each lives in its own file under electron/cli/. */
 import type { CliCommand } from './io';
+import { diagnoseCommand } from './diagnose-command';
 import { profilesCommand } from './profiles-command';
 import { simulateCommand } from './simulate-command';
 
 export const COMMANDS: CliCommand[] = [
+  diagnoseCommand,
   profilesCommand,
   simulateCommand,
 ];
