@@ -159,6 +159,21 @@ export async function generateRsaKeyPair(): Promise<CryptoKeyPair> {
   return crypto.subtle.generateKey(RSA_KEY, true, ['sign', 'verify']);
 }
 
+const processKeys = new Map<string, Promise<CryptoKeyPair>>();
+
+/**
+ * An RSA key pair made once per process and purpose ("token", "saml"), kept in memory only.
+ * RSA generation takes up to a couple of seconds; a restart of the simulator need not wait again.
+ */
+export function processRsaKeyPair(purpose: string): Promise<CryptoKeyPair> {
+  let keys = processKeys.get(purpose);
+  if (!keys) {
+    keys = generateRsaKeyPair();
+    processKeys.set(purpose, keys);
+  }
+  return keys;
+}
+
 /** A self-signed RSA certificate with the given validity, as Entra makes for SAML and token signing. */
 export async function createSigningCertificate(keys: CryptoKeyPair, subject: string, notBefore: Date, notAfter: Date): Promise<{ cert: x509.X509Certificate; base64Der: string; sha1Thumbprint: string }> {
   const cert = await x509.X509CertificateGenerator.createSelfSigned({

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { createCertificateAuthority, createSigningCertificate, generateRsaKeyPair, issueServerCertificate, loadOrCreateCertificateAuthority } from './certificates';
+import { createCertificateAuthority, createSigningCertificate, issueServerCertificate, processRsaKeyPair, loadOrCreateCertificateAuthority } from './certificates';
 import { SimulatorState, type SamlCertificate, type SimulatorContext } from './context';
 import { Directory } from './directory';
 import { compileFaults, type FaultOptions } from './faults';
@@ -78,7 +78,7 @@ async function makeSamlCertificates(scenario: Scenario): Promise<Map<string, Sam
   const out = new Map<string, SamlCertificate[]>();
   const apps = scenario.applications.filter((a) => a.samlSigningCertificates.length > 0);
   if (apps.length === 0) return out;
-  const keys = await generateRsaKeyPair();
+  const keys = await processRsaKeyPair('saml');
   for (const app of apps) {
     const certs: SamlCertificate[] = [];
     for (const c of app.samlSigningCertificates) {

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { exportJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
-import { createSigningCertificate, generateRsaKeyPair } from './certificates';
+import { createSigningCertificate, processRsaKeyPair } from './certificates';
 
 /** The signing key and its published form. */
 export interface TokenSigner {
@@ -16,9 +16,9 @@ export interface TokenSigner {
   verify(token: string, now: Date): Promise<{ payload: JWTPayload } | { problem: 'expired' | 'invalid' }>;
 }
 
-/** A fresh RS256 signing key with a self-signed certificate for x5c. */
+/** An RS256 signing key (one per process) with a fresh self-signed certificate for x5c. */
 export async function createTokenSigner(now: Date): Promise<TokenSigner> {
-  const keys = await generateRsaKeyPair();
+  const keys = await processRsaKeyPair('token');
   const cert = await createSigningCertificate(keys, 'CN=accounts.practice.federation-desk.local', new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 365 * 86_400_000));
   const kid = Buffer.from(cert.sha1Thumbprint, 'hex').toString('base64url');
   const pub = await exportJWK(keys.publicKey);
