@@ -117,6 +117,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   };
   const server = https.createServer({ key: serverCert.keyPem, cert: serverCert.certPem }, createRequestHandler(ctx, { faults, closing: closing.signal, log: options.log }));
   server.on('tlsClientError', (err) => options.log?.(`TLS handshake failed: ${err.message}`));
+  // closeAllConnections() only knows sockets that finished the TLS handshake; track raw ones too.
+  const sockets = new Set<import('node:net').Socket>();
+  server.on('connection', (socket: import('node:net').Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -146,6 +152,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         closing.abort();
         server.close(() => resolve());
         server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
       });
       return closed;
     },
