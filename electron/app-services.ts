@@ -6,6 +6,7 @@
 import type { AppInfo } from '../shared/ipc-profiles';
 import type { EventName, EventOf } from '../shared/ipc';
 import type { Clock, DocumentFileFactory, Logger, SecretVault } from './services/ports';
+import { DiagnoseService } from './services/diagnose-service';
 import { ProfileService } from './services/profile-service';
 import { ProfileStore } from './services/profile-store';
 import { SecretService } from './services/secret-service';
@@ -29,6 +30,7 @@ export interface AppServices {
   store: ProfileStore;
   secrets: SecretService;
   profiles: ProfileService;
+  diagnose: DiagnoseService;
   appInfo(): Promise<AppInfo>;
   dismissNotice(id: string): void;
 }
@@ -37,12 +39,23 @@ export function createAppServices(ports: AppPorts): AppServices {
   const store = new ProfileStore({ files: ports.files, clock: ports.clock });
   const secrets = new SecretService(ports.vault, ports.files, ports.clock, ports.logger);
   const profiles = new ProfileService(store, secrets, ports.clock);
+  const diagnose = new DiagnoseService({
+    getProfile: (id) => {
+      try {
+        return profiles.get(id);
+      } catch {
+        return undefined;
+      }
+    },
+    clock: ports.clock,
+  });
   const dismissed = new Set<string>();
   return {
     ports,
     store,
     secrets,
     profiles,
+    diagnose,
     async appInfo() {
       // Loading first surfaces a recovered corrupt file as a notice.
       store.load();

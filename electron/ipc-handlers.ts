@@ -32,6 +32,8 @@ export function createHandlers(s: AppServices): HandlerTable {
       s.profiles.select(id);
       return { ok: true as const };
     },
+    'diagnose:text': (req) => s.diagnose.diagnoseText(req),
+    'diagnose:catalog': (req) => s.diagnose.searchCatalog(req),
     'shell:open-external': async ({ url }) => {
       if (!isAllowedExternalUrl(url))
         throw new DeskError('forbidden', `Federation Desk opens only https links to Microsoft sign-in, admin and documentation sites; this link was not opened: ${url}`);
