@@ -1,0 +1,118 @@
+/**
+ * Runs the probes of one check: every probe starts as soon as the probes it requires have finished,
+ * so independent ones run concurrently; a probe whose prerequisite failed is skipped and names it;
+ * each has a timeout; the whole run can be cancelled. Progress is reported after every change.
+ */
+import { CHECKS, checkDefinition, probeFingerprint, type CheckId, type CheckResult, type FingerprintInput } from '../../../shared/check';
+import type { Clock } from '../ports';
+import type { ProbeContext, ProbeOutcome } from './probe-context';
+import { apiAppProbe, samlAppProbe, secretProbe, tenantProbe } from './probes';
+import { graphMeProbe, signInProbe } from './sign-in-probe';
+
+export type Probe = (ctx: ProbeContext) => Promise<ProbeOutcome>;
+
+export const PROBES: Record<CheckId, Probe> = {
+  tenant: tenantProbe,
+  'saml-app': samlAppProbe,
+  'api-app': apiAppProbe,
+  secret: secretProbe,
+  'sign-in': signInProbe,
+  'graph-me': graphMeProbe,
+};
+
+export interface RunOptions {
+  ctx: ProbeContext;
+  fingerprintInput: FingerprintInput;
+  clock: Clock;
+  /** Timeout of a non-interactive probe, and of an interactive one (a person is typing). */
+  probeTimeoutMs: number;
+  interactiveTimeoutMs: number;
+  /** Only these probes (others are reported skipped). Default: all. */
+  only?: CheckId[];
+  onProgress?: (results: CheckResult[]) => void;
+  probes?: Partial<Record<CheckId, Probe>>;
+}
+
+function timeoutAfter(ms: number, signal: AbortSignal): { promise: Promise<never>; cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), ms);
+    signal.addEventListener('abort', () => reject(new Error('cancelled')), { once: true });
+  });
+  promise.catch(() => {});
+  return { promise, cancel: () => clearTimeout(timer) };
+}
+
+/** Run the check; resolves with every probe's final result, in contract order. */
+export async function runProbes(options: RunOptions): Promise<CheckResult[]> {
+  const { ctx, clock } = options;
+  const results = new Map<CheckId, CheckResult>();
+  const set = (r: CheckResult) => {
+    results.set(r.id, r);
+    options.onProgress?.(CHECKS.map((c) => results.get(c.id)).filter((x): x is CheckResult => x !== undefined));
+  };
+  const base = (id: CheckId) => ({ id, error: null, fix: [], facts: [], fingerprint: probeFingerprint(id, options.fingerprintInput) });
+  for (const def of CHECKS) set({ ...base(def.id), status: 'running', summary: 'Waiting…', durationMs: null, tested: def.proves, finishedAt: null });
+
+  const running = new Map<CheckId, Promise<CheckResult>>();
+  const run = (id: CheckId): Promise<CheckResult> => {
+    const existing = running.get(id);
+    if (existing) return existing;
+    const def = checkDefinition(id);
+    const promise = (async (): Promise<CheckResult> => {
+      const prereqs = await Promise.all(def.requires.map(run));
+      const blocked = prereqs.find((p) => p.status !== 'passed' && p.status !== 'warning');
+      const finish = (r: Omit<CheckResult, 'id' | 'fingerprint' | 'finishedAt'>): CheckResult => {
+        const result = { ...base(id), ...r, finishedAt: clock.now().toISOString() };
+        set(result);
+        return result;
+      };
+      if (options.only && !options.only.includes(id))
+        return finish({ status: 'skipped', summary: 'Not part of this run.', durationMs: null, error: null, fix: [], tested: def.proves, facts: [] });
+      if (blocked)
+        return finish({
+          status: 'skipped',
+          summary: `Skipped: "${checkDefinition(blocked.id).title}" ${blocked.status === 'skipped' ? 'was skipped' : 'failed'}.`,
+          durationMs: null,
+          error: null,
+          fix: [],
+          tested: def.proves,
+          facts: [],
+        });
+      if (ctx.signal.aborted) return finish({ status: 'skipped', summary: 'Cancelled before it started.', durationMs: null, error: null, fix: [], tested: def.proves, facts: [] });
+      const started = Date.now();
+      set({ ...base(id), status: 'running', summary: def.interactive ? 'Waiting for the sign-in…' : 'Running…', durationMs: null, tested: def.proves, finishedAt: null });
+      const limit = def.interactive ? options.interactiveTimeoutMs : options.probeTimeoutMs;
+      const timer = timeoutAfter(limit, ctx.signal);
+      // Each probe gets its own signal, so a probe that times out stops its requests too.
+      const own = new AbortController();
+      const probeCtx: ProbeContext = { ...ctx, signal: AbortSignal.any([ctx.signal, own.signal]) };
+      try {
+        const outcome = await Promise.race([(options.probes?.[id] ?? PROBES[id])(probeCtx), timer.promise]);
+        return finish({ error: null, fix: [], facts: [], ...outcome, durationMs: Date.now() - started });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (message === 'cancelled' || ctx.signal.aborted)
+          return finish({ status: 'failed', summary: 'Cancelled.', durationMs: Date.now() - started, error: null, fix: [], tested: def.proves, facts: [] });
+        if (message === 'timeout')
+          return finish({
+            status: 'failed',
+            summary: `Timed out after ${Math.round(limit / 1000)} s without an answer from Entra.`,
+            durationMs: Date.now() - started,
+            error: null,
+            fix: def.interactive ? ['Complete the sign-in sooner, or run the check again.'] : ['Check the network connection and proxy settings, then run the check again.'],
+            tested: def.proves,
+            facts: [],
+          });
+        return finish({ status: 'failed', summary: `The probe failed unexpectedly: ${message}`, durationMs: Date.now() - started, error: null, fix: [], tested: def.proves, facts: [] });
+      } finally {
+        timer.cancel();
+        own.abort();
+      }
+    })();
+    running.set(id, promise);
+    return promise;
+  };
+  await Promise.all(CHECKS.map((c) => run(c.id)));
+  return CHECKS.map((c) => results.get(c.id)).filter((x): x is CheckResult => x !== undefined);
+}

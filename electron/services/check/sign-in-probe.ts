@@ -1,0 +1,217 @@
+/**
+ * The interactive probes. `sign-in`: auth code + PKCE through the API app with the Octopus Web URL
+ * as redirect URI, exactly as Octopus signs users in; state, nonce and the ID token (signature
+ * against the tenant's JWKS, iss, aud, exp) are validated. `graph-me`: Microsoft Graph /me with the
+ * user's token, which must return the email Octopus matches users by.
+ */
+import { randomBytes } from 'node:crypto';
+import { ConfidentialClientApplication, CryptoProvider } from '@azure/msal-node';
+import { createLocalJWKSet, jwtVerify, errors as joseErrors, type JSONWebKeySet } from 'jose';
+import { createMsalNetworkModule, HttpRequestError, type HttpResponse } from '../http';
+import { errorRefFromBody, parseEntraError, parseGraphError, type EntraErrorBody } from './entra-response';
+import { authorityUrl, type ProbeContext, type ProbeOutcome } from './probe-context';
+import { networkFailure, unexpectedResponse } from './probes';
+import type { EntraErrorRef } from '../../../shared/check';
+
+const APP_REG = 'Entra admin center > Identity > Applications > App registrations > the API app';
+const ENTERPRISE = 'Entra admin center > Identity > Applications > Enterprise applications > the API app';
+
+/** Fix steps for the errors a sign-in through this setup really meets. */
+function signInFixes(code: number | string, ctx: ProbeContext): string[] {
+  switch (code) {
+    case 50011:
+      return [
+        `${APP_REG} > Authentication > Web > Redirect URIs: add exactly ${ctx.target.webUrl} (Entra compares byte for byte, trailing slash included) and save.`,
+        'If a URI without the trailing slash is registered, keep it or remove it, but the one with the slash must be there.',
+      ];
+    case 50105:
+      return [`${ENTERPRISE} > Users and groups > Add user/group: assign the signing-in admin (or a group they are in).`, 'Or set "Assignment required?" to No under Properties, if every user of the tenant may sign in.'];
+    case 65001:
+      return [`${APP_REG} > API permissions: Microsoft Graph User.Read (delegated) must be listed; click "Grant admin consent for <tenant>".`];
+    case 50020:
+      return ['The account belongs to another tenant. Sign in with an account of this tenant, or invite the user as a guest (External Identities).'];
+    case 50076:
+    case 50079:
+      return ['Multi-factor authentication is required: complete it in the sign-in window. If it cannot be completed, check Conditional Access policies for this app.'];
+    case 7000112:
+      return [`${ENTERPRISE} > Properties: set "Enabled for users to sign-in?" to Yes.`];
+    case 700016:
+      return ['The API app is not registered in this tenant: see the API application check.'];
+    case 54005:
+      return ['The authorization code was already used. Run the check again.'];
+    default:
+      return [];
+  }
+}
+
+/** AADSTS code and IDs from the visible text of Entra's error page. */
+export function errorFromPageText(text: string): EntraErrorRef | null {
+  const code = /AADSTS(\d{4,})/.exec(text);
+  if (!code) return null;
+  const pick = (label: string) => new RegExp(`${label}\\s*:?\\s*([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})`, 'i').exec(text)?.[1] ?? null;
+  const message = new RegExp(`AADSTS${code[1]}:?\\s*([^\\n]+)`).exec(text)?.[1]?.trim() ?? null;
+  return {
+    code: Number(code[1]),
+    traceId: pick('Trace ID'),
+    correlationId: pick('Correlation ID'),
+    timestamp: /Timestamp\s*:?\s*(\d{4}-\d{2}-\d{2}[ T][\d:.]+Z?)/i.exec(text)?.[1] ?? null,
+    message,
+  };
+}
+
+function failedWith(ref: EntraErrorRef, what: string, tested: string, ctx: ProbeContext): ProbeOutcome {
+  return {
+    status: 'failed',
+    summary: `${what}: ${typeof ref.code === 'number' ? `AADSTS${ref.code}` : ref.code}${ref.message ? ` ${ref.message.replace(/^AADSTS\d+:\s*/, '')}` : ''}`,
+    error: ref,
+    fix: signInFixes(ref.code, ctx),
+    tested,
+  };
+}
+
+export async function signInProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
+  if (!ctx.signIn) return { status: 'failed', summary: `Not run: ${ctx.signInMissingReason}`, fix: [], tested: 'Interactive sign-in (auth code + PKCE)' };
+  if (!ctx.secret) return { status: 'failed', summary: `Not run: ${ctx.secretMissingReason}`, fix: [ctx.secretMissingReason], tested: 'Interactive sign-in (auth code + PKCE)' };
+  const d = await ctx.discovery();
+  if (!d.ok) return { status: 'failed', summary: 'The discovery document was not available.', tested: '' };
+  const doc = d.doc;
+
+  let lastError: { body: EntraErrorBody; res: HttpResponse } | null = null;
+  const capturing = {
+    request: async (url: string, options?: Parameters<typeof ctx.http.request>[1]) => {
+      const res = await ctx.http.request(url, options);
+      const body = res.status >= 400 ? parseEntraError(res.body) : null;
+      if (body) lastError = { body, res };
+      return res;
+    },
+  };
+  const app = new ConfidentialClientApplication({
+    auth: { clientId: ctx.target.apiAppId, authority: authorityUrl(ctx), clientSecret: ctx.secret, knownAuthorities: [new URL(ctx.endpoints.authorityHost).host], authorityMetadata: d.raw },
+    system: { networkClient: createMsalNetworkModule(capturing, { signal: ctx.signal, timeoutMs: ctx.requestTimeoutMs }), loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => {} } },
+  });
+  const scopes = ['openid', 'profile', 'email', `${ctx.endpoints.graphHost}/User.Read`];
+  const crypto = new CryptoProvider();
+  const pkce = await crypto.generatePkceCodes();
+  const state = randomBytes(16).toString('base64url');
+  const nonce = randomBytes(16).toString('base64url');
+  const redirectUri = ctx.target.webUrl;
+  const authorizeUrl = await app.getAuthCodeUrl({ scopes, redirectUri, codeChallenge: pkce.challenge, codeChallengeMethod: 'S256', state, nonce, prompt: 'select_account', responseMode: 'query' });
+  const tested = `Sign-in at ${doc.authorization_endpoint} (${ctx.signIn.name}), redirect URI ${redirectUri}; code redeemed at ${doc.token_endpoint}`;
+
+  let outcome;
+  try {
+    outcome = await ctx.signIn.signIn({ authorizeUrl, redirectUri, signal: ctx.signal });
+  } catch (error) {
+    if (error instanceof HttpRequestError) return { ...networkFailure(error, doc.authorization_endpoint, 'The sign-in page could not be loaded', ctx.requestTimeoutMs), tested };
+    return { status: 'failed', summary: `The sign-in could not run: ${error instanceof Error ? error.message : String(error)}`, tested };
+  }
+  if (outcome.kind === 'cancelled') return { status: 'failed', summary: outcome.reason, fix: ['Run the check again and complete the sign-in.'], tested };
+  if (outcome.kind === 'error-page') {
+    const ref = errorFromPageText(outcome.text);
+    if (ref) return failedWith(ref, 'Entra refused the sign-in', tested, ctx);
+    return { status: 'failed', summary: 'The sign-in ended on a page that is neither the redirect nor an Entra error.', fix: [], tested, facts: [{ label: 'Page text', value: outcome.text.slice(0, 500) }] };
+  }
+  const params = outcome.params;
+  if (params.error) {
+    const code = /AADSTS(\d+)/.exec(params.error_description ?? '')?.[1];
+    const fromPage = errorFromPageText(params.error_description ?? '');
+    const ref: EntraErrorRef = fromPage ?? { code: code ? Number(code) : params.error, traceId: null, correlationId: null, timestamp: null, message: params.error_description ?? null };
+    return failedWith(ref, 'Entra sent the sign-in back with an error', tested, ctx);
+  }
+  if (params.state !== state) return { status: 'failed', summary: 'The state returned to the redirect URI does not match the one sent: the response was not for this sign-in.', fix: ['Run the check again. If it repeats, something between the browser and Entra rewrites the redirect.'], tested };
+  if (!params.code) return { status: 'failed', summary: 'The redirect carried no authorization code.', tested };
+
+  let result;
+  try {
+    result = await app.acquireTokenByCode({ code: params.code, codeVerifier: pkce.verifier, redirectUri, scopes, state, nonce }, undefined);
+  } catch (error) {
+    const captured = lastError as { body: EntraErrorBody; res: HttpResponse } | null;
+    if (captured) return failedWith(errorRefFromBody(captured.body), 'The authorization code was refused', tested, ctx);
+    return { status: 'failed', summary: `The authorization code could not be redeemed: ${error instanceof Error ? error.message : String(error)}`, tested };
+  }
+  if (!result?.idToken) return { status: 'failed', summary: 'Entra returned no ID token.', tested };
+
+  // Validate the ID token ourselves: signature against the tenant's keys, issuer, audience, expiry, nonce.
+  let jwksResponse: HttpResponse;
+  try {
+    jwksResponse = await ctx.http.request(doc.jwks_uri, { signal: ctx.signal, timeoutMs: ctx.requestTimeoutMs });
+  } catch (error) {
+    return { ...networkFailure(error, doc.jwks_uri, 'The signing keys could not be fetched', ctx.requestTimeoutMs), tested };
+  }
+  if (jwksResponse.status !== 200) return { ...unexpectedResponse(jwksResponse, 'The signing keys could not be fetched'), tested };
+  try {
+    const jwks = createLocalJWKSet(JSON.parse(jwksResponse.body) as JSONWebKeySet);
+    const tid = String((result.idTokenClaims as Record<string, unknown> | undefined)?.tid ?? '');
+    const { payload } = await jwtVerify(result.idToken, jwks, {
+      issuer: doc.issuer.replace('{tenantid}', tid),
+      audience: ctx.target.apiAppId,
+      currentDate: ctx.clock.now(),
+      clockTolerance: 300,
+      algorithms: ['RS256'],
+    });
+    if (payload.nonce !== nonce) return { status: 'failed', summary: 'The ID token’s nonce does not match this sign-in: it may be replayed.', tested };
+    const username = String(payload.preferred_username ?? payload.upn ?? payload.sub ?? '');
+    ctx.shared.session = { accessToken: result.accessToken, username, name: typeof payload.name === 'string' ? payload.name : null };
+    return {
+      status: 'passed',
+      summary: `Signed in as ${username}; the ID token is valid.`,
+      tested,
+      facts: [
+        { label: 'User', value: `${payload.name ?? ''} (${username})` },
+        { label: 'Issuer', value: String(payload.iss) },
+        { label: 'Email claim', value: typeof payload.email === 'string' ? payload.email : 'not in the token (optional claim "email" not configured)' },
+      ],
+    };
+  } catch (error) {
+    const why =
+      error instanceof joseErrors.JWTClaimValidationFailed
+        ? `its "${error.claim}" claim is wrong (${error.reason})`
+        : error instanceof joseErrors.JWTExpired
+          ? 'it has expired (check this computer’s clock)'
+          : error instanceof joseErrors.JWSSignatureVerificationFailed || error instanceof joseErrors.JWKSNoMatchingKey
+            ? 'its signature does not match the tenant’s signing keys'
+            : error instanceof Error
+              ? error.message
+              : String(error);
+    return { status: 'failed', summary: `Entra returned an ID token, but ${why}.`, fix: ['Check the cloud and tenant of this profile: the token must come from the same tenant.'], tested };
+  }
+}
+
+export async function graphMeProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
+  const url = `${ctx.endpoints.graphHost}/v1.0/me?$select=displayName,mail,userPrincipalName`;
+  const tested = `GET ${url} with the signed-in user's token`;
+  if (!ctx.shared.session) return { status: 'failed', summary: 'No signed-in user to ask Microsoft Graph about.', tested };
+  let res: HttpResponse;
+  try {
+    res = await ctx.http.request(url, { headers: { authorization: `Bearer ${ctx.shared.session.accessToken}`, accept: 'application/json' }, signal: ctx.signal, timeoutMs: ctx.requestTimeoutMs });
+  } catch (error) {
+    return { ...networkFailure(error, url, 'Microsoft Graph could not be reached', ctx.requestTimeoutMs), tested };
+  }
+  if (res.status !== 200) {
+    const ref = parseGraphError(res.body);
+    if (!ref) return { ...unexpectedResponse(res, 'Microsoft Graph refused the request'), tested };
+    return {
+      status: 'failed',
+      summary: `Microsoft Graph refused /me: ${ref.code}${ref.message ? ` ${ref.message}` : ''}`,
+      error: ref,
+      fix: res.status === 403 ? [`${APP_REG} > API permissions: add Microsoft Graph User.Read (delegated) and grant admin consent.`] : ['Run the check again; if it repeats, check the API permissions of the API app.'],
+      tested,
+    };
+  }
+  let me: { mail?: string | null; userPrincipalName?: string; displayName?: string };
+  try {
+    me = JSON.parse(res.body) as typeof me;
+  } catch {
+    return { ...unexpectedResponse(res, 'Microsoft Graph answered with unreadable JSON'), tested };
+  }
+  if (!me.mail)
+    return {
+      status: 'failed',
+      summary: `${me.userPrincipalName ?? ctx.shared.session.username} has no email address in Entra, and Octopus matches users by email.`,
+      fix: ['Entra admin center > Identity > Users > the user > Properties > Contact information: set Email (or give the user a mailbox).', 'Users must exist in Octopus with the same email address.'],
+      tested,
+      facts: [{ label: 'User principal name', value: me.userPrincipalName ?? '' }],
+    };
+  return { status: 'passed', summary: `Microsoft Graph returned ${me.displayName ?? ''} <${me.mail}>.`, tested, facts: [{ label: 'Email', value: me.mail }] };
+}
+

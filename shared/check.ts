@@ -1,0 +1,194 @@
+/**
+ * Check Compatibility: the probe ids (ARCHITECTURE.md **contract**), what each depends on, result
+ * shapes, and configuration fingerprints. Pure, so the renderer can tell which results went stale
+ * while the user edits, without asking main.
+ */
+import { z } from 'zod';
+
+export const CHECK_IDS = ['tenant', 'saml-app', 'api-app', 'secret', 'sign-in', 'graph-me'] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
+export const CHECK_STATUSES = ['unverified', 'running', 'passed', 'warning', 'failed', 'skipped'] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+
+export interface CheckDefinition {
+  id: CheckId;
+  title: string;
+  /** What the probe proves, in one sentence for the row's details. */
+  proves: string;
+  /** Probes that must pass (or warn) first; when one fails, this one is skipped and names it. */
+  requires: CheckId[];
+  /** The profile fields whose change makes this probe's result stale. */
+  dependsOn: FingerprintField[];
+  /** Needs a person at a sign-in page. */
+  interactive: boolean;
+}
+
+export const FINGERPRINT_FIELDS = ['cloud', 'tenantId', 'samlAppId', 'apiAppId', 'secret', 'webUrl', 'practiceScenario'] as const;
+export type FingerprintField = (typeof FINGERPRINT_FIELDS)[number];
+
+export const CHECKS: readonly CheckDefinition[] = [
+  {
+    id: 'tenant',
+    title: 'Directory (tenant)',
+    proves: 'The Directory (tenant) ID exists in the chosen cloud (OpenID discovery document).',
+    requires: [],
+    dependsOn: ['cloud', 'tenantId', 'practiceScenario'],
+    interactive: false,
+  },
+  {
+    id: 'saml-app',
+    title: 'SAML-OpenID application',
+    proves: 'The SAML-OpenID application is registered in this tenant, and its SAML signing certificates are valid.',
+    requires: ['tenant'],
+    dependsOn: ['cloud', 'tenantId', 'samlAppId', 'practiceScenario'],
+    interactive: false,
+  },
+  {
+    id: 'api-app',
+    title: 'API application',
+    proves: 'The API application is registered in this tenant.',
+    requires: ['tenant'],
+    dependsOn: ['cloud', 'tenantId', 'apiAppId', 'practiceScenario'],
+    interactive: false,
+  },
+  {
+    id: 'secret',
+    title: 'Client secret',
+    proves: 'The client secret is the Value (not the Secret ID), valid and not expired, and api://{API app ID} is exposed.',
+    requires: ['api-app'],
+    dependsOn: ['cloud', 'tenantId', 'apiAppId', 'secret', 'practiceScenario'],
+    interactive: false,
+  },
+  {
+    id: 'sign-in',
+    title: 'Interactive sign-in',
+    proves: 'An admin can sign in through the API application with the Octopus Web URL as redirect URI; the ID token is valid.',
+    requires: ['secret'],
+    dependsOn: ['cloud', 'tenantId', 'apiAppId', 'secret', 'webUrl', 'practiceScenario'],
+    interactive: true,
+  },
+  {
+    id: 'graph-me',
+    title: 'Microsoft Graph profile',
+    proves: "Microsoft Graph User.Read works with the signed-in user's token and returns the email address Octopus matches users by.",
+    requires: ['sign-in'],
+    dependsOn: ['cloud', 'tenantId', 'apiAppId', 'secret', 'webUrl', 'practiceScenario'],
+    interactive: true,
+  },
+];
+
+export function checkDefinition(id: CheckId): CheckDefinition {
+  const def = CHECKS.find((c) => c.id === id);
+  if (!def) throw new Error(`Unknown check ${id}`);
+  return def;
+}
+
+/** The values a fingerprint is computed over. `secret` is a stand-in (its update time), never the value. */
+export type FingerprintInput = Record<FingerprintField, string>;
+
+/** FNV-1a, 32 bit, as 8 hex digits: stable across runs and processes, and cheap. Not for secrets. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** The fingerprint of the fields one probe depends on. */
+export function probeFingerprint(id: CheckId, input: FingerprintInput): string {
+  return fnv1a(JSON.stringify(checkDefinition(id).dependsOn.map((f) => [f, input[f]])));
+}
+
+/** The fingerprint of the whole configuration (every field any probe depends on). */
+export function configurationFingerprint(input: FingerprintInput): string {
+  return fnv1a(JSON.stringify(FINGERPRINT_FIELDS.map((f) => [f, input[f]])));
+}
+
+/** What a fingerprint is computed from, for a stored profile or a form draft. */
+export function fingerprintInput(p: {
+  cloud: string;
+  tenantId: string;
+  samlAppId: string;
+  apiAppId: string;
+  webUrl: string;
+  practiceScenario?: string | undefined;
+  secretUpdatedAt: string | null;
+}): FingerprintInput {
+  return {
+    cloud: p.cloud,
+    tenantId: p.tenantId.trim().toLowerCase(),
+    samlAppId: p.samlAppId.trim().toLowerCase(),
+    apiAppId: p.apiAppId.trim().toLowerCase(),
+    secret: p.secretUpdatedAt ?? '',
+    webUrl: p.webUrl.trim(),
+    practiceScenario: p.cloud === 'practice' ? (p.practiceScenario ?? '') : '',
+  };
+}
+
+export const EntraErrorRefSchema = z.object({
+  /** AADSTS number, or a Graph error code such as Authorization_RequestDenied. */
+  code: z.union([z.number(), z.string()]),
+  traceId: z.string().nullable(),
+  correlationId: z.string().nullable(),
+  timestamp: z.string().nullable(),
+  /** Entra's own message (error_description without the trailer), for the details view. */
+  message: z.string().nullable(),
+});
+export type EntraErrorRef = z.infer<typeof EntraErrorRefSchema>;
+
+export const CheckResultSchema = z.object({
+  id: z.enum(CHECK_IDS),
+  status: z.enum(CHECK_STATUSES),
+  /** One line for the row. */
+  summary: z.string(),
+  durationMs: z.number().nonnegative().nullable(),
+  error: EntraErrorRefSchema.nullable(),
+  /** Steps that fix a failure, in order. */
+  fix: z.array(z.string()),
+  /** What exactly was tested (request, URL), for the expanded row. */
+  tested: z.string(),
+  /** Extra facts for the expanded row (certificate dates, the signed-in user...). */
+  facts: z.array(z.object({ label: z.string(), value: z.string() })),
+  /** The probe fingerprint this result was obtained for. */
+  fingerprint: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+
+export const CheckRunSchema = z.object({
+  profileId: z.string(),
+  profileName: z.string(),
+  fingerprint: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** null while running; cancelled when the user stopped it. */
+  outcome: z.enum(['passed', 'warning', 'failed', 'cancelled']).nullable(),
+  results: z.array(CheckResultSchema),
+});
+export type CheckRun = z.infer<typeof CheckRunSchema>;
+
+/** The result a probe shows before it ever ran, or after its inputs changed. */
+export function unverifiedResult(id: CheckId, fingerprint = ''): CheckResult {
+  return { id, status: 'unverified', summary: 'Not verified yet.', durationMs: null, error: null, fix: [], tested: checkDefinition(id).proves, facts: [], fingerprint, finishedAt: null };
+}
+
+/** The results as they stand for the profile's current configuration: stale ones turn back to unverified. */
+export function currentResults(stored: readonly CheckResult[] | undefined, input: FingerprintInput): CheckResult[] {
+  return CHECKS.map((def) => {
+    const fp = probeFingerprint(def.id, input);
+    const r = stored?.find((x) => x.id === def.id);
+    return r && r.fingerprint === fp && r.status !== 'running' ? r : unverifiedResult(def.id, fp);
+  });
+}
+
+/** Every probe the mode switch needs passed (warnings allowed) for the current configuration. */
+export function readyForFederation(results: readonly CheckResult[]): { ready: boolean; missing: CheckId[] } {
+  const missing = CHECKS.filter((def) => {
+    const r = results.find((x) => x.id === def.id);
+    return !r || (r.status !== 'passed' && r.status !== 'warning');
+  }).map((d) => d.id);
+  return { ready: missing.length === 0, missing };
+}
