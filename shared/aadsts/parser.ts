@@ -46,16 +46,20 @@ const MAX_DIGITS = 7;
 const MAX_LABEL_DISTANCE = 4000;
 const MAX_MESSAGE = 400;
 const NORMALIZE_ROUNDS = 3;
+/** Distinct codes reported at most (nobody reads more cards; keeps hostile input cheap). */
+export const MAX_FINDINGS = 200;
 
 // ---------------------------------------------------------------------------------------------
 // Normalization: undo the encodings error text travels in, so one set of patterns finds it all.
 // ---------------------------------------------------------------------------------------------
 
-const JSON_ESCAPE_RE = /\\(?:u([0-9a-fA-F]{4})|([nrt"\\/']))/g;
 const ENTITY_RE = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos|nbsp));/g;
 const BLOCK_TAG_RE = /<\/?(?:br|p|div|tr|td|th|li|ul|ol|table|tbody|thead|h[1-6]|pre|section|article|header|footer|title|body|html|head|hr|dt|dd|tt)\b[^<>]{0,2000}>/gi;
 const TAG_RE = /<\/?[a-zA-Z!][^<>]{0,2000}>/g;
-const QUERY_PARAM_RE = /([A-Za-z_][\w.-]{0,64})=([^\s&#"'<>]{1,200000})/g;
+// Anchored on '=' (rare) rather than on letters (everywhere); the key is read back from the text.
+const QUERY_VALUE_RE = /=([^\s&#"'<>=]{1,200000})/g;
+const QUERY_KEY_RE = /(?:^|[^\w.-])([A-Za-z_][\w.-]{0,64})$/;
+const PLUS_KEYS_RE = /^(?:error|error_description|error_uri|error_codes|error_subcode|suberror)$/i;
 const PERCENT_RUN_RE = /(?:%[0-9a-fA-F]{2})+/g;
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -65,20 +69,40 @@ function codePointToString(cp: number): string {
   return String.fromCodePoint(cp);
 }
 
+/** JSON string escapes undone in one linear scan (a callback per match is slow on long runs). */
 function unescapeJson(text: string): string {
-  return text.replace(JSON_ESCAPE_RE, (_m, hex: string | undefined, ch: string | undefined) => {
-    if (hex !== undefined) return String.fromCharCode(parseInt(hex, 16));
-    switch (ch) {
-      case 'n':
-        return '\n';
-      case 'r':
-        return '\r';
-      case 't':
-        return '\t';
-      default:
-        return ch ?? '';
+  const parts: string[] = [];
+  let last = 0;
+  let i = text.indexOf('\\');
+  while (i !== -1) {
+    // A run of backslashes: each pair is one escaped backslash; an odd last one escapes what follows.
+    let j = i;
+    while (text.charCodeAt(j) === 92) j++;
+    const pairs = (j - i) >> 1;
+    const odd = (j - i) % 2 === 1;
+    let out = pairs > 0 ? '\\'.repeat(pairs) : '';
+    let end = odd ? j - 1 : j;
+    if (odd) {
+      const c = text[j] ?? '';
+      if (c === 'n') out += '\n';
+      else if (c === 'r') out += '\r';
+      else if (c === 't') out += '\t';
+      else if (c === '"' || c === '/' || c === "'") out += c;
+      else if (c === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(j + 1, j + 5))) {
+        out += String.fromCharCode(parseInt(text.slice(j + 1, j + 5), 16));
+        end = j + 5;
+      } else out += '\\';
+      if (end === j - 1) end = c === '' || out.endsWith('\\') ? j : j + 1;
     }
-  });
+    if (pairs > 0 || end !== j) {
+      parts.push(text.slice(last, i), out);
+      last = end;
+    }
+    i = text.indexOf('\\', Math.max(end, j));
+  }
+  if (parts.length === 0) return text;
+  parts.push(text.slice(last));
+  return parts.join('');
 }
 
 function decodeEntities(text: string): string {
@@ -102,15 +126,16 @@ function decodePercentRun(run: string): string {
   }
 }
 
-function percentDecode(text: string): string {
+function percentDecode(text: string, plusIsSpace: boolean): string {
   // In query strings a '+' is a space: only inside key=value tokens that are encoded.
-  const spaced = text.includes('+')
-    ? text.replace(QUERY_PARAM_RE, (m, key: string, value: string) =>
-        value.includes('+') && (value.includes('%') || /^(?:error|error_description|error_uri|error_codes|error_subcode|suberror)$/i.test(key))
-          ? `${key}=${value.replace(/\+/g, ' ')}`
-          : m,
-      )
-    : text;
+  const spaced =
+    plusIsSpace && text.includes('+')
+      ? text.replace(QUERY_VALUE_RE, (m, value: string, offset: number) => {
+          if (!value.includes('+')) return m;
+          const key = QUERY_KEY_RE.exec(text.slice(Math.max(0, offset - 66), offset))?.[1];
+          return key && (value.includes('%') || PLUS_KEYS_RE.test(key)) ? `=${value.replace(/\+/g, ' ')}` : m;
+        })
+      : text;
   return spaced.replace(PERCENT_RUN_RE, decodePercentRun);
 }
 
@@ -120,12 +145,18 @@ function percentDecode(text: string): string {
  */
 export function normalizeErrorText(input: string): string {
   let text = typeof input === 'string' ? input : '';
+  // The '+' pass is the costly one: after the first round, only a decoded %2B can bring new '+'.
+  let plusIsSpace = true;
   for (let round = 0; round < NORMALIZE_ROUNDS; round++) {
     const before = text;
     if (text.includes('\\')) text = unescapeJson(text);
     if (text.includes('&')) text = decodeEntities(text);
     if (text.includes('<')) text = stripTags(text);
-    if (text.includes('%')) text = percentDecode(text);
+    if (text.includes('%')) {
+      const encodedPlus = /%2B/i.test(text);
+      text = percentDecode(text, plusIsSpace);
+      plusIsSpace = encodedPlus;
+    }
     if (text === before) break;
   }
   return text;
@@ -312,6 +343,8 @@ interface Claim {
   key: string;
   field: LabelField;
   value: string;
+  /** Where the owning occurrence is: the earliest error of a code keeps its own IDs. */
+  owner: number;
   distance: number;
 }
 
@@ -332,22 +365,22 @@ function claims(occ: readonly Occurrence[], labels: readonly Label[], orientatio
     if (!owner) continue;
     const distance = Math.abs(label.index - owner.index);
     if (distance > MAX_LABEL_DISTANCE) continue;
-    out.push({ key: owner.key, field: label.field, value: label.value, distance });
+    out.push({ key: owner.key, field: label.field, value: label.value, owner: owner.index, distance });
   }
   return out;
 }
 
+/** How many claims disagree with the first value claimed for the same code and field. */
 function conflicts(list: readonly Claim[]): number {
-  const seen = new Map<string, Set<string>>();
+  const first = new Map<string, string>();
+  let n = 0;
   for (const c of list) {
     if (c.field === 'oauthError') continue;
-    const k = `${c.key}\u0000${c.field}`;
-    let values = seen.get(k);
-    if (!values) seen.set(k, (values = new Set()));
-    values.add(c.value.toLowerCase());
+    const k = c.key + c.field;
+    const seen = first.get(k);
+    if (seen === undefined) first.set(k, c.value);
+    else if (seen !== c.value) n++;
   }
-  let n = 0;
-  for (const values of seen.values()) n += values.size - 1;
   return n;
 }
 
@@ -357,6 +390,27 @@ function conflicts(list: readonly Claim[]): number {
 
 const MESSAGE_END_RE = /[\r\n"]|\b(?:Trace|Correlation|Request)[ _-]?ID\b|\bTimestamp\b|&[a-z_]+=|\s-\s(?:Correlation|Trace)|\bAADSTS[ \t-]?\d/i;
 const GRAPH_MESSAGE_RE = /^[\s\S]{0,300}?(?:"message"[ \t]{0,5}:[ \t]{0,5}"([^"\r\n]{1,400})"|\bMessage:[ \t]{0,5}([^\r\n]{1,400}))/;
+
+/**
+ * Where a message ends: at a line break, a quote, an ID label or the next code. A line break inside a
+ * sentence (the next line goes on in lower case, as when a mail client wraps text) does not end it.
+ */
+function messageEnd(rest: string): number {
+  let from = 0;
+  for (let guard = 0; guard < 50; guard++) {
+    const m = MESSAGE_END_RE.exec(rest.slice(from));
+    if (!m) return rest.length;
+    const at = from + m.index;
+    if (m[0] !== '\n' && m[0] !== '\r') return at;
+    const next = at + (rest[at] === '\r' && rest[at + 1] === '\n' ? 2 : 1);
+    if (/^[a-z'(]/.test(rest.slice(next, next + 1)) && !/[.!?:]\s*$/.test(rest.slice(Math.max(0, at - 3), at))) {
+      from = next;
+      continue;
+    }
+    return at;
+  }
+  return rest.length;
+}
 
 function cleanMessage(raw: string): string | null {
   const m = raw.replace(/\s+/g, ' ').trim().replace(/[\s.,;:-]+$/, (s) => (s.includes('.') ? '.' : ''));
@@ -370,8 +424,7 @@ function messageAt(text: string, occ: Occurrence): string | null {
     // Skip the code itself (and a line break inside it) before looking for the end.
     const head = /^AADSTS[ \t-]?\d{1,7}(?:\r?\n[ \t]{0,8}\d{1,6})?/i.exec(window);
     const rest = window.slice(head ? head[0].length : 0);
-    const end = MESSAGE_END_RE.exec(rest);
-    const body = end ? rest.slice(0, end.index) : rest;
+    const body = rest.slice(0, messageEnd(rest));
     return cleanMessage(`AADSTS${occ.key}${body}`);
   }
   const window = text.slice(occ.messageAt, occ.messageAt + 800);
@@ -400,7 +453,7 @@ export function parseErrorText(input: string): ParsedError[] {
     for (const c of chosen) {
       const k = `${c.key}\u0000${c.field}`;
       const current = best.get(k);
-      if (!current || c.distance < current.distance) best.set(k, c);
+      if (!current || c.owner < current.owner || (c.owner === current.owner && c.distance < current.distance)) best.set(k, c);
     }
     const value = (key: string, field: LabelField): string | null => best.get(`${key}\u0000${field}`)?.value ?? null;
 
@@ -409,6 +462,7 @@ export function parseErrorText(input: string): ParsedError[] {
     for (const o of occ) {
       let r = byKey.get(o.key);
       if (!r) {
+        if (results.length >= MAX_FINDINGS) continue;
         r = {
           key: o.key,
           code: o.code,
