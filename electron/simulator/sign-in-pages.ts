@@ -22,8 +22,11 @@ dl{font-size:13px;display:grid;grid-template-columns:max-content 1fr;gap:4px 12p
 pre{white-space:pre-wrap;font-size:12px;background:#f6f6f6;padding:8px}
 .hint{font-size:12px;color:#555;margin-top:24px}`;
 
-/** CSP of the sign-in and error pages: no script at all, forms post only to the simulator. */
-export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+/**
+ * CSP of the sign-in and error pages: no script at all. No form-action: Chromium applies it to the
+ * redirect after the form post too, and that redirect goes to the app's (any) redirect URI.
+ */
+export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'";
 
 export interface AccountChoice {
   username: string;
