@@ -377,7 +377,7 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
       "A public-client or device flow was sent to /common without a user hint.",
       'The tenant field in Octopus is empty.',
     ],
-    fix: [`Put the Tenant ID from ${OVERVIEW} in Octopus and this profile, so requests go to /{tenant-id}.`],
+    fix: [`Put the Tenant ID from ${OVERVIEW} in Octopus and this profile, so requests go to /<tenant ID>.`],
     links: ['tenant-overview'],
     tags: ['tenant', 'common', 'public client'],
   },
@@ -470,7 +470,7 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     code: 901002,
     title: "v1 'resource' parameter sent to the v2 endpoint",
     explanation:
-      "The request used the v1 'resource' parameter against the v2.0 endpoint, which only takes scopes (for example api://{app id}/.default).",
+      "The request used the v1 'resource' parameter against the v2.0 endpoint, which only takes scopes (for example api://<API app ID>/.default).",
     causes: [
       'Octopus (or a script) is configured with a v2.0 authority but still sends resource=...',
       'The authority URL mixes /oauth2/token (v1) settings with /oauth2/v2.0/token.',
@@ -993,7 +993,7 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
       'The authority URL is wrong (for example a doubled /oauth2/ path) or mixes v1 and v2 endpoints.',
       'A parameter (redirect_uri, scope, code_verifier) is missing or encoded twice.',
     ],
-    fix: ['Check the authority and endpoints Octopus uses against https://{login host}/{tenant}/v2.0/.well-known/openid-configuration.', 'Capture the failing request (browser dev tools) and compare its parameters.'],
+    fix: ['Check the authority and endpoints Octopus uses against the discovery document https://login.microsoftonline.com/<tenant ID>/v2.0/.well-known/openid-configuration (use your cloud’s login host outside the global cloud).', 'Capture the failing request (browser dev tools) and compare its parameters.'],
     links: ['sign-in-logs'],
     tags: ['invalid_request'],
   },
@@ -1055,7 +1055,7 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
   {
     code: 50055,
     title: 'Password expired',
-    explanation: "The user's password has expired.",
+    explanation: "The user's password has expired, so Entra ends the sign-in until a new password is set.",
     causes: ['The password policy expired it.'],
     fix: ['Have the user change the password (or an admin reset it), then sign in again.'],
     links: ['users'],
