@@ -6,10 +6,18 @@
 import type { AppInfo } from '../shared/ipc-profiles';
 import type { EventName, EventOf } from '../shared/ipc';
 import type { Clock, DocumentFileFactory, Logger, SecretVault } from './services/ports';
+import { CheckService } from './services/check/check-service';
+import type { SignInDriver } from './services/check/sign-in-driver';
 import { DiagnoseService } from './services/diagnose-service';
+import { ExpiryNotifier, ExpiryService, RotationService, type NotificationPort, type Scheduler } from './services/expiry';
+import type { PinnedCa } from './services/http';
+import { ModesService } from './services/modes-service';
+import { PracticeService } from './services/practice-service';
 import { ProfileService } from './services/profile-service';
 import { ProfileStore } from './services/profile-store';
+import { RecentLog } from './services/recent-log';
 import { SecretService } from './services/secret-service';
+import { SupportSummaryService } from './services/support-summary';
 
 export interface AppPorts {
   dataDir: string;
@@ -23,6 +31,10 @@ export interface AppPorts {
   openExternal(url: string): Promise<void>;
   /** Send an event to the renderer. */
   emit<E extends EventName>(event: E, payload: EventOf<E>): void;
+  /** Shows Entra's sign-in page to a person; null where there is none (the practice tenant then uses its robot). */
+  signInDriver?(practice: { pinnedCa: PinnedCa } | null): SignInDriver | null;
+  /** Shorter timeouts for tests. */
+  timeouts?: { requestMs?: number; probeMs?: number; interactiveMs?: number };
 }
 
 export interface AppServices {
@@ -31,11 +43,22 @@ export interface AppServices {
   secrets: SecretService;
   profiles: ProfileService;
   diagnose: DiagnoseService;
+  practice: PracticeService;
+  checks: CheckService;
+  modes: ModesService;
+  support: SupportSummaryService;
+  expiry: ExpiryService;
+  rotation: RotationService;
+  /** Expiry notifications at start and once a day (main passes Electron's Notification); returns stop. */
+  startExpiryWatch(notifications: NotificationPort, scheduler?: Scheduler): () => void;
   appInfo(): Promise<AppInfo>;
   dismissNotice(id: string): void;
 }
 
-export function createAppServices(ports: AppPorts): AppServices {
+export function createAppServices(given: AppPorts): AppServices {
+  // Every service logs through a ring of the last lines (redacted on the way in) that the support summary quotes.
+  const recentLog = new RecentLog(given.logger, undefined, given.clock);
+  const ports: AppPorts = { ...given, logger: recentLog };
   const store = new ProfileStore({ files: ports.files, clock: ports.clock });
   const secrets = new SecretService(ports.vault, ports.files, ports.clock, ports.logger);
   const profiles = new ProfileService(store, secrets, ports.clock);
@@ -49,6 +72,36 @@ export function createAppServices(ports: AppPorts): AppServices {
     },
     clock: ports.clock,
   });
+  const practice = new PracticeService(ports.dataDir);
+  const checks = new CheckService({
+    profiles,
+    practice,
+    clock: ports.clock,
+    logger: ports.logger,
+    emit: (profileId, run, running) => ports.emit('check:progress', { profileId, run, running }),
+    signInDriver: (p) => ports.signInDriver?.(p) ?? null,
+    ...(ports.timeouts?.requestMs ? { requestTimeoutMs: ports.timeouts.requestMs } : {}),
+    ...(ports.timeouts?.probeMs ? { probeTimeoutMs: ports.timeouts.probeMs } : {}),
+    ...(ports.timeouts?.interactiveMs ? { interactiveTimeoutMs: ports.timeouts.interactiveMs } : {}),
+  });
+  const modes = new ModesService(profiles, checks, ports.clock);
+  const support = new SupportSummaryService({
+    version: ports.version,
+    platform: ports.platform,
+    clock: ports.clock,
+    getProfile: (id) => {
+      try {
+        return profiles.get(id);
+      } catch {
+        return undefined;
+      }
+    },
+    lastRun: (id) => checks.lastRun(profiles.stored(id)),
+    secretStorage: () => secrets.status(),
+    recentLog: () => recentLog.lines(),
+  });
+  const expiry = new ExpiryService({ profiles, practice, clock: ports.clock, logger: ports.logger, ...(ports.timeouts?.requestMs ? { requestTimeoutMs: ports.timeouts.requestMs } : {}) });
+  const rotation = new RotationService({ profiles, secrets, practice, clock: ports.clock, logger: ports.logger, ...(ports.timeouts?.requestMs ? { requestTimeoutMs: ports.timeouts.requestMs } : {}) });
   const dismissed = new Set<string>();
   return {
     ports,
@@ -56,6 +109,25 @@ export function createAppServices(ports: AppPorts): AppServices {
     secrets,
     profiles,
     diagnose,
+    practice,
+    checks,
+    modes,
+    support,
+    expiry,
+    rotation,
+    startExpiryWatch(notifications, scheduler) {
+      const notifier = new ExpiryNotifier({
+        expiry,
+        profiles,
+        notifications,
+        clock: ports.clock,
+        logger: ports.logger,
+        ...(scheduler ? { scheduler } : {}),
+        onChecked: () => ports.emit('expiry:changed', {}),
+      });
+      void notifier.start();
+      return () => notifier.stop();
+    },
     async appInfo() {
       // Loading first surfaces a recovered corrupt file as a notice.
       store.load();

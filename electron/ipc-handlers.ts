@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { channels, DeskError, type ChannelName, type Channels, type Envelope, type ResponseOf } from '../shared/ipc';
 import { isAllowedExternalUrl } from '../shared/clouds';
+import { exportProfile } from '../shared/profile-export';
 import type { AppServices } from './app-services';
 import { redact } from './services/redact';
 
@@ -34,6 +35,33 @@ export function createHandlers(s: AppServices): HandlerTable {
     },
     'diagnose:text': (req) => s.diagnose.diagnoseText(req),
     'diagnose:catalog': (req) => s.diagnose.searchCatalog(req),
+    'support:summary': ({ profileId }) => s.support.summary(profileId),
+    'check:run': ({ profileId }) => s.checks.run(profileId),
+    'check:cancel': ({ profileId }) => {
+      s.checks.cancel(profileId);
+      return { ok: true as const };
+    },
+    'check:state': ({ profileId }) => s.checks.state(profileId),
+    'modes:get': ({ profileId }) => s.modes.get(profileId),
+    'modes:set': ({ profileId, scope, mode }) => s.modes.set(profileId, scope, mode),
+    'profiles:export-settings': ({ profileId }) => {
+      const profile = s.profiles.get(profileId);
+      const doc = exportProfile(profile, s.ports.clock.now());
+      const safeName = profile.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'profile';
+      return { fileName: `${safeName}.federation-desk.json`, json: `${JSON.stringify(doc, null, 2)}\n` };
+    },
+    'practice:scenarios': () => s.practice.scenarios(),
+    'practice:start': async ({ scenario }) => {
+      if (!s.practice.scenarios().some((x) => x.name === scenario)) throw new DeskError('not-found', `There is no practice scenario named "${scenario}".`);
+      const t = await s.practice.ensure(scenario);
+      return { scenario, authorityHost: t.endpoints.authorityHost, profile: t.profile, signInUser: t.signInUser };
+    },
+    'expiry:status': (req) => s.expiry.status(req),
+    'expiry:set-policy': ({ profileId, policy }) => s.expiry.setPolicy(profileId, policy),
+    'rotation:start': ({ profileId }) => s.rotation.start(profileId),
+    'rotation:prove': ({ profileId, secret, expiresAt }) => s.rotation.prove(profileId, secret, expiresAt),
+    'rotation:complete': ({ profileId }) => s.rotation.complete(profileId),
+    'rotation:abandon': ({ profileId }) => s.rotation.abandon(profileId),
     'shell:open-external': async ({ url }) => {
       if (!isAllowedExternalUrl(url))
         throw new DeskError('forbidden', `Federation Desk opens only https links to Microsoft sign-in, admin and documentation sites; this link was not opened: ${url}`);

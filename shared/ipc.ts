@@ -8,6 +8,10 @@ import type { Envelope } from './ipc-core';
 import { profileChannels } from './ipc-profiles';
 import { diagnoseChannels } from './ipc-diagnose';
 import { simulatorChannels } from './ipc-simulator';
+import { checkChannels } from './ipc-check';
+import { supportChannels } from './ipc-support';
+import { expiryChannels } from './ipc-expiry';
+import { CheckRunSchema } from './check';
 
 export * from './ipc-core';
 
@@ -15,6 +19,9 @@ export const channels = {
   ...profileChannels,
   ...diagnoseChannels,
   ...simulatorChannels,
+  ...checkChannels,
+  ...supportChannels,
+  ...expiryChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -28,6 +35,10 @@ export const events = {
   /** Something in the profile list changed outside the renderer's own calls (e.g. the CLI imported one). */
   'profiles:changed': z.object({}),
   'notices:changed': z.object({}),
+  /** A check run changed: a probe started or finished. */
+  'check:progress': z.object({ profileId: z.string(), run: CheckRunSchema, running: z.boolean() }),
+  /** Expiry watch checked again (daily round, rotation step): banners and badges should refresh. */
+  'expiry:changed': z.object({}),
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

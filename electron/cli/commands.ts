@@ -1,10 +1,12 @@
 /** Every CLI command, in the order `--help` lists them. Each lives in its own file under electron/cli/. */
 import type { CliCommand } from './io';
+import { checkCommand } from './check-command';
 import { diagnoseCommand } from './diagnose-command';
 import { profilesCommand } from './profiles-command';
 import { simulateCommand } from './simulate-command';
 
 export const COMMANDS: CliCommand[] = [
+  checkCommand,
   diagnoseCommand,
   profilesCommand,
   simulateCommand,

@@ -16,8 +16,8 @@ import {
   useId,
   webLightTheme,
 } from '@fluentui/react-components';
-import { DismissRegular, PeopleTeamRegular, ShieldKeyholeRegular } from '@fluentui/react-icons';
-import { Suspense, useEffect, type ComponentType, type ReactElement } from 'react';
+import { DismissRegular, PeopleTeamRegular, ShieldKeyholeRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
+import { Suspense, lazy, useEffect, type ComponentType, type ReactElement } from 'react';
 import { ProfilesScreen } from './screens/profiles/profiles-screen';
 import { useAppStore, type PageId } from './stores/app-store';
 
@@ -37,7 +37,7 @@ const useStyles = makeStyles({
   spacer: { flexGrow: 1 },
   version: { color: tokens.colorNeutralForegroundOnBrand, opacity: 0.8 },
   notices: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '8px 20px', backgroundColor: tokens.colorNeutralBackground1 },
-  body: { display: 'grid', gridTemplateColumns: '200px 1fr', minHeight: 0 },
+  body: { display: 'grid', gridTemplateColumns: '232px 1fr', minHeight: 0 },
   nav: { padding: '16px 8px', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
   main: { padding: '20px 24px', minHeight: 0, overflow: 'hidden', backgroundColor: tokens.colorNeutralBackground1 },
 });
@@ -50,7 +50,10 @@ interface PageDef {
 }
 
 /** The first screen is bundled; every other page is loaded when first opened. */
-const PAGES: PageDef[] = [{ id: 'profiles', label: 'Profiles', icon: <PeopleTeamRegular />, component: ProfilesScreen }];
+const PAGES: PageDef[] = [
+  { id: 'profiles', label: 'Profiles', icon: <PeopleTeamRegular />, component: ProfilesScreen },
+  { id: 'check', label: 'Check Compatibility', icon: <TaskListSquareLtrRegular />, component: lazy(() => import('./screens/check/check-screen')) },
+];
 
 export function App() {
   const styles = useStyles();

@@ -11,6 +11,7 @@ import { createAppServices, type AppServices } from '../../electron/app-services
 import { createHandlers, dispatch } from '../../electron/ipc-handlers';
 import { confDocumentFiles } from '../../electron/services/conf-document-file';
 import { systemClock, type Clock, type SecretVault } from '../../electron/services/ports';
+import { HarnessSignIn } from './harness-sign-in';
 import { ephemeralKeyVault } from './test-vault';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -63,6 +64,7 @@ export interface Harness {
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const opened: string[] = [];
+  const signIn = new HarnessSignIn();
   const sinks = new Set<http.ServerResponse>();
   const services = createAppServices({
     dataDir: options.dataDir,
@@ -78,6 +80,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     emit: (event, payload) => {
       for (const sink of sinks) sink.write(`data: ${JSON.stringify({ event, payload })}\n\n`);
     },
+    signInDriver: () => signIn.driver(),
+    timeouts: { requestMs: 5000, probeMs: 10_000, interactiveMs: 60_000 },
   });
   const table = createHandlers(services);
 
@@ -112,6 +116,21 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.end(API_SCRIPT);
       return;
     }
+    if (url.pathname === '/__harness/sign-in' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(signIn.list()));
+      return;
+    }
+    if (url.pathname.startsWith('/__harness/sign-in/') && req.method === 'POST') {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const ok = signIn.complete(url.pathname.slice('/__harness/sign-in/'.length), JSON.parse(Buffer.concat(chunks).toString('utf8')) as Parameters<HarnessSignIn['complete']>[1]);
+        res.writeHead(ok ? 200 : 404);
+        res.end();
+      });
+      return;
+    }
     if (url.pathname === '/__harness/opened') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(opened));
@@ -141,6 +160,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     opened,
     close: () =>
       new Promise<void>((resolve) => {
+        void services.practice.stop();
         for (const sink of sinks) sink.end();
         server.closeAllConnections();
         server.close(() => resolve());

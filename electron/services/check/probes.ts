@@ -246,6 +246,7 @@ export async function secretProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
         `Entra admin center > App registrations > the API app > Expose an API > Application ID URI: set it to api://${ctx.target.apiAppId} and save.`,
       ],
       700016: ['The API app is not in this tenant: see the API application check.'],
+      7000112: ['Entra admin center > Identity > Applications > Enterprise applications > the API app > Properties: set "Enabled for users to sign-in?" to Yes.'],
     };
     return { ...entraFailure(body, 'The client secret was refused', res, fixes[String(code)] ?? []), tested };
   }

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { AppInfo } from '../../../shared/ipc-profiles';
 import { call, errorMessage } from '../api';
 
-export type PageId = 'profiles' | 'diagnose';
+export type PageId = 'profiles' | 'check' | 'diagnose';
 
 interface AppState {
   info: AppInfo | null;
@@ -12,6 +12,9 @@ interface AppState {
   load(): Promise<void>;
   dismissNotice(id: string): Promise<void>;
   go(page: PageId): void;
+  /** Text handed to the Diagnose page (from a failed check's "Diagnose" button). */
+  diagnoseText: string | null;
+  diagnose(text: string): void;
 }
 
 export const useAppStore = create<AppState>((set, get) => ({
@@ -32,5 +35,9 @@ export const useAppStore = create<AppState>((set, get) => ({
   },
   go(page) {
     set({ page });
+  },
+  diagnoseText: null,
+  diagnose(text) {
+    set({ diagnoseText: text, page: 'diagnose' });
   },
 }));

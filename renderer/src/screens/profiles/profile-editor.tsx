@@ -13,9 +13,11 @@ import {
 } from '@fluentui/react-components';
 import { EyeOffRegular, EyeRegular, KeyRegular, SaveRegular } from '@fluentui/react-icons';
 import { useMemo, useState, type ReactNode } from 'react';
-import { CLOUDS, type CloudId } from '../../../../shared/clouds';
+import { CLOUDS, PRACTICE_CLOUD_LABEL, type CloudId } from '../../../../shared/clouds';
+import { PracticePicker } from './practice-picker';
 import {
   EMPTY_DRAFT,
+  PROFILE_FIELDS,
   draftFromProfile,
   validateDraft,
   type FieldIssue,
@@ -171,9 +173,23 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
                 {CLOUDS[id].label}
               </option>
             ))}
+            <option value="practice">{PRACTICE_CLOUD_LABEL}</option>
           </Select>
         </Field>
       </div>
+      {draft.cloud === 'practice' && (
+        <PracticePicker
+          scenario={draft.practiceScenario}
+          onScenario={(v) => update('practiceScenario', v)}
+          onFill={(t) => {
+            setDraft((d) => ({ ...d, tenantId: t.profile.tenantId, samlAppId: t.profile.samlAppId, apiAppId: t.profile.apiAppId, webUrl: t.profile.webUrl }));
+            setReplacingSecret(true);
+            setSecretInput(t.profile.secret);
+            setTouched(new Set(PROFILE_FIELDS));
+            setDirty(true);
+          }}
+        />
+      )}
 
       <Subtitle2 as="h3" className={styles.sectionTitle}>
         Entra ID

@@ -1,0 +1,49 @@
+/**
+ * Builds a run's ProbeContext from a configuration, the endpoints and network settings: the one place
+ * the app's check service and the CLI's `check` command both use, so they test the same way.
+ */
+import type { CloudId } from '../../../shared/clouds';
+import { createHttpClient, type HttpClient, type PinnedCa, type ProxyConfig } from '../http';
+import type { Clock } from '../ports';
+import { cloudEndpoints, discoveryOnce, type CheckTarget, type Endpoints, type ProbeContext } from './probe-context';
+import type { SignInDriver } from './sign-in-driver';
+
+export interface NetworkSettings {
+  /** Explicit proxy; null for none (or for the system proxy, resolved by the caller). */
+  proxy: ProxyConfig | null;
+  /** Extra CAs, each trusted for its hosts only (the practice tenant's, a test CA). */
+  pinnedCas: PinnedCa[];
+  requestTimeoutMs: number;
+}
+
+export interface CheckContextInput {
+  target: CheckTarget;
+  cloud: CloudId;
+  /** Overrides for the practice tenant or the CLI's --authority-host / --graph-host. */
+  endpoints?: Partial<Endpoints>;
+  network: NetworkSettings;
+  clock: Clock;
+  signal: AbortSignal;
+  secret: string | null;
+  secretMissingReason: string;
+  signIn: SignInDriver | null;
+  signInMissingReason: string;
+  /** Use this client instead of building one (tests). */
+  http?: HttpClient;
+}
+
+export function createCheckContext(input: CheckContextInput): ProbeContext {
+  const endpoints = cloudEndpoints(input.cloud, input.endpoints);
+  const http = input.http ?? createHttpClient({ pinnedCas: input.network.pinnedCas, proxy: input.network.proxy, timeoutMs: input.network.requestTimeoutMs });
+  const base = { target: input.target, endpoints, http, signal: input.signal, requestTimeoutMs: input.network.requestTimeoutMs };
+  return {
+    ...base,
+    clock: input.clock,
+    secret: input.secret,
+    secretMissingReason: input.secretMissingReason,
+    signIn: input.signIn,
+    signInMissingReason: input.signInMissingReason,
+    discovery: discoveryOnce(base),
+    shared: { session: null },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Reads the SAML app's signing certificates from its app federation metadata (public, no sign-in),
+ * over the profile's cloud endpoints (the practice tenant's through PracticeService), with a cache
+ * so the badges of every profile cost one request per app every few hours. Never throws: network
+ * errors, HTTP errors and malformed XML become a reason a person can act on.
+ */
+import { federationMetadataUrl, parseSigningCertificates, SamlMetadataError, type SigningCertificate } from '../saml-metadata';
+import { createHttpClient, HttpRequestError, type HttpClient, type PinnedCa, type ProxyConfig } from '../http';
+import type { Endpoints } from '../check/probe-context';
+import type { Clock } from '../ports';
+import type { CollectOptions, ExpiryTarget } from './sources';
+
+export type MetadataResult = { ok: true; url: string; certificates: SigningCertificate[] } | { ok: false; url: string | null; reason: string };
+
+/** Where to send a target's requests, and which extra CAs to trust there. */
+export type NetworkResolver = (target: ExpiryTarget) => Promise<{ endpoints: Endpoints; pinnedCas: PinnedCa[] }>;
+
+export interface MetadataReaderOptions {
+  resolve: NetworkResolver;
+  clock: Clock;
+  proxy?: () => ProxyConfig | null;
+  timeoutMs?: number;
+  /** How long a good answer is reused (default 6 hours). */
+  successTtlMs?: number;
+  /** How long a failure is reused (default 2 minutes), so a list of profiles does not hammer a dead host. */
+  failureTtlMs?: number;
+  /** Use this client (tests); otherwise one is built per request with the target's pinned CAs. */
+  http?: HttpClient;
+}
+
+export interface MetadataReader {
+  read(target: ExpiryTarget, options?: CollectOptions): Promise<MetadataResult>;
+}
+
+/** The first line of Entra's error_description, when the body is an Entra error. */
+function entraReason(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { error_description?: unknown };
+    if (typeof parsed.error_description === 'string') return `: ${parsed.error_description.split(/\r?\n/)[0]}`;
+  } catch {
+    // not JSON: an HTML error page, nothing more to say
+  }
+  return '';
+}
+
+/** A reader with a per-URL cache. */
+export function createMetadataReader(o: MetadataReaderOptions): MetadataReader {
+  const cache = new Map<string, { at: number; result: MetadataResult }>();
+  const successTtl = o.successTtlMs ?? 6 * 3_600_000;
+  const failureTtl = o.failureTtlMs ?? 120_000;
+
+  async function fetchOnce(url: string, pinnedCas: PinnedCa[]): Promise<MetadataResult> {
+    const http = o.http ?? createHttpClient({ pinnedCas, proxy: o.proxy?.() ?? null, timeoutMs: o.timeoutMs ?? 10_000 });
+    let res;
+    try {
+      res = await http.request(url, { timeoutMs: o.timeoutMs ?? 10_000 });
+    } catch (error) {
+      const detail = error instanceof HttpRequestError || error instanceof Error ? error.message : String(error);
+      return { ok: false, url, reason: `The SAML signing certificates could not be read: ${url} did not answer (${detail}).` };
+    }
+    if (res.status !== 200)
+      return { ok: false, url, reason: `The SAML signing certificates could not be read: ${url} answered HTTP ${res.status}${entraReason(res.body)}. Check the tenant and the SAML-OpenID application ID.` };
+    try {
+      return { ok: true, url, certificates: parseSigningCertificates(res.body) };
+    } catch (error) {
+      const message = error instanceof SamlMetadataError ? error.message : `The federation metadata could not be read (${error instanceof Error ? error.message : String(error)}).`;
+      return { ok: false, url, reason: message };
+    }
+  }
+
+  return {
+    async read(target, options = {}) {
+      let url: string;
+      let pinnedCas: PinnedCa[];
+      try {
+        const net = await o.resolve(target);
+        url = federationMetadataUrl(net.endpoints.authorityHost, target.tenantId, target.samlAppId);
+        pinnedCas = net.pinnedCas;
+      } catch (error) {
+        return { ok: false, url: null, reason: `The SAML signing certificates could not be read: ${error instanceof Error ? error.message : String(error)}` };
+      }
+      const now = o.clock.now().getTime();
+      const hit = cache.get(url);
+      if (!options.refresh && hit && now - hit.at < (hit.result.ok ? successTtl : failureTtl)) return hit.result;
+      const result = await fetchOnce(url, pinnedCas);
+      cache.set(url, { at: now, result });
+      return result;
+    },
+  };
+}

@@ -1,0 +1,160 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { checkDefinition, type CheckId } from '../../../../shared/check';
+import { MODE_SCOPES, SCOPE_LABELS, modeLabel, switchEffect, type Mode, type ModeScope, type ModeState } from '../../../../shared/modes';
+import { errorMessage } from '../../api';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '12px' },
+  title: { margin: '8px 0 0' },
+  scope: {
+    display: 'grid',
+    gridTemplateColumns: '260px 1fr',
+    alignItems: 'center',
+    gap: '12px',
+    padding: '12px',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  current: { display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap' },
+  reason: { color: tokens.colorNeutralForeground3 },
+  note: { color: tokens.colorNeutralForeground3, marginTop: '-6px' },
+});
+
+export interface AuthScopeProps {
+  state: ModeState | undefined;
+  ready: boolean;
+  missing: CheckId[];
+  onSwitch(scope: ModeScope, mode: Mode): Promise<void>;
+}
+
+/** "Authentication scope", as in the Octopus guide: Federated once the check passed, the way back always. */
+export function AuthScope({ state, ready, missing, onSwitch }: AuthScopeProps) {
+  const s = useStyles();
+  const [confirm, setConfirm] = useState<{ scope: ModeScope; mode: Mode } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reason = ready ? '' : `Federated identity needs a passed check of this configuration. Not passed yet: ${missing.map((id) => checkDefinition(id).title).join(', ')}.`;
+
+  return (
+    <section className={s.root} aria-labelledby="auth-scope-title">
+      <Subtitle2 as="h3" id="auth-scope-title" className={s.title}>
+        Authentication scope
+      </Subtitle2>
+      <Caption1 className={s.note}>Federation Desk records the mode you apply in Octopus for this profile, and only offers Federated identity once the setup is proven.</Caption1>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {MODE_SCOPES.map((scope) => {
+        const current = state?.[scope] ?? 'username-password';
+        const federated = current === 'federated';
+        return (
+          <div key={scope} className={s.scope} role="group" aria-label={SCOPE_LABELS[scope]}>
+            <div>
+              <div style={{ fontWeight: 600 }}>{SCOPE_LABELS[scope]}</div>
+              <div className={s.current}>
+                <Caption1>Current:</Caption1>
+                <Badge appearance="tint" color={federated ? 'brand' : 'informative'}>
+                  {modeLabel(scope, current)}
+                </Badge>
+              </div>
+            </div>
+            <div className={s.current}>
+              {federated ? (
+                <Button onClick={() => setConfirm({ scope, mode: 'username-password' })}>Return to {modeLabel(scope, 'username-password')}</Button>
+              ) : (
+                <>
+                  <Button appearance="primary" disabled={!ready} aria-describedby={ready ? undefined : `${scope}-reason`} onClick={() => setConfirm({ scope, mode: 'federated' })}>
+                    Switch to Federated identity
+                  </Button>
+                  {!ready && (
+                    <Caption1 id={`${scope}-reason`} className={s.reason}>
+                      {reason}
+                    </Caption1>
+                  )}
+                </>
+              )}
+            </div>
+          </div>
+        );
+      })}
+
+      {state && state.history.length > 0 && (
+        <Table size="small" aria-label="Mode history">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>When</TableHeaderCell>
+              <TableHeaderCell>Scope</TableHeaderCell>
+              <TableHeaderCell>From</TableHeaderCell>
+              <TableHeaderCell>To</TableHeaderCell>
+              <TableHeaderCell>Configuration</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {[...state.history].reverse().map((h) => (
+              <TableRow key={h.at + h.scope}>
+                <TableCell>{new Date(h.at).toLocaleString()}</TableCell>
+                <TableCell>{SCOPE_LABELS[h.scope].replace(' authentication mode', '')}</TableCell>
+                <TableCell>{modeLabel(h.scope, h.from)}</TableCell>
+                <TableCell>{modeLabel(h.scope, h.to)}</TableCell>
+                <TableCell>
+                  <code>{h.fingerprint}</code>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+
+      <Dialog open={confirm !== null} onOpenChange={(_e, d) => !d.open && setConfirm(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>
+              {confirm && `Switch ${SCOPE_LABELS[confirm.scope].toLowerCase()} to ${modeLabel(confirm.scope, confirm.mode)}?`}
+            </DialogTitle>
+            <DialogContent>{confirm && switchEffect(confirm.scope, confirm.mode)}</DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  const c = confirm;
+                  setConfirm(null);
+                  if (c)
+                    onSwitch(c.scope, c.mode).then(
+                      () => setError(null),
+                      (e: unknown) => setError(errorMessage(e)),
+                    );
+                }}
+              >
+                Switch
+              </Button>
+              <Button onClick={() => setConfirm(null)}>Cancel</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </section>
+  );
+}

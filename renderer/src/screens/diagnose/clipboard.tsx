@@ -1,0 +1,72 @@
+/**
+ * Copy and save for the Diagnose page. The Clipboard API needs a permission the app's session may
+ * refuse; the older copy command works from any click, so it is the fallback.
+ */
+import { Toast, ToastTitle, useToastController } from '@fluentui/react-components';
+import { useCallback } from 'react';
+
+function copyWithCommand(text: string): boolean {
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.appendChild(area);
+  const active = document.activeElement as HTMLElement | null;
+  area.select();
+  let ok = false;
+  try {
+    ok = document.execCommand('copy');
+  } catch {
+    ok = false;
+  }
+  area.remove();
+  active?.focus();
+  return ok;
+}
+
+/** Put text on the clipboard; false when neither way worked. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // Permission refused: fall through to the copy command.
+  }
+  return copyWithCommand(text);
+}
+
+/** Offer text as a file download ("Save…"): the browser or Electron asks where to save it. */
+export function saveTextFile(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** `notify(message, intent)` shows a short toast; `copy(text, what)` copies and says so. */
+export function useNotify(toasterId: string) {
+  const { dispatchToast } = useToastController(toasterId);
+  const notify = useCallback(
+    (message: string, intent: 'success' | 'error' = 'success') =>
+      dispatchToast(
+        <Toast>
+          <ToastTitle>{message}</ToastTitle>
+        </Toast>,
+        { intent, timeout: intent === 'error' ? 6000 : 2500 },
+      ),
+    [dispatchToast],
+  );
+  const copy = useCallback(
+    async (text: string, what: string) => {
+      if (await copyText(text)) notify(`Copied ${what}.`);
+      else notify(`Could not copy ${what}: the clipboard is not available. Select the text and press Ctrl+C.`, 'error');
+    },
+    [notify],
+  );
+  return { notify, copy };
+}

@@ -1,0 +1,55 @@
+/** Check Compatibility state per profile: the last run, live progress from main, and the modes. */
+import { create } from 'zustand';
+import type { CheckRun } from '../../../shared/check';
+import type { Mode, ModeScope, ModeState } from '../../../shared/modes';
+import { call, errorMessage, subscribe } from '../api';
+
+interface CheckState {
+  runs: Record<string, CheckRun | null>;
+  running: Record<string, boolean>;
+  modes: Record<string, ModeState>;
+  error: string | null;
+  load(profileId: string): Promise<void>;
+  start(profileId: string): Promise<void>;
+  cancel(profileId: string): Promise<void>;
+  setMode(profileId: string, scope: ModeScope, mode: Mode): Promise<void>;
+}
+
+export const useCheckStore = create<CheckState>((set, get) => ({
+  runs: {},
+  running: {},
+  modes: {},
+  error: null,
+  async load(profileId) {
+    try {
+      const [state, modes] = await Promise.all([call('check:state', { profileId }), call('modes:get', { profileId })]);
+      set({ runs: { ...get().runs, [profileId]: state.run }, running: { ...get().running, [profileId]: state.running }, modes: { ...get().modes, [profileId]: modes }, error: null });
+    } catch (error) {
+      set({ error: errorMessage(error) });
+    }
+  },
+  async start(profileId) {
+    set({ running: { ...get().running, [profileId]: true }, error: null });
+    try {
+      const run = await call('check:run', { profileId });
+      set({ runs: { ...get().runs, [profileId]: run } });
+    } catch (error) {
+      set({ error: errorMessage(error) });
+    } finally {
+      set({ running: { ...get().running, [profileId]: false } });
+    }
+  },
+  async cancel(profileId) {
+    await call('check:cancel', { profileId });
+  },
+  async setMode(profileId, scope, mode) {
+    const modes = await call('modes:set', { profileId, scope, mode });
+    set({ modes: { ...get().modes, [profileId]: modes } });
+  },
+}));
+
+// Progress from main: a probe started or finished.
+subscribe('check:progress', ({ profileId, run, running }) => {
+  const s = useCheckStore.getState();
+  useCheckStore.setState({ runs: { ...s.runs, [profileId]: run }, running: { ...s.running, [profileId]: running } });
+});
