@@ -2,12 +2,14 @@
 import type { CliCommand } from './io';
 import { checkCommand } from './check-command';
 import { diagnoseCommand } from './diagnose-command';
+import { expiryCommand } from './expiry-command';
 import { profilesCommand } from './profiles-command';
 import { simulateCommand } from './simulate-command';
 
 export const COMMANDS: CliCommand[] = [
   checkCommand,
   diagnoseCommand,
+  expiryCommand,
   profilesCommand,
   simulateCommand,
 ];
