@@ -11,6 +11,7 @@ import { registerAppScheme, serveRenderer } from './platform/app-protocol';
 import { electronDocumentFiles } from './platform/electron-document-files';
 import { registerIpcHandlers, sendEvent } from './platform/ipc-main';
 import { safeStorageVault } from './platform/safe-storage-vault';
+import { electronSignInDriver } from './platform/sign-in-window';
 import { APP_ORIGIN, denyPermissions, hardenedWebPreferences, lockNavigation } from './platform/security';
 import { restoreBounds, trackWindowState } from './platform/window-state';
 import { systemClock, type Logger } from './services/ports';
@@ -85,7 +86,9 @@ function start(): void {
       logger,
       openExternal: (url) => shell.openExternal(url),
       emit: (event, payload) => sendEvent(mainWindow?.webContents, event, payload),
+      signInDriver: (practice) => electronSignInDriver(() => mainWindow, practice),
     });
+    app.on('before-quit', () => void services.practice.stop());
     registerIpcHandlers(createHandlers(services), (m) => logger.warn(m));
     mainWindow = createWindow(files);
     mainWindow.on('closed', () => {

@@ -1,0 +1,130 @@
+// @vitest-environment node
+/**
+ * The app's sign-in window with a stubbed `electron`: it must catch the redirect to the Octopus Web
+ * URL without loading it (query and form_post), hand back Entra's error page, say "closed before
+ * completion" when the person closes it, and keep its session in memory.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Listener = (...args: unknown[]) => unknown;
+
+const stub = vi.hoisted(() => {
+  const state = {
+    windows: [] as { options: Record<string, unknown>; listeners: Map<string, Listener>; contents: Map<string, Listener>; destroyed: boolean; loaded: string[]; pageText: string }[],
+    partitions: [] as { name: string; options: unknown }[],
+    beforeRequest: undefined as Listener | undefined,
+    filter: undefined as unknown,
+  };
+  class BrowserWindow {
+    record: (typeof state.windows)[number];
+    webContents: { on: (e: string, l: Listener) => void; executeJavaScript: () => Promise<string> };
+    constructor(options: Record<string, unknown>) {
+      const record = { options, listeners: new Map<string, Listener>(), contents: new Map<string, Listener>(), destroyed: false, loaded: [] as string[], pageText: '' };
+      state.windows.push(record);
+      this.record = record;
+      this.webContents = { on: (e, l) => void record.contents.set(e, l), executeJavaScript: async () => record.pageText };
+    }
+    on(e: string, l: Listener) {
+      this.record.listeners.set(e, l);
+    }
+    isDestroyed() {
+      return this.record.destroyed;
+    }
+    destroy() {
+      this.record.destroyed = true;
+    }
+    loadURL(url: string) {
+      this.record.loaded.push(url);
+      return Promise.resolve();
+    }
+  }
+  const electron = {
+    BrowserWindow,
+    session: {
+      fromPartition: (name: string, options: unknown) => {
+        state.partitions.push({ name, options });
+        return {
+          setPermissionRequestHandler: vi.fn(),
+          setPermissionCheckHandler: vi.fn(),
+          setCertificateVerifyProc: vi.fn(),
+          webRequest: {
+            onBeforeRequest: (filter: unknown, l?: Listener) => {
+              if (filter === null) state.beforeRequest = undefined;
+              else {
+                state.filter = filter;
+                state.beforeRequest = l;
+              }
+            },
+          },
+        };
+      },
+    },
+  };
+  return { electron, state };
+});
+vi.mock('electron', () => ({ ...stub.electron, default: stub.electron }));
+
+const { electronSignInDriver } = await import('../../electron/platform/sign-in-window');
+const REDIRECT = 'https://octopus.contoso.com/';
+
+function start() {
+  const driver = electronSignInDriver(() => undefined, null);
+  const controller = new AbortController();
+  const promise = driver.signIn({ authorizeUrl: 'https://login.microsoftonline.com/t/oauth2/v2.0/authorize?x=1', redirectUri: REDIRECT, signal: controller.signal });
+  const win = stub.state.windows.at(-1);
+  if (!win) throw new Error('no window');
+  return { promise, win, controller };
+}
+
+beforeEach(() => {
+  stub.state.windows.length = 0;
+});
+
+describe('sign-in window', () => {
+  it('opens the authorize URL in an in-memory, sandboxed session of its own', () => {
+    const { win } = start();
+    expect(win.loaded).toEqual(['https://login.microsoftonline.com/t/oauth2/v2.0/authorize?x=1']);
+    expect(stub.state.partitions.at(-1)?.name).toMatch(/^auth-[0-9a-f-]{36}$/);
+    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+  });
+
+  it('catches a query redirect to the Octopus Web URL and never loads it', async () => {
+    const { promise, win } = start();
+    const preventDefault = vi.fn();
+    win.contents.get('will-redirect')?.({ url: `${REDIRECT}?code=abc&state=s1`, preventDefault });
+    expect(await promise).toEqual({ kind: 'redirect', params: { code: 'abc', state: 's1' } });
+    expect(preventDefault).toHaveBeenCalled();
+    expect(win.destroyed).toBe(true);
+  });
+
+  it('ignores redirects elsewhere (Entra moving between its own pages)', async () => {
+    const { promise, win, controller } = start();
+    const preventDefault = vi.fn();
+    win.contents.get('will-redirect')?.({ url: 'https://login.microsoftonline.com/common/reprocess', preventDefault });
+    expect(preventDefault).not.toHaveBeenCalled();
+    controller.abort();
+    expect(await promise).toEqual({ kind: 'cancelled', reason: 'Cancelled.' });
+  });
+
+  it('reads a form_post body at the redirect URI and blocks the request', async () => {
+    const { promise } = start();
+    expect(stub.state.filter).toEqual({ urls: [`${REDIRECT}*`] });
+    const callback = vi.fn();
+    stub.state.beforeRequest?.({ url: REDIRECT, uploadData: [{ bytes: Buffer.from('code=xyz&state=s2') }] }, callback);
+    expect(callback).toHaveBeenCalledWith({ cancel: true });
+    expect(await promise).toEqual({ kind: 'redirect', params: { code: 'xyz', state: 's2' } });
+  });
+
+  it("hands back Entra's error page text", async () => {
+    const { promise, win } = start();
+    win.pageText = 'Sorry, but we’re having trouble signing you in.\nAADSTS50011: The redirect URI ...\nTrace ID: 11111111-2222-3333-4444-555555555555';
+    win.contents.get('did-finish-load')?.();
+    expect(await promise).toMatchObject({ kind: 'error-page', text: expect.stringContaining('AADSTS50011') });
+  });
+
+  it('says the window was closed before completion', async () => {
+    const { promise, win } = start();
+    win.listeners.get('closed')?.();
+    expect(await promise).toEqual({ kind: 'cancelled', reason: 'Sign-in window closed before completion' });
+  });
+});
