@@ -69,6 +69,8 @@ export async function runProbes(options: RunOptions): Promise<CheckResult[]> {
       };
       if (options.only && !options.only.includes(id))
         return finish({ status: 'skipped', summary: 'Not part of this run.', durationMs: null, error: null, fix: [], tested: def.proves, facts: [] });
+      // A prerequisite that "failed" because the run was cancelled is not a reason to name: say cancelled.
+      if (ctx.signal.aborted) return finish({ status: 'skipped', summary: 'Cancelled before it started.', durationMs: null, error: null, fix: [], tested: def.proves, facts: [] });
       if (blocked)
         return finish({
           status: 'skipped',
@@ -79,7 +81,6 @@ export async function runProbes(options: RunOptions): Promise<CheckResult[]> {
           tested: def.proves,
           facts: [],
         });
-      if (ctx.signal.aborted) return finish({ status: 'skipped', summary: 'Cancelled before it started.', durationMs: null, error: null, fix: [], tested: def.proves, facts: [] });
       const started = Date.now();
       set({ ...base(id), status: 'running', summary: def.interactive ? 'Waiting for the sign-in…' : 'Running…', durationMs: null, tested: def.proves, finishedAt: null });
       const limit = def.interactive ? options.interactiveTimeoutMs : options.probeTimeoutMs;
