@@ -13,6 +13,8 @@ import { ExpiryNotifier, ExpiryService, RotationService, type NotificationPort, 
 import type { PinnedCa } from './services/http';
 import { ModesService } from './services/modes-service';
 import { PracticeService } from './services/practice-service';
+import { SettingsService } from './services/settings-service';
+import type { ProxyConfig } from './services/http';
 import { ProfileService } from './services/profile-service';
 import { ProfileStore } from './services/profile-store';
 import { RecentLog } from './services/recent-log';
@@ -33,6 +35,8 @@ export interface AppPorts {
   emit<E extends EventName>(event: E, payload: EventOf<E>): void;
   /** Shows Entra's sign-in page to a person; null where there is none (the practice tenant then uses its robot). */
   signInDriver?(practice: { pinnedCa: PinnedCa } | null): SignInDriver | null;
+  /** The system proxy for a URL (Electron's resolver in the app, HTTPS_PROXY in plain Node). */
+  resolveSystemProxy?(url: string): Promise<ProxyConfig | null>;
   /** Shorter timeouts for tests. */
   timeouts?: { requestMs?: number; probeMs?: number; interactiveMs?: number };
 }
@@ -44,6 +48,7 @@ export interface AppServices {
   profiles: ProfileService;
   diagnose: DiagnoseService;
   practice: PracticeService;
+  settings: SettingsService;
   checks: CheckService;
   modes: ModesService;
   support: SupportSummaryService;
@@ -73,6 +78,7 @@ export function createAppServices(given: AppPorts): AppServices {
     clock: ports.clock,
   });
   const practice = new PracticeService(ports.dataDir);
+  const settings = new SettingsService(ports.files, ports.logger);
   const checks = new CheckService({
     profiles,
     practice,
@@ -80,6 +86,12 @@ export function createAppServices(given: AppPorts): AppServices {
     logger: ports.logger,
     emit: (profileId, run, running) => ports.emit('check:progress', { profileId, run, running }),
     signInDriver: (p) => ports.signInDriver?.(p) ?? null,
+    proxyFor: async (url) => {
+      const mode = settings.network().proxyMode;
+      if (mode === 'manual') return settings.manualProxy();
+      return mode === 'system' ? ((await ports.resolveSystemProxy?.(url)) ?? null) : null;
+    },
+    extraCas: (cloud) => settings.extraCas(cloud),
     ...(ports.timeouts?.requestMs ? { requestTimeoutMs: ports.timeouts.requestMs } : {}),
     ...(ports.timeouts?.probeMs ? { probeTimeoutMs: ports.timeouts.probeMs } : {}),
     ...(ports.timeouts?.interactiveMs ? { interactiveTimeoutMs: ports.timeouts.interactiveMs } : {}),
@@ -110,6 +122,7 @@ export function createAppServices(given: AppPorts): AppServices {
     profiles,
     diagnose,
     practice,
+    settings,
     checks,
     modes,
     support,

@@ -36,6 +36,8 @@ export function createHandlers(s: AppServices): HandlerTable {
     'diagnose:text': (req) => s.diagnose.diagnoseText(req),
     'diagnose:catalog': (req) => s.diagnose.searchCatalog(req),
     'support:summary': ({ profileId }) => s.support.summary(profileId),
+    'settings:network-get': () => s.settings.network(),
+    'settings:network-set': (req) => s.settings.setNetwork(req),
     'check:run': ({ profileId }) => s.checks.run(profileId),
     'check:cancel': ({ profileId }) => {
       s.checks.cancel(profileId);

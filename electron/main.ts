@@ -12,6 +12,7 @@ import { electronDocumentFiles } from './platform/electron-document-files';
 import { registerIpcHandlers, sendEvent } from './platform/ipc-main';
 import { safeStorageVault } from './platform/safe-storage-vault';
 import { electronSignInDriver } from './platform/sign-in-window';
+import { resolveSystemProxy } from './platform/system-proxy';
 import { APP_ORIGIN, denyPermissions, hardenedWebPreferences, lockNavigation } from './platform/security';
 import { restoreBounds, trackWindowState } from './platform/window-state';
 import { systemClock, type Logger } from './services/ports';
@@ -87,6 +88,7 @@ function start(): void {
       openExternal: (url) => shell.openExternal(url),
       emit: (event, payload) => sendEvent(mainWindow?.webContents, event, payload),
       signInDriver: (practice) => electronSignInDriver(() => mainWindow, practice),
+      resolveSystemProxy,
     });
     app.on('before-quit', () => void services.practice.stop());
     registerIpcHandlers(createHandlers(services), (m) => logger.warn(m));

@@ -9,6 +9,7 @@ import { profileChannels } from './ipc-profiles';
 import { diagnoseChannels } from './ipc-diagnose';
 import { simulatorChannels } from './ipc-simulator';
 import { checkChannels } from './ipc-check';
+import { settingsChannels } from './ipc-settings';
 import { supportChannels } from './ipc-support';
 import { expiryChannels } from './ipc-expiry';
 import { CheckRunSchema } from './check';
@@ -20,6 +21,7 @@ export const channels = {
   ...diagnoseChannels,
   ...simulatorChannels,
   ...checkChannels,
+  ...settingsChannels,
   ...supportChannels,
   ...expiryChannels,
 } as const;

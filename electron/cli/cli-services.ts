@@ -7,6 +7,7 @@ import { confDocumentFiles } from '../services/conf-document-file';
 import { defaultDataDir } from '../services/data-dir';
 import { systemClock, type Clock, type SecretVault } from '../services/ports';
 import { redact } from '../services/redact';
+import { proxyFromEnv } from '../services/http';
 import { APP_VERSION } from '../../shared/version';
 
 const noVault: SecretVault = {
@@ -32,5 +33,6 @@ export function cliServices(options: { dataDir?: string; stderr: NodeJS.Writable
     logger: { info: () => {}, warn, error: warn },
     openExternal: async () => {},
     emit: () => {},
+    resolveSystemProxy: async () => proxyFromEnv(process.env),
   });
 }

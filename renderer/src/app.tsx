@@ -16,7 +16,7 @@ import {
   useId,
   webLightTheme,
 } from '@fluentui/react-components';
-import { DismissRegular, PeopleTeamRegular, ShieldKeyholeRegular, StethoscopeRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
+import { DismissRegular, PeopleTeamRegular, SettingsRegular, ShieldKeyholeRegular, StethoscopeRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
 import { Suspense, lazy, useEffect, type ComponentType, type ReactElement } from 'react';
 import { ProfilesScreen } from './screens/profiles/profiles-screen';
 import { useAppStore, type PageId } from './stores/app-store';
@@ -54,6 +54,7 @@ const PAGES: PageDef[] = [
   { id: 'profiles', label: 'Profiles', icon: <PeopleTeamRegular />, component: ProfilesScreen },
   { id: 'check', label: 'Check Compatibility', icon: <TaskListSquareLtrRegular />, component: lazy(() => import('./screens/check/check-screen')) },
   { id: 'diagnose', label: 'Diagnose', icon: <StethoscopeRegular />, component: lazy(() => import('./screens/diagnose/diagnose-screen')) },
+  { id: 'settings', label: 'Settings', icon: <SettingsRegular />, component: lazy(() => import('./screens/settings/settings-screen')) },
 ];
 
 export function App() {

@@ -13,7 +13,8 @@ import type { ProfileService } from '../profile-service';
 import type { StoredProfile } from '../profile-store';
 import { redact } from '../redact';
 import { createCheckContext } from './check-context';
-import type { Endpoints } from './probe-context';
+import { cloudEndpoints, type Endpoints } from './probe-context';
+import type { CloudId } from '../../../shared/clouds';
 import { robotSignInDriver } from './robot-sign-in';
 import { runProbes } from './runner';
 import type { SignInDriver } from './sign-in-driver';
@@ -29,10 +30,10 @@ export interface CheckServiceOptions {
   emit(profileId: string, run: CheckRun, running: boolean): void;
   /** The driver that shows the sign-in page to a person (the app's window, the E2E harness's page). */
   signInDriver(practice: { pinnedCa: PinnedCa } | null): SignInDriver | null;
-  /** Proxy for a URL (the system's, or the configured one). */
-  proxy?: () => ProxyConfig | null;
-  /** Extra CAs from the settings (a corporate TLS-inspecting proxy). */
-  extraCas?: () => PinnedCa[];
+  /** The proxy for a URL (the configured one, or the system's as the platform resolves it). */
+  proxyFor?: (url: string) => Promise<ProxyConfig | null>;
+  /** Extra CAs from the settings (a corporate TLS-inspecting proxy), for the cloud's hosts. */
+  extraCas?: (cloud: CloudId) => PinnedCa[];
   requestTimeoutMs?: number;
   probeTimeoutMs?: number;
   interactiveTimeoutMs?: number;
@@ -87,7 +88,7 @@ export class CheckService {
       this.o.emit(profile.id, entry.run, running);
     };
     let endpoints: Partial<Endpoints> = {};
-    const pinnedCas: PinnedCa[] = [...(this.o.extraCas?.() ?? [])];
+    const pinnedCas: PinnedCa[] = [...(this.o.extraCas?.(profile.cloud) ?? [])];
     let practice: Awaited<ReturnType<PracticeService['ensure']>> | null = null;
     if (profile.cloud === 'practice') {
       if (!profile.practiceScenario) throw new DeskError('validation', 'Pick a practice scenario for this profile first.');
@@ -95,6 +96,8 @@ export class CheckService {
       endpoints = practice.endpoints;
       pinnedCas.push(practice.pinnedCa);
     }
+    const authorityHost = practice?.endpoints.authorityHost ?? cloudEndpoints(profile.cloud).authorityHost;
+    const proxy = practice ? null : await (this.o.proxyFor?.(authorityHost) ?? Promise.resolve(null)).catch(() => null);
     const secret = await this.o.profiles.secretOf(profile.id).catch((error: unknown) => {
       this.o.logger.warn(`The stored secret of "${profile.name}" could not be decrypted: ${redact(String(error))}`);
       return null;
@@ -112,7 +115,7 @@ export class CheckService {
       },
       cloud: profile.cloud,
       endpoints,
-      network: { proxy: this.o.proxy?.() ?? null, pinnedCas, requestTimeoutMs: this.o.requestTimeoutMs ?? 20_000 },
+      network: { proxy, pinnedCas, requestTimeoutMs: this.o.requestTimeoutMs ?? 20_000 },
       clock: this.o.clock,
       signal: entry.controller.signal,
       secret,

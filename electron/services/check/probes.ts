@@ -169,7 +169,7 @@ export async function samlAppProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
       tested,
       facts,
     };
-  const days = Math.floor((Date.parse(newest.notAfter) - now) / DAY);
+  const days = Math.ceil((Date.parse(newest.notAfter) - now) / DAY); // a certificate ending in 9.6 days "expires in 10 days"
   if (days <= 30)
     return {
       status: 'warning',

@@ -1,0 +1,98 @@
+/**
+ * App settings on disk (network: proxy and extra CA). Validated on the way in and on the way out; a
+ * CA file is read and checked to hold certificates before it is accepted.
+ */
+import fs from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import tls from 'node:tls';
+import { DeskError } from '../../shared/ipc-core';
+import { CLOUDS, type CloudId } from '../../shared/clouds';
+import { DEFAULT_NETWORK_SETTINGS, NetworkSettingsSchema, validateNetworkSettings, type NetworkSettings } from '../../shared/settings';
+import type { PinnedCa, ProxyConfig } from './http';
+import type { DocumentFileFactory, JsonDocumentFile, Logger } from './ports';
+
+/** Split a PEM bundle into its certificates; throws a DeskError a person can act on. */
+export function readCaFile(file: string): string[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new DeskError('validation', `The CA file cannot be read: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : String(error)}. Check the path.`);
+  }
+  const pems = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (pems.length === 0) throw new DeskError('validation', 'The CA file holds no PEM certificate (-----BEGIN CERTIFICATE-----). Export the CA as Base-64 encoded X.509.');
+  for (const pem of pems) {
+    try {
+      new X509Certificate(pem);
+    } catch {
+      throw new DeskError('validation', 'A certificate in the CA file is damaged and cannot be read.');
+    }
+  }
+  return pems;
+}
+
+/** The first PROXY entry of a Chromium proxy list, or null for DIRECT (SOCKS is not supported: direct). */
+export function parseProxyList(list: string): ProxyConfig | null {
+  for (const entry of list.split(';').map((e) => e.trim())) {
+    const m = /^(PROXY|HTTP)\s+(\S+)$/i.exec(entry);
+    if (m?.[2]) return { url: `http://${m[2]}` };
+    if (/^DIRECT$/i.test(entry)) return null;
+  }
+  return null;
+}
+
+export class SettingsService {
+  private readonly file: JsonDocumentFile;
+
+  constructor(files: DocumentFileFactory, private readonly logger: Logger) {
+    this.file = files('settings');
+  }
+
+  network(): NetworkSettings {
+    try {
+      const raw = this.file.read() as { network?: unknown };
+      const parsed = NetworkSettingsSchema.safeParse(raw.network);
+      if (parsed.success) return parsed.data;
+    } catch (error) {
+      this.logger.warn(`The settings file could not be read; defaults are used: ${String(error)}`);
+    }
+    return { ...DEFAULT_NETWORK_SETTINGS };
+  }
+
+  setNetwork(next: NetworkSettings): NetworkSettings {
+    const clean = { ...next, proxyUrl: next.proxyUrl.trim(), noProxy: next.noProxy.trim(), caFile: next.caFile.trim() };
+    const issues = validateNetworkSettings(clean);
+    if (issues.length > 0) throw new DeskError('validation', issues.map((i) => i.message).join(' '));
+    if (clean.caFile) readCaFile(clean.caFile);
+    let doc: Record<string, unknown> = {};
+    try {
+      doc = (this.file.read() as Record<string, unknown>) ?? {};
+    } catch {
+      doc = {};
+    }
+    this.file.write({ ...doc, network: clean });
+    return clean;
+  }
+
+  /** The manual proxy, or null (system mode is resolved by the platform, none is none). */
+  manualProxy(): ProxyConfig | null {
+    const n = this.network();
+    return n.proxyMode === 'manual' && n.proxyUrl ? { url: n.proxyUrl, noProxy: n.noProxy.split(',').map((s) => s.trim()).filter(Boolean) } : null;
+  }
+
+  /**
+   * The extra CA for the cloud's login and Graph hosts only, next to the usual public roots (the
+   * proxy may inspect some hosts and not others).
+   */
+  extraCas(cloud: CloudId): PinnedCa[] {
+    const file = this.network().caFile;
+    if (!file || cloud === 'practice') return [];
+    const hosts = [`${CLOUDS[cloud].loginHost}:443`, `${CLOUDS[cloud].graphHost}:443`];
+    try {
+      return [{ caPem: [...tls.rootCertificates, ...readCaFile(file)].join('\n'), hosts }];
+    } catch (error) {
+      this.logger.warn(`The extra CA file is ignored: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    }
+  }
+}
