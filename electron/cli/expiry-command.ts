@@ -203,6 +203,7 @@ async function run(argv: string[], io: CliIo, clock: Clock): Promise<number> {
   if (modes > 1) throw usage('Use one of --profile NAME, --all, or the fields (--tenant, --saml-app, --cloud), not several.');
   const warnDays = days('warn-days', values['warn-days']);
   const criticalDays = days('critical-days', values['critical-days']);
+  withOverrides(DEFAULT_POLICY, warnDays, criticalDays); // refuse critical > warning before any work
   const secretExpires = values['secret-expires']?.trim();
   if (secretExpires !== undefined && !isIsoDate(secretExpires)) throw usage(`--secret-expires takes a date as yyyy-mm-dd (got "${secretExpires}").`);
   if (values.all && secretExpires !== undefined) throw usage('--secret-expires belongs to one secret: use it with --profile or the fields, not --all.');
