@@ -11,7 +11,7 @@ import {
   tokens,
   type InputProps,
 } from '@fluentui/react-components';
-import { EyeOffRegular, EyeRegular, KeyRegular, SaveRegular } from '@fluentui/react-icons';
+import { EyeOffRegular, EyeRegular, KeyRegular, SaveRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
 import { useMemo, useState, type ReactNode } from 'react';
 import { CLOUDS, PRACTICE_CLOUD_LABEL, type CloudId } from '../../../../shared/clouds';
 import { PracticePicker } from './practice-picker';
@@ -66,6 +66,7 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
   const save = useProfilesStore((s) => s.save);
   const cancelNew = useProfilesStore((s) => s.cancelNew);
   const secretStorage = useAppStore((s) => s.info?.secretStorage);
+  const go = useAppStore((s) => s.go);
   const initial = useMemo(() => (profile ? draftFromProfile(profile) : EMPTY_DRAFT), [profile]);
   const [draft, setDraft] = useState<ProfileDraft>(initial);
   const [secretInput, setSecretInput] = useState('');
@@ -316,6 +317,11 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
             disabled={saving}
           >
             Discard changes
+          </Button>
+        )}
+        {profile && !dirty && (
+          <Button appearance="subtle" icon={<TaskListSquareLtrRegular />} onClick={() => go('check')}>
+            Check this profile
           </Button>
         )}
         {submitted && result.issues.some((i) => i.severity === 'error') && (
