@@ -121,6 +121,7 @@ function servicePrincipalJson(ctx: SimulatorContext, sp: ScenarioServicePrincipa
     appRoleAssignmentRequired: sp.appRoleAssignmentRequired,
     displayName: sp.displayName,
     preferredSingleSignOnMode: sp.preferredSingleSignOnMode,
+    notificationEmailAddresses: sp.notificationEmailAddresses,
     preferredTokenSigningKeyThumbprint: saml.find((c) => c.active)?.sha1Thumbprint ?? null,
     replyUrls: app ? [...app.web.redirectUris, ...app.publicClient.redirectUris, ...app.spa.redirectUris] : [],
     servicePrincipalNames: [sp.appId, ...(app?.identifierUris ?? [])],

@@ -175,6 +175,8 @@ export const ServicePrincipalSchema = z
     accountEnabled: z.boolean().default(true),
     appRoleAssignmentRequired: z.boolean().default(false),
     preferredSingleSignOnMode: z.enum(['password', 'saml', 'notSupported', 'oidc']).nullable().default(null),
+    /** Who Entra emails before the SAML signing certificate expires (the SAML Certificates section). */
+    notificationEmailAddresses: z.array(z.email({ message: 'Invalid email address' })).default([]),
     servicePrincipalType: z.enum(['Application', 'ManagedIdentity', 'Legacy', 'SocialIdp']).default('Application'),
     appOwnerOrganizationId: Guid.nullable().default(null),
     /** Delegated permissions the resource offers (for apps in the scenario, the application's api scopes are used when empty). */

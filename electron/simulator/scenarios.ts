@@ -21,8 +21,14 @@ import userWithoutMail from './scenarios/user-without-mail.json';
 import publicClientOff from './scenarios/public-client-off.json';
 import samlCertExpiring from './scenarios/saml-cert-expiring.json';
 import samlCertRollover from './scenarios/saml-cert-rollover.json';
+import implicitGrantOn from './scenarios/implicit-grant-on.json';
+import emailClaimMissing from './scenarios/email-claim-missing.json';
+import leftoverSecrets from './scenarios/leftover-secrets.json';
+import samlSsoModeUnset from './scenarios/saml-sso-mode-unset.json';
+import samlNoNotificationEmail from './scenarios/saml-no-notification-email.json';
+import userReadMissing from './scenarios/user-read-missing.json';
 
-/** Built-in scenario documents, in the order ARCHITECTURE.md lists them. Imported, so bundlers inline them. */
+/** Built-in scenario documents, in the order ARCHITECTURE.md lists them (then the registration audit's, issue 7). Imported, so bundlers inline them. */
 const BUILT_IN: readonly unknown[] = [
   healthy,
   unknownApp,
@@ -37,6 +43,12 @@ const BUILT_IN: readonly unknown[] = [
   publicClientOff,
   samlCertExpiring,
   samlCertRollover,
+  implicitGrantOn,
+  emailClaimMissing,
+  leftoverSecrets,
+  samlSsoModeUnset,
+  samlNoNotificationEmail,
+  userReadMissing,
 ];
 
 export const BUILT_IN_SCENARIO_NAMES = [
@@ -53,6 +65,12 @@ export const BUILT_IN_SCENARIO_NAMES = [
   'public-client-off',
   'saml-cert-expiring',
   'saml-cert-rollover',
+  'implicit-grant-on',
+  'email-claim-missing',
+  'leftover-secrets',
+  'saml-sso-mode-unset',
+  'saml-no-notification-email',
+  'user-read-missing',
 ] as const;
 export type BuiltInScenarioName = (typeof BUILT_IN_SCENARIO_NAMES)[number];
 

@@ -1,0 +1,130 @@
+/**
+ * The registration audit for stored profiles (`audit:*` channels): one run per profile at a time,
+ * the last report kept with the profile (findings and the secrets' dates, never a token), and the
+ * Graph sign-in chosen by where the tenant is:
+ * - a real tenant: the system browser and MSAL's loopback server (the app opens only Microsoft hosts);
+ * - the practice tenant: the app's sign-in driver (sign-in window, E2E page), else its HTTP robot.
+ */
+import { AuditReportSchema, GRAPH_CLI_CLIENT_ID, type AuditReport } from '../../../shared/audit';
+import { isAllowedExternalUrl } from '../../../shared/clouds';
+import { DeskError } from '../../../shared/ipc-core';
+import { cloudEndpoints, type Endpoints } from '../check/probe-context';
+import { robotSignInDriver } from '../check/robot-sign-in';
+import type { SignInDriver } from '../check/sign-in-driver';
+import { createHttpClient, type PinnedCa, type ProxyConfig } from '../http';
+import type { Clock, Logger } from '../ports';
+import type { PracticeService, PracticeTenant } from '../practice-service';
+import type { ProfileService } from '../profile-service';
+import type { StoredProfile } from '../profile-store';
+import { runAudit } from './audit-runner';
+import { browserTokenSource, cachedTokenSource, driverTokenSource, GraphSignInError, type GraphToken, type GraphTokenSource } from './token-source';
+
+export const AUDIT_EXTENSION = 'audit';
+
+export interface AuditServiceOptions {
+  profiles: ProfileService;
+  practice: PracticeService;
+  clock: Clock;
+  logger: Logger;
+  /** The driver that shows a sign-in page to a person (the app's window, the E2E page); null where there is none. */
+  signInDriver(practice: { pinnedCa: PinnedCa } | null): SignInDriver | null;
+  /** Opens an https URL in the system browser (real tenants' Graph sign-in). */
+  openExternal(url: string): Promise<void>;
+  /** The public client to sign in with; default Microsoft Graph Command Line Tools. */
+  graphClientId?: string;
+  proxy?: () => ProxyConfig | null;
+  extraCas?: () => PinnedCa[];
+  requestTimeoutMs?: number;
+  /** How long a sign-in may take (a person in a browser). */
+  interactiveTimeoutMs?: number;
+}
+
+export interface AuditState {
+  report: AuditReport | null;
+  running: boolean;
+}
+
+export class AuditService {
+  private readonly running = new Map<string, { controller: AbortController; promise: Promise<AuditReport> }>();
+  /** Graph tokens, in memory only, per authority, tenant and client. */
+  private readonly tokens = new Map<string, GraphToken>();
+
+  constructor(private readonly o: AuditServiceOptions) {}
+
+  /** The stored last report of a profile, or null. */
+  lastReport(profile: StoredProfile): AuditReport | null {
+    const parsed = AuditReportSchema.safeParse(profile.extensions?.[AUDIT_EXTENSION]);
+    return parsed.success ? parsed.data : null;
+  }
+
+  state(profileId: string): AuditState {
+    return { report: this.lastReport(this.o.profiles.stored(profileId)), running: this.running.has(profileId) };
+  }
+
+  /** Start an audit, or join the one running for this profile. */
+  run(profileId: string): Promise<AuditReport> {
+    const live = this.running.get(profileId);
+    if (live) return live.promise;
+    const profile = this.o.profiles.stored(profileId);
+    const controller = new AbortController();
+    const promise = this.execute(profile, controller.signal).finally(() => this.running.delete(profileId));
+    this.running.set(profileId, { controller, promise });
+    return promise;
+  }
+
+  cancel(profileId: string): void {
+    this.running.get(profileId)?.controller.abort();
+  }
+
+  private tokenSource(practice: PracticeTenant | null, pinnedCas: PinnedCa[]): GraphTokenSource {
+    if (practice) {
+      const driver =
+        this.o.signInDriver({ pinnedCa: practice.pinnedCa }) ??
+        robotSignInDriver({ http: createHttpClient({ pinnedCas }), simulatorOrigin: practice.endpoints.authorityHost, username: practice.signInUser.username, password: practice.signInUser.password });
+      return cachedTokenSource(driverTokenSource(driver), this.o.clock, this.tokens);
+    }
+    return cachedTokenSource(
+      browserTokenSource(async (url) => {
+        if (!isAllowedExternalUrl(url)) throw new GraphSignInError(`Federation Desk opens only Microsoft sign-in pages in the browser; this one was refused: ${new URL(url).host}`, null);
+        await this.o.openExternal(url);
+      }),
+      this.o.clock,
+      this.tokens,
+    );
+  }
+
+  private async execute(profile: StoredProfile, signal: AbortSignal): Promise<AuditReport> {
+    let overrides: Partial<Endpoints> = {};
+    const pinnedCas: PinnedCa[] = [...(this.o.extraCas?.() ?? [])];
+    let practice: PracticeTenant | null = null;
+    if (profile.cloud === 'practice') {
+      if (!profile.practiceScenario) throw new DeskError('validation', 'Pick a practice scenario for this profile first.');
+      practice = await this.o.practice.ensure(profile.practiceScenario);
+      overrides = practice.endpoints;
+      pinnedCas.push(practice.pinnedCa);
+    }
+    const endpoints = cloudEndpoints(profile.cloud, overrides);
+    const requestTimeoutMs = this.o.requestTimeoutMs ?? 20_000;
+    const http = createHttpClient({ pinnedCas, proxy: this.o.proxy?.() ?? null, timeoutMs: requestTimeoutMs });
+    const timeout = AbortSignal.timeout(this.o.interactiveTimeoutMs ?? 5 * 60_000);
+    const { report, rejected } = await runAudit({
+      target: { cloud: profile.cloud, tenantId: profile.tenantId, apiAppId: profile.apiAppId, samlAppId: profile.samlAppId, webUrl: profile.webUrl, secretHint: profile.secret.hint },
+      profile: { id: profile.id, name: profile.name },
+      endpoints,
+      http,
+      tokenSource: this.tokenSource(practice, pinnedCas),
+      clientId: this.o.graphClientId ?? GRAPH_CLI_CLIENT_ID,
+      clock: this.o.clock,
+      signal: AbortSignal.any([signal, timeout]),
+      requestTimeoutMs,
+    });
+    if (rejected || report.problem) this.tokens.clear();
+    try {
+      this.o.profiles.updateExtension(profile.id, AUDIT_EXTENSION, () => report);
+    } catch (error) {
+      // The profile may have been deleted while the audit ran: nothing to keep the report with.
+      if (!(error instanceof DeskError && error.code === 'not-found')) throw error;
+    }
+    return report;
+  }
+}
