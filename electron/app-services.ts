@@ -6,6 +6,7 @@
 import type { AppInfo } from '../shared/ipc-profiles';
 import type { EventName, EventOf } from '../shared/ipc';
 import type { Clock, DocumentFileFactory, Logger, SecretVault } from './services/ports';
+import { AuditService, graphSecretSource } from './services/audit';
 import { CheckService } from './services/check/check-service';
 import type { SignInDriver } from './services/check/sign-in-driver';
 import { DiagnoseService } from './services/diagnose-service';
@@ -54,6 +55,7 @@ export interface AppServices {
   support: SupportSummaryService;
   expiry: ExpiryService;
   rotation: RotationService;
+  audit: AuditService;
   /** Expiry notifications at start and once a day (main passes Electron's Notification); returns stop. */
   startExpiryWatch(notifications: NotificationPort, scheduler?: Scheduler): () => void;
   appInfo(): Promise<AppInfo>;
@@ -112,7 +114,19 @@ export function createAppServices(given: AppPorts): AppServices {
     secretStorage: () => secrets.status(),
     recentLog: () => recentLog.lines(),
   });
-  const expiry = new ExpiryService({ profiles, practice, clock: ports.clock, logger: ports.logger, ...(ports.timeouts?.requestMs ? { requestTimeoutMs: ports.timeouts.requestMs } : {}) });
+  const audit = new AuditService({
+    profiles,
+    practice,
+    clock: ports.clock,
+    logger: ports.logger,
+    signInDriver: (p) => ports.signInDriver?.(p) ?? null,
+    openExternal: (url) => ports.openExternal(url),
+    ...(ports.timeouts?.requestMs ? { requestTimeoutMs: ports.timeouts.requestMs } : {}),
+    ...(ports.timeouts?.interactiveMs ? { interactiveTimeoutMs: ports.timeouts.interactiveMs } : {}),
+  });
+  // The expiry watch reads the secrets' real end dates from the last registration audit (issue 7).
+  const auditSecrets = graphSecretSource((id) => audit.lastReport(profiles.stored(id)), ports.clock);
+  const expiry = new ExpiryService({ profiles, practice, clock: ports.clock, logger: ports.logger, extraSources: [auditSecrets], ...(ports.timeouts?.requestMs ? { requestTimeoutMs: ports.timeouts.requestMs } : {}) });
   const rotation = new RotationService({ profiles, secrets, practice, clock: ports.clock, logger: ports.logger, ...(ports.timeouts?.requestMs ? { requestTimeoutMs: ports.timeouts.requestMs } : {}) });
   const dismissed = new Set<string>();
   return {
@@ -128,6 +142,7 @@ export function createAppServices(given: AppPorts): AppServices {
     support,
     expiry,
     rotation,
+    audit,
     startExpiryWatch(notifications, scheduler) {
       const notifier = new ExpiryNotifier({
         expiry,

@@ -64,6 +64,12 @@ export function createHandlers(s: AppServices): HandlerTable {
     'rotation:prove': ({ profileId, secret, expiresAt }) => s.rotation.prove(profileId, secret, expiresAt),
     'rotation:complete': ({ profileId }) => s.rotation.complete(profileId),
     'rotation:abandon': ({ profileId }) => s.rotation.abandon(profileId),
+    'audit:run': ({ profileId }) => s.audit.run(profileId),
+    'audit:cancel': ({ profileId }) => {
+      s.audit.cancel(profileId);
+      return { ok: true as const };
+    },
+    'audit:state': ({ profileId }) => s.audit.state(profileId),
     'shell:open-external': async ({ url }) => {
       if (!isAllowedExternalUrl(url))
         throw new DeskError('forbidden', `Federation Desk opens only https links to Microsoft sign-in, admin and documentation sites; this link was not opened: ${url}`);

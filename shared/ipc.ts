@@ -12,6 +12,7 @@ import { checkChannels } from './ipc-check';
 import { settingsChannels } from './ipc-settings';
 import { supportChannels } from './ipc-support';
 import { expiryChannels } from './ipc-expiry';
+import { auditChannels } from './ipc-audit';
 import { CheckRunSchema } from './check';
 
 export * from './ipc-core';
@@ -24,6 +25,7 @@ export const channels = {
   ...settingsChannels,
   ...supportChannels,
   ...expiryChannels,
+  ...auditChannels,
 } as const;
 
 export type Channels = typeof channels;
