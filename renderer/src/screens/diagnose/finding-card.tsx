@@ -1,4 +1,4 @@
-import { Badge, Button, Caption1, Card, Link, MessageBar, MessageBarBody, MessageBarTitle, Text, Tooltip, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Card, Link, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CopyRegular, ErrorCircleFilled, OpenRegular, QuestionCircleFilled } from '@fluentui/react-icons';
 import { Fragment, useId, type ReactNode } from 'react';
 import type { Finding } from '../../../../shared/ipc-diagnose';
@@ -10,7 +10,7 @@ const useStyles = makeStyles({
   iconError: { color: tokens.colorPaletteRedForeground1 },
   iconUnknown: { color: tokens.colorPaletteMarigoldForeground1 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
-  code: { color: tokens.colorBrandForeground1, marginRight: '8px' },
+  code: { color: tokens.colorBrandForeground1, marginRight: '4px' },
   subhead: { display: 'flex', flexWrap: 'wrap', gap: '6px 12px', marginTop: '4px', color: tokens.colorNeutralForeground3 },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   badges: { display: 'flex', gap: '6px', flexWrap: 'wrap', justifyContent: 'flex-end' },
@@ -70,7 +70,8 @@ function plainTitle(f: Finding): string {
   return f.title.startsWith(prefix) ? f.title.slice(prefix.length) : f.title;
 }
 
-const PATH_RE = /((?:Microsoft )?Entra admin center(?: > [^>.;:,]+)+)/g;
+// Each segment ends on a non-space, or the repetition would stop after the first "> Identity ".
+const PATH_RE = /((?:Microsoft )?Entra admin center(?: > [^>.;:,]*[^\s>.;:,])+)/g;
 
 /** A fix step with its admin-center path set apart, so the eye finds where to click. */
 function withPaths(step: string, className: string): ReactNode {
@@ -111,8 +112,7 @@ export function FindingCard({ finding: f, variant, profileName, onCopy, onOpenLi
         {f.known ? <ErrorCircleFilled className={mergeClasses(s.icon, s.iconError)} aria-hidden /> : <QuestionCircleFilled className={mergeClasses(s.icon, s.iconUnknown)} aria-hidden />}
         <div>
           <h4 className={s.heading} id={headingId}>
-            <span className={s.code}>{code}</span>
-            {f.known ? title : 'Not in our catalog'}
+            <span className={s.code}>{code}</span> {f.known ? title : 'Not in our catalog'}
           </h4>
           <div className={s.subhead}>
             {f.name !== code && <Caption1 className={s.mono}>{f.name}</Caption1>}
@@ -157,9 +157,7 @@ export function FindingCard({ finding: f, variant, profileName, onCopy, onOpenLi
                     <dd className={mergeClasses(s.dd, value === null && s.missing)}>{value ?? 'not in the pasted text'}</dd>
                     <dd className={s.dd}>
                       {value !== null && (
-                        <Tooltip content={`Copy ${what}`} relationship="label">
-                          <Button size="small" appearance="subtle" icon={<CopyRegular />} onClick={() => onCopy(value, `the ${what}`)} />
-                        </Tooltip>
+                        <Button size="small" appearance="subtle" icon={<CopyRegular />} aria-label={`Copy ${what}`} title={`Copy ${what}`} onClick={() => onCopy(value, `the ${what}`)} />
                       )}
                     </dd>
                   </Fragment>

@@ -1,0 +1,127 @@
+import { Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { CopyRegular, DismissRegular, StethoscopeRegular } from '@fluentui/react-icons';
+import type { KeyboardEvent } from 'react';
+import { summarize } from '../../../../shared/aadsts';
+import type { ProfileView } from '../../../../shared/profile';
+import { useDiagnoseStore } from '../../stores/diagnose-store';
+import { FindingCard } from './finding-card';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '20px' },
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '14px',
+    padding: '20px 24px',
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+  },
+  textarea: { width: '100%' },
+  textareaInner: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase300, minHeight: '150px' },
+  actions: { display: 'flex', alignItems: 'center', gap: '10px', flexWrap: 'wrap' },
+  hint: { color: tokens.colorNeutralForeground3 },
+  resultsHead: { display: 'flex', alignItems: 'center', gap: '16px', flexWrap: 'wrap' },
+  resultsTitle: { margin: 0, flexGrow: 1 },
+  cards: { display: 'flex', flexDirection: 'column', gap: '16px' },
+  stale: { color: tokens.colorNeutralForeground3 },
+  examples: { margin: '6px 0 0', paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '2px' },
+});
+
+export interface PastePanelProps {
+  /** The profile the findings are tailored to (null: none). */
+  profileId: string | null;
+  profiles: ProfileView[];
+  onCopy(text: string, what: string): void;
+  onOpenLink(url: string): void;
+}
+
+/** The paste box, the Diagnose button, and one card per finding. */
+export function PastePanel({ profileId, profiles, onCopy, onOpenLink }: PastePanelProps) {
+  const s = useStyles();
+  const { text, diagnosis, diagnosed, busy, inputError, error, setText, run, clear } = useDiagnoseStore();
+  const profileName = profiles.find((p) => p.id === diagnosed?.profileId)?.name;
+  const findings = diagnosis?.findings ?? [];
+  const changed = diagnosed !== null && diagnosed.text !== text;
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void run(profileId);
+    }
+  };
+
+  return (
+    <div className={s.root}>
+      <div className={s.form}>
+        <Field
+          label="Error text"
+          hint="Paste it as you got it: the sign-in error page, the browser address after a failed sign-in, a log line, an MSAL exception or a token endpoint's JSON."
+          validationState={inputError ? 'error' : 'none'}
+          validationMessage={inputError ?? undefined}
+        >
+          <Textarea
+            className={s.textarea}
+            textarea={{ className: s.textareaInner, spellCheck: false }}
+            resize="vertical"
+            rows={7}
+            value={text}
+            placeholder={'AADSTS50011: The redirect URI … specified in the request does not match …\nTrace ID: …\nCorrelation ID: …\nTimestamp: …'}
+            onChange={(_e, d) => setText(d.value)}
+            onKeyDown={onKeyDown}
+          />
+        </Field>
+        <div className={s.actions}>
+          <Button appearance="primary" icon={busy ? <Spinner size="tiny" /> : <StethoscopeRegular />} onClick={() => void run(profileId)} disabled={busy}>
+            Diagnose
+          </Button>
+          <Button icon={<DismissRegular />} onClick={clear} disabled={busy || (text === '' && diagnosis === null)}>
+            Clear
+          </Button>
+          <Caption1 className={s.hint}>Ctrl+Enter in the box diagnoses too.</Caption1>
+        </div>
+      </div>
+
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>The text could not be diagnosed</MessageBarTitle>
+            {error}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {diagnosis && findings.length === 0 && (
+        <MessageBar intent="warning" layout="multiline" aria-live="polite">
+          <MessageBarBody>
+            <MessageBarTitle>No AADSTS, Graph or IDX error code found</MessageBarTitle>
+            Federation Desk looks for codes such as AADSTS50011, Microsoft Graph codes such as Authorization_RequestDenied, and IDX10205. Paste the complete error, for example:
+            <ul className={s.examples}>
+              <li>the text of Microsoft&apos;s sign-in error page, with its Request Id and Correlation Id;</li>
+              <li>the browser address after a failed sign-in (it carries error_description=…);</li>
+              <li>the JSON the token endpoint returned, or the log line or MSAL exception with the code.</li>
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {findings.length > 0 && (
+        <section className={s.cards} aria-labelledby="diagnose-results-title">
+          <div className={s.resultsHead}>
+            <Subtitle2 as="h3" id="diagnose-results-title" className={s.resultsTitle} aria-live="polite">
+              {findings.length === 1 ? '1 error found' : `${findings.length} errors found`}
+              {profileName ? ` · tailored to “${profileName}”` : ''}
+            </Subtitle2>
+            {changed && <Caption1 className={s.stale}>The text changed since; select Diagnose to update.</Caption1>}
+            <Button icon={<CopyRegular />} onClick={() => onCopy(summarize(diagnosis ?? { findings: [] }), 'the summary of all findings')}>
+              Copy summary
+            </Button>
+          </div>
+          {findings.map((f, i) => (
+            <FindingCard key={`${String(f.code)}-${i}`} finding={f} variant="pasted" profileName={profileName} onCopy={onCopy} onOpenLink={onOpenLink} />
+          ))}
+        </section>
+      )}
+    </div>
+  );
+}
