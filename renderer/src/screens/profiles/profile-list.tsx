@@ -14,6 +14,7 @@ import {
 import { AddRegular, CopyRegular, DeleteRegular, MoreHorizontalRegular, RenameRegular } from '@fluentui/react-icons';
 import { cloudLabel } from '../../../../shared/clouds';
 import type { ProfileView } from '../../../../shared/profile';
+import { ExpiryBadge, expiryBadgeId } from '../../components/expiry/expiry-badge';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
@@ -44,6 +45,7 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
   name: { fontWeight: tokens.fontWeightSemibold, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: '100%' },
+  nameRow: { display: 'flex', alignItems: 'center', gap: '6px', maxWidth: '100%', minWidth: 0 },
   meta: { color: tokens.colorNeutralForeground3, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: '100%' },
   empty: { color: tokens.colorNeutralForeground3, padding: '8px 2px' },
 });
@@ -83,10 +85,13 @@ export function ProfileList(props: ProfileListProps) {
                 className={styles.select}
                 aria-current={selected ? 'true' : undefined}
                 aria-label={p.name}
-                aria-describedby={`profile-meta-${p.id}`}
+                aria-describedby={`profile-meta-${p.id} ${expiryBadgeId(p.id)}`}
                 onClick={() => props.onSelect(p.id)}
               >
-                <span className={styles.name}>{p.name}</span>
+                <span className={styles.nameRow}>
+                  <span className={styles.name}>{p.name}</span>
+                  <ExpiryBadge profileId={p.id} />
+                </span>
                 <Caption1 className={styles.meta} id={`profile-meta-${p.id}`}>
                   {p.tenantId} · {cloudLabel(p.cloud).split(' (')[0]}
                 </Caption1>

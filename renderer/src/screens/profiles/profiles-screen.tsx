@@ -20,6 +20,7 @@ import {
 import { useEffect, useState } from 'react';
 import { validateName, type ProfileView } from '../../../../shared/profile';
 import { errorMessage } from '../../api';
+import { ExpiryBanner } from '../../components/expiry/expiry-banner';
 import { useProfilesStore, useSelectedProfile } from '../../stores/profiles-store';
 import { ProfileEditor } from './profile-editor';
 import { ProfileList } from './profile-list';
@@ -116,6 +117,7 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
             <MessageBarBody>{actionError}</MessageBarBody>
           </MessageBar>
         )}
+        {loaded && selected && !creating && <ExpiryBanner profile={selected} />}
         {loaded && (
           <ProfileEditor key={selected?.id ?? 'new'} profile={selected} onDirtyChange={setDirty} onSaved={(m) => toast(m)} />
         )}

@@ -1,0 +1,81 @@
+/**
+ * The expiry banner above the profile editor: the most urgent credential in the title, the others
+ * below it, and the way out (rotate the secret, check again). Silent while everything is fine.
+ */
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowClockwiseRegular, KeyResetRegular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
+import type { ProfileView } from '../../../../shared/profile';
+import { useExpiryStore } from '../../stores/expiry-store';
+import { itemSentence, urgentItems } from './expiry-text';
+import { RotationDialog } from './rotation-dialog';
+
+const useStyles = makeStyles({
+  bar: { marginBottom: '16px' },
+  list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: '20px' },
+  actions: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
+});
+
+export function ExpiryBanner({ profile }: { profile: ProfileView }) {
+  const styles = useStyles();
+  const report = useExpiryStore((s) => s.reports[profile.id]);
+  const loading = useExpiryStore((s) => s.loading[profile.id] ?? false);
+  const load = useExpiryStore((s) => s.load);
+  const [rotating, setRotating] = useState(false);
+
+  // Again whenever the profile was saved (a new expiry date, a new secret).
+  useEffect(() => {
+    void load(profile.id);
+  }, [profile.id, profile.updatedAt, load]);
+
+  if (!report) return null;
+  const urgent = urgentItems(report.items);
+  const rotation = report.rotation;
+  if (urgent.length === 0 && !rotation) return null;
+
+  const known = urgent.filter((i) => i.state !== 'unknown');
+  const head = known[0];
+  const rest = urgent.filter((i) => i !== head);
+  const intent = head ? (head.state === 'warning' ? 'warning' : 'error') : 'info';
+  const secretNeedsRotation = urgent.some((i) => i.kind === 'client-secret' && i.state !== 'unknown');
+  const title = head ? itemSentence(head) : rotation ? 'Client secret rotation in progress' : 'Some expiry dates are unknown';
+
+  return (
+    <>
+      <MessageBar intent={rotation && !head ? 'info' : intent} layout="multiline" className={styles.bar} aria-label={`Expiry: ${title}`} data-testid="expiry-banner">
+        <MessageBarBody>
+          <MessageBarTitle>{title}</MessageBarTitle>
+          {head?.kind === 'client-secret' && ' Federated sign-ins stop when it lapses (AADSTS7000222).'}
+          {head?.kind === 'saml-signing-certificate' && ' Portal and Windows-client sign-ins stop when it lapses: make a newer certificate active in Entra.'}
+          {rotation && (
+            <div>
+              {rotation.stage === 'create'
+                ? 'A secret rotation was started: paste and prove the new secret to finish it. The current secret stays in use until then.'
+                : `The new secret ${rotation.next?.hint ?? ''}… is in use. Delete the old one${rotation.previous?.hint ? ` (${rotation.previous.hint}…)` : ''} in Entra, then complete the rotation.`}
+            </div>
+          )}
+          {rest.length > 0 && (
+            <ul className={styles.list}>
+              {rest.map((i) => (
+                <li key={i.credentialId}>{itemSentence(i)}</li>
+              ))}
+            </ul>
+          )}
+        </MessageBarBody>
+        <MessageBarActions>
+          <div className={styles.actions}>
+            {(secretNeedsRotation || rotation) && (
+              <Button appearance="primary" icon={<KeyResetRegular />} onClick={() => setRotating(true)}>
+                {rotation ? 'Continue secret rotation' : 'Rotate client secret'}
+              </Button>
+            )}
+            <Button icon={<ArrowClockwiseRegular />} disabled={loading} onClick={() => void load(profile.id, true)}>
+              {loading ? 'Checking…' : 'Check again'}
+            </Button>
+          </div>
+        </MessageBarActions>
+      </MessageBar>
+      {rotating && <RotationDialog profile={profile} onClose={() => setRotating(false)} />}
+    </>
+  );
+}
