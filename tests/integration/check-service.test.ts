@@ -1,14 +1,12 @@
 import fs from 'node:fs';
+import { testAppServices } from '../helpers/app-services';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppServices, type AppServices } from '../../electron/app-services';
-import { confDocumentFiles } from '../../electron/services/conf-document-file';
-import { systemClock } from '../../electron/services/ports';
+import type { AppServices } from '../../electron/app-services';
 import type { CheckRun } from '../../shared/check';
 import { DeskError } from '../../shared/ipc-core';
 import { EMPTY_DRAFT } from '../../shared/profile';
-import { ephemeralKeyVault } from '../harness/test-vault';
 
 let dir: string;
 let s: AppServices;
@@ -24,15 +22,7 @@ async function practiceProfile(name: string, scenario: string) {
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-checksvc-'));
-  s = createAppServices({
-    dataDir: dir,
-    version: '0.1.0',
-    platform: 'linux',
-    files: confDocumentFiles(dir),
-    vault: ephemeralKeyVault(),
-    clock: systemClock,
-    logger: { info: () => {}, warn: () => {}, error: () => {} },
-    openExternal: async () => {},
+  s = testAppServices(dir, {
     emit: (event, payload) => {
       if (event === 'check:progress') {
         const p = payload as { run: CheckRun; running: boolean };

@@ -1,15 +1,12 @@
 import { execFile } from 'node:child_process';
+import { testAppServices } from '../helpers/app-services';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppServices } from '../../electron/app-services';
-import { confDocumentFiles } from '../../electron/services/conf-document-file';
-import { systemClock } from '../../electron/services/ports';
 import { DiagnosisSchema } from '../../shared/ipc-diagnose';
 import { EMPTY_DRAFT } from '../../shared/profile';
-import { ephemeralKeyVault } from '../harness/test-vault';
 import { runCliInProcess } from '../helpers/run-cli';
 
 const exec = promisify(execFile);
@@ -20,17 +17,7 @@ let dir: string;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-cli-diagnose-'));
-  const app = createAppServices({
-    dataDir: dir,
-    version: '0.1.0',
-    platform: 'linux',
-    files: confDocumentFiles(dir),
-    vault: ephemeralKeyVault(),
-    clock: systemClock,
-    logger: { info: () => {}, warn: () => {}, error: () => {} },
-    openExternal: async () => {},
-    emit: () => {},
-  });
+  const app = testAppServices(dir);
   await app.profiles.save({
     draft: { ...EMPTY_DRAFT, name: 'Production', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', samlAppId: '11111111-1111-1111-1111-111111111111', apiAppId: '22222222-2222-2222-2222-222222222222', webUrl: 'https://octopus.contoso.com/' },
     secret: { action: 'keep' },

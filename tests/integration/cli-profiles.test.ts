@@ -1,14 +1,11 @@
 import { execFile } from 'node:child_process';
+import { testAppServices } from '../helpers/app-services';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppServices } from '../../electron/app-services';
-import { confDocumentFiles } from '../../electron/services/conf-document-file';
-import { systemClock } from '../../electron/services/ports';
 import { EMPTY_DRAFT } from '../../shared/profile';
-import { ephemeralKeyVault } from '../harness/test-vault';
 import { runCliInProcess } from '../helpers/run-cli';
 
 const CANARY = 'CLI8Q~canarySecretValue0123456789abcdefgh';
@@ -17,17 +14,7 @@ let dir: string;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-cli-profiles-'));
   // The app writes a profile with an encrypted secret; the CLI then reads the same folder.
-  const app = createAppServices({
-    dataDir: dir,
-    version: '0.1.0',
-    platform: 'linux',
-    files: confDocumentFiles(dir),
-    vault: ephemeralKeyVault(),
-    clock: systemClock,
-    logger: { info: () => {}, warn: () => {}, error: () => {} },
-    openExternal: async () => {},
-    emit: () => {},
-  });
+  const app = testAppServices(dir);
   await app.profiles.save({
     draft: { ...EMPTY_DRAFT, name: 'Production', tenantId: 'contoso.com', samlAppId: '11111111-2222-3333-4444-555555555555', apiAppId: '99999999-8888-7777-6666-555555555555', webUrl: 'https://octopus.contoso.com/', secretExpiresAt: '2027-05-31' },
     secret: { action: 'replace', value: CANARY },

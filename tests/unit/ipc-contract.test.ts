@@ -1,29 +1,18 @@
 import fs from 'node:fs';
+import { testAppServices } from '../helpers/app-services';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createAppServices } from '../../electron/app-services';
 import { createHandlers, dispatch } from '../../electron/ipc-handlers';
-import { confDocumentFiles } from '../../electron/services/conf-document-file';
-import { systemClock } from '../../electron/services/ports';
 import { CHANNEL_NAMES, IpcErrorSchema } from '../../shared/ipc';
-import { ephemeralKeyVault } from '../harness/test-vault';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-ipc-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const opened: string[] = [];
-const services = createAppServices({
-  dataDir: dir,
-  version: '0.1.0',
-  platform: 'linux',
-  files: confDocumentFiles(dir),
-  vault: ephemeralKeyVault(),
-  clock: systemClock,
-  logger: { info: () => {}, warn: () => {}, error: () => {} },
+const services = testAppServices(dir, {
   openExternal: async (url) => {
     opened.push(url);
   },
-  emit: () => {},
 });
 const table = createHandlers(services);
 

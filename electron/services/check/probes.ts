@@ -2,12 +2,12 @@
  * The non-interactive probes: tenant, saml-app, api-app, secret. Each proves one thing with as few
  * requests as possible and explains a failure in terms of this configuration.
  */
-import { ConfidentialClientApplication } from '@azure/msal-node';
 import { decodeJwt } from 'jose';
-import { createMsalNetworkModule, HttpRequestError, postForm, type HttpResponse } from '../http';
+import { HttpRequestError, postForm, type HttpResponse } from '../http';
+import { apiAppClient } from './api-app-client';
 import { federationMetadataUrl, parseSigningCertificates, SamlMetadataError } from '../saml-metadata';
 import { errorRefFromBody, parseEntraError, type EntraErrorBody } from './entra-response';
-import { authorityUrl, type ProbeContext, type ProbeOutcome } from './probe-context';
+import type { ProbeContext, ProbeOutcome } from './probe-context';
 
 const DAY = 86_400_000;
 
@@ -191,25 +191,7 @@ export async function secretProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
   if (!ctx.secret) return { status: 'failed', summary: `No client secret to test: ${ctx.secretMissingReason}`, fix: [ctx.secretMissingReason], tested: `client_credentials for ${scope}` };
   const d = await ctx.discovery();
   if (!d.ok) return { status: 'failed', summary: 'The discovery document was not available.', tested: '' };
-  let lastError: { body: EntraErrorBody; res: HttpResponse } | null = null;
-  const capturing = {
-    request: async (url: string, options?: Parameters<typeof ctx.http.request>[1]) => {
-      const res = await ctx.http.request(url, options);
-      const body = res.status >= 400 ? parseEntraError(res.body) : null;
-      if (body) lastError = { body, res };
-      return res;
-    },
-  };
-  const app = new ConfidentialClientApplication({
-    auth: {
-      clientId: ctx.target.apiAppId,
-      authority: authorityUrl(ctx),
-      clientSecret: ctx.secret,
-      knownAuthorities: [new URL(ctx.endpoints.authorityHost).host],
-      authorityMetadata: d.raw,
-    },
-    system: { networkClient: createMsalNetworkModule(capturing, { signal: ctx.signal, timeoutMs: ctx.requestTimeoutMs }), loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => {} } },
-  });
+  const { app, lastError } = apiAppClient(ctx, ctx.secret, d.raw);
   const tested = `POST ${d.doc.token_endpoint} (client_credentials, scope ${scope}, with the stored secret ${ctx.target.secretHint ?? ''}…)`;
   try {
     const result = await app.acquireTokenByClientCredential({ scopes: [scope], skipCache: true });
@@ -225,7 +207,7 @@ export async function secretProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
       return { status: 'warning', summary: `The secret works, but expires in ${days} day(s) (${expires}).`, fix: ['Create a new secret in Certificates & secrets now and replace it here before the old one lapses.'], tested, facts };
     return { status: 'passed', summary: `The secret works and ${scope.replace('/.default', '')} is exposed.`, tested, facts };
   } catch (error) {
-    const captured = lastError as { body: EntraErrorBody; res: HttpResponse } | null;
+    const captured = lastError();
     if (!captured) {
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
       if (cause instanceof HttpRequestError) return { ...networkFailure(cause, d.doc.token_endpoint, 'The secret could not be tested', ctx.requestTimeoutMs), tested };

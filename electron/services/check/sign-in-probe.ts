@@ -5,11 +5,12 @@
  * user's token, which must return the email Octopus matches users by.
  */
 import { randomBytes } from 'node:crypto';
-import { ConfidentialClientApplication, CryptoProvider } from '@azure/msal-node';
+import { CryptoProvider } from '@azure/msal-node';
 import { createLocalJWKSet, jwtVerify, errors as joseErrors, type JSONWebKeySet } from 'jose';
-import { createMsalNetworkModule, HttpRequestError, type HttpResponse } from '../http';
-import { errorRefFromBody, parseEntraError, parseGraphError, type EntraErrorBody } from './entra-response';
-import { authorityUrl, type ProbeContext, type ProbeOutcome } from './probe-context';
+import { HttpRequestError, type HttpResponse } from '../http';
+import { apiAppClient } from './api-app-client';
+import { errorRefFromBody, parseGraphError } from './entra-response';
+import type { ProbeContext, ProbeOutcome } from './probe-context';
 import { networkFailure, unexpectedResponse } from './probes';
 import type { EntraErrorRef } from '../../../shared/check';
 
@@ -76,19 +77,7 @@ export async function signInProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
   if (!d.ok) return { status: 'failed', summary: 'The discovery document was not available.', tested: '' };
   const doc = d.doc;
 
-  let lastError: { body: EntraErrorBody; res: HttpResponse } | null = null;
-  const capturing = {
-    request: async (url: string, options?: Parameters<typeof ctx.http.request>[1]) => {
-      const res = await ctx.http.request(url, options);
-      const body = res.status >= 400 ? parseEntraError(res.body) : null;
-      if (body) lastError = { body, res };
-      return res;
-    },
-  };
-  const app = new ConfidentialClientApplication({
-    auth: { clientId: ctx.target.apiAppId, authority: authorityUrl(ctx), clientSecret: ctx.secret, knownAuthorities: [new URL(ctx.endpoints.authorityHost).host], authorityMetadata: d.raw },
-    system: { networkClient: createMsalNetworkModule(capturing, { signal: ctx.signal, timeoutMs: ctx.requestTimeoutMs }), loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => {} } },
-  });
+  const { app, lastError } = apiAppClient(ctx, ctx.secret, d.raw);
   const scopes = ['openid', 'profile', 'email', `${ctx.endpoints.graphHost}/User.Read`];
   const crypto = new CryptoProvider();
   const pkce = await crypto.generatePkceCodes();
@@ -125,7 +114,7 @@ export async function signInProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
   try {
     result = await app.acquireTokenByCode({ code: params.code, codeVerifier: pkce.verifier, redirectUri, scopes, state, nonce }, undefined);
   } catch (error) {
-    const captured = lastError as { body: EntraErrorBody; res: HttpResponse } | null;
+    const captured = lastError();
     if (captured) return failedWith(errorRefFromBody(captured.body), 'The authorization code was refused', tested, ctx);
     return { status: 'failed', summary: `The authorization code could not be redeemed: ${error instanceof Error ? error.message : String(error)}`, tested };
   }

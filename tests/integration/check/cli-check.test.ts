@@ -3,16 +3,13 @@
  * the real bin for the contract's own command line, stdin, and Ctrl+C.
  */
 import { spawn } from 'node:child_process';
+import { testAppServices } from '../../helpers/app-services';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppServices } from '../../../electron/app-services';
-import { confDocumentFiles } from '../../../electron/services/conf-document-file';
-import { systemClock } from '../../../electron/services/ports';
 import type { RunningSimulator } from '../../../electron/simulator';
 import { CHECK_IDS, configurationFingerprint, fingerprintInput } from '../../../shared/check';
 import { EMPTY_DRAFT } from '../../../shared/profile';
-import { ephemeralKeyVault } from '../../harness/test-vault';
 import { runCliInProcess } from '../../helpers/run-cli';
 import { dataDir, startConnectProxy, startSim } from './check-kit';
 
@@ -127,17 +124,7 @@ describe('federation-desk check against the practice tenant', () => {
 
   it('checks a stored profile by name, with the same configuration fingerprint as the app', async () => {
     const dir = fs.mkdtempSync(path.join(dataDir, 'profiles-'));
-    const app = createAppServices({
-      dataDir: dir,
-      version: '0.1.0',
-      platform: 'linux',
-      files: confDocumentFiles(dir),
-      vault: ephemeralKeyVault(),
-      clock: systemClock,
-      logger: { info: () => {}, warn: () => {}, error: () => {} },
-      openExternal: async () => {},
-      emit: () => {},
-    });
+    const app = testAppServices(dir);
     const { tenantId, samlAppId, apiAppId, webUrl } = healthy.profile;
     const saved = await app.profiles.save({ draft: { ...EMPTY_DRAFT, name: 'Contoso', tenantId, samlAppId, apiAppId, webUrl }, secret: { action: 'keep' } });
     const run = await runCliInProcess(['check', '--profile', 'contoso', '--data-dir', dir, '--authority-host', healthy.authorityHost, '--ca-file', caFile, '--secret-env', 'S', '--json'], { env: { S: healthy.profile.secret } });
