@@ -48,7 +48,9 @@ test('a secret that expires soon shows a banner and a badge, and the rotation gu
   await screenshot(page, 'expiry-rotation-refused');
 
   // The real new secret (the practice scenario's) is proven, then used.
-  const practice = await page.evaluate(async () => window.api.invoke('practice:start', { scenario: 'saml-cert-rollover' }));
+  // The practice scenario's secret, asked from the harness the way the renderer's window.api would.
+  const res = await fetch(`${harness.url}__api/practice:start`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'saml-cert-rollover' }) });
+  const practice = (await res.json()) as { ok: true; value: { profile: { secret: string } } } | { ok: false; error: { message: string } };
   if (!practice.ok) throw new Error(practice.error.message);
   await dialog.getByLabel('New secret value').fill(practice.value.profile.secret);
   await dialog.getByRole('button', { name: 'Prove and use the new secret' }).click();
