@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import { DEFAULT_POLICY, nagiosCode, nagiosLabel, normalizePolicy, worst, type ExpiryItem, type ExpiryPolicy, type ExpiryState, type ProfileExpiry } from '../../shared/expiry';
 import type { CloudId } from '../../shared/clouds';
 import { isIsoDate, normalizeAppId, normalizeTenantId, validateAppIds, validateTenantId } from '../../shared/profile';
+import { graphSecretSource } from '../services/audit';
 import { ExpiryService } from '../services/expiry';
 import { readExpiryState } from '../services/expiry/expiry-state';
 import { hostPort, proxyFromEnv, type PinnedCa } from '../services/http';
@@ -35,6 +36,8 @@ What to watch:
                           Certificates & secrets). Also overrides a stored profile's date.
   --cloud global|usgov|china  National cloud (default global).
   --data-dir DIR          Where the app's profiles are (default: the app's data folder).
+  A stored profile's last registration audit (federation-desk audit, or the app's) adds every
+  client secret of the API app with Entra's own end date, which replaces the typed date.
 
 Policy (defaults: the profile's own, else warning at 60 days, critical at 7):
   --warn-days N           WARNING when N days or fewer are left.
@@ -226,6 +229,8 @@ async function run(argv: string[], io: CliIo, clock: Clock): Promise<number> {
     endpointOverrides: { ...(authorityHost ? { authorityHost } : {}), ...(graphHost ? { graphHost } : {}) },
     extraCas,
     proxy: () => proxy,
+    // The secrets' real end dates from the profile's last registration audit, as in the app.
+    extraSources: [graphSecretSource((id) => services.audit.lastReport(services.profiles.stored(id)), clock)],
   });
   try {
     let reports: ProfileExpiry[];
