@@ -12,6 +12,7 @@ import { electronDocumentFiles } from './platform/electron-document-files';
 import { registerIpcHandlers, sendEvent } from './platform/ipc-main';
 import { safeStorageVault } from './platform/safe-storage-vault';
 import { electronSignInDriver } from './platform/sign-in-window';
+import { electronNotifications } from './platform/notifications';
 import { resolveSystemProxy } from './platform/system-proxy';
 import { APP_ORIGIN, denyPermissions, hardenedWebPreferences, lockNavigation } from './platform/security';
 import { restoreBounds, trackWindowState } from './platform/window-state';
@@ -92,6 +93,16 @@ function start(): void {
     });
     app.on('before-quit', () => void services.practice.stop());
     registerIpcHandlers(createHandlers(services), (m) => logger.warn(m));
+    // Expiry warnings as OS notifications: at start and once a day, never twice for a threshold.
+    const stopExpiryWatch = services.startExpiryWatch(
+      electronNotifications({
+        onClick: () => {
+          mainWindow?.show();
+          mainWindow?.focus();
+        },
+      }),
+    );
+    app.on('will-quit', stopExpiryWatch);
     mainWindow = createWindow(files);
     mainWindow.on('closed', () => {
       mainWindow = undefined;

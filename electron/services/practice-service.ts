@@ -1,6 +1,7 @@
 /**
  * The practice tenant inside the app: starts the Entra simulator on loopback for the scenario a
- * profile names, reuses it while the scenario stays the same, and stops it on quit. Its CA is
+ * profile names and keeps it running until quit, one simulator per scenario (so a check on one
+ * practice profile never loses its tenant because another profile uses another scenario). Its CA is
  * trusted for the simulator's host:port only.
  */
 import path from 'node:path';
@@ -17,7 +18,7 @@ export interface PracticeTenant {
 }
 
 export class PracticeService {
-  private running: { scenario: string; sim: Promise<RunningSimulator> } | undefined;
+  private readonly running = new Map<string, Promise<RunningSimulator>>();
 
   constructor(private readonly dataDir: string) {}
 
@@ -25,31 +26,28 @@ export class PracticeService {
     return listBuiltInScenarios();
   }
 
-  /** The running practice tenant for `scenario`, started (or restarted with that scenario) if needed. */
+  /** The running practice tenant for `scenario`, started on first use. */
   async ensure(scenario: string): Promise<PracticeTenant> {
-    if (this.running?.scenario !== scenario) {
-      const previous = this.running;
-      this.running = { scenario, sim: (async () => {
-        if (previous) await (await previous.sim.catch(() => undefined))?.close();
-        return startSimulator({ scenario, dataDir: path.join(this.dataDir, 'practice-tenant') });
-      })() };
-      this.running.sim.catch(() => {
-        this.running = undefined;
-      });
+    let sim = this.running.get(scenario);
+    if (!sim) {
+      sim = startSimulator({ scenario, dataDir: path.join(this.dataDir, 'practice-tenant') });
+      this.running.set(scenario, sim);
+      // A failed start is not cached: the next call tries again.
+      sim.catch(() => this.running.delete(scenario));
     }
-    const sim = await this.running.sim;
+    const s = await sim;
     return {
       scenario,
-      endpoints: { authorityHost: sim.authorityHost, graphHost: sim.graphHost },
-      pinnedCa: { caPem: sim.caPem, hosts: [new URL(sim.authorityHost).host, new URL(sim.graphHost).host] },
-      profile: sim.profile,
-      signInUser: sim.signInUser,
+      endpoints: { authorityHost: s.authorityHost, graphHost: s.graphHost },
+      pinnedCa: { caPem: s.caPem, hosts: [new URL(s.authorityHost).host, new URL(s.graphHost).host] },
+      profile: s.profile,
+      signInUser: s.signInUser,
     };
   }
 
   async stop(): Promise<void> {
-    const current = this.running;
-    this.running = undefined;
-    await (await current?.sim.catch(() => undefined))?.close();
+    const all = [...this.running.values()];
+    this.running.clear();
+    await Promise.all(all.map(async (p) => (await p.catch(() => undefined))?.close()));
   }
 }

@@ -134,6 +134,8 @@ export class ProfileService {
     const doc = this.store.load();
     this.find(doc, id);
     await this.secrets.delete(id);
+    // The secret kept from a rotation in progress goes with the profile too.
+    await this.secrets.delete(`${id}#previous`);
     const profiles = doc.profiles.filter((p) => p.id !== id);
     this.store.save({ ...doc, profiles, selectedId: doc.selectedId === id ? (profiles[0]?.id ?? null) : doc.selectedId });
   }

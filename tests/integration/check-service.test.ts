@@ -78,6 +78,14 @@ describe('check service and authentication modes', () => {
     expect(byId['api-app']?.status).toBe('passed');
   });
 
+  it('runs checks of two practice scenarios at the same time, each against its own tenant', async () => {
+    const a = await practiceProfile('Healthy twin', 'healthy');
+    const b = await practiceProfile('Unknown app', 'unknown-app');
+    const [ra, rb] = await Promise.all([s.checks.run(a.id), s.checks.run(b.id)]);
+    expect(ra.outcome).toBe('passed');
+    expect(rb.results.find((r) => r.id === 'api-app')).toMatchObject({ status: 'failed', error: expect.objectContaining({ code: 700016 }) });
+  });
+
   it('cancels a running check', async () => {
     const p = await practiceProfile('Cancelled', 'healthy');
     const running = s.checks.run(p.id);

@@ -89,7 +89,7 @@ describe('profile store', () => {
     expect(s.profiles.list().profiles).toEqual([]);
   });
 
-  it('renames, duplicates without the secret, and deletes the secret with the profile', async () => {
+  it('renames, duplicates without the secret, and deletes the secret (and one kept from a rotation) with the profile', async () => {
     const s = services();
     const p = await s.profiles.save({ draft: draft(), secret: { action: 'replace', value: CANARY } });
     expect(s.profiles.rename(p.id, '  Prod  ').name).toBe('Prod');
@@ -98,9 +98,11 @@ describe('profile store', () => {
     expect(copy.secret.present).toBe(false);
     expect(s.profiles.duplicate(p.id).name).toBe('Prod (copy 2)');
     expect(() => s.profiles.rename(copy.id, 'prod')).toThrow(/already exists/);
+    await s.secrets.put(`${p.id}#previous`, 'OLD8Q~previousSecretFromARotation0123456789');
     await s.profiles.delete(p.id);
     expect(s.profiles.list().profiles.map((x) => x.name)).toEqual(['Prod (copy)', 'Prod (copy 2)']);
     expect(s.secrets.has(p.id)).toBe(false);
+    expect(s.secrets.has(`${p.id}#previous`)).toBe(false);
     expect(fs.readFileSync(path.join(dir, 'secrets.json'), 'utf8')).not.toContain(p.id);
   });
 
