@@ -16,7 +16,7 @@ import {
   useId,
   webLightTheme,
 } from '@fluentui/react-components';
-import { DismissRegular, PeopleTeamRegular, SettingsRegular, ShieldKeyholeRegular, StethoscopeRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
+import { DismissRegular, PeopleTeamRegular, SettingsRegular, ShieldKeyholeRegular, ShieldTaskRegular, StethoscopeRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
 import { Suspense, lazy, useEffect, type ComponentType, type ReactElement } from 'react';
 import { ProfilesScreen } from './screens/profiles/profiles-screen';
 import { useAppStore, type PageId } from './stores/app-store';
@@ -53,6 +53,7 @@ interface PageDef {
 const PAGES: PageDef[] = [
   { id: 'profiles', label: 'Profiles', icon: <PeopleTeamRegular />, component: ProfilesScreen },
   { id: 'check', label: 'Check Compatibility', icon: <TaskListSquareLtrRegular />, component: lazy(() => import('./screens/check/check-screen')) },
+  { id: 'audit', label: 'Entra setup', icon: <ShieldTaskRegular />, component: lazy(() => import('./screens/audit/audit-screen')) },
   { id: 'diagnose', label: 'Diagnose', icon: <StethoscopeRegular />, component: lazy(() => import('./screens/diagnose/diagnose-screen')) },
   { id: 'settings', label: 'Settings', icon: <SettingsRegular />, component: lazy(() => import('./screens/settings/settings-screen')) },
 ];

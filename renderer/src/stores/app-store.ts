@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { AppInfo } from '../../../shared/ipc-profiles';
 import { call, errorMessage } from '../api';
 
-export type PageId = 'profiles' | 'check' | 'diagnose' | 'settings';
+export type PageId = 'profiles' | 'check' | 'audit' | 'diagnose' | 'settings';
 
 interface AppState {
   info: AppInfo | null;

@@ -1,0 +1,141 @@
+import { Button, Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { CopyRegular, OpenRegular } from '@fluentui/react-icons';
+import type { AuditFinding, AuditStatus } from '../../../../shared/audit';
+import { StatusIcon } from '../check/status-icon';
+
+const useStyles = makeStyles({
+  row: {
+    display: 'grid',
+    gridTemplateColumns: '28px 20px minmax(0, 1fr) auto',
+    columnGap: '12px',
+    alignItems: 'start',
+    padding: '12px 8px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  number: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums', textAlign: 'right', lineHeight: '20px' },
+  icon: { display: 'inline-flex', height: '20px', alignItems: 'center' },
+  body: { display: 'flex', flexDirection: 'column', gap: '6px', minWidth: 0 },
+  titleLine: { display: 'flex', alignItems: 'baseline', gap: '8px', flexWrap: 'wrap' },
+  title: { fontWeight: tokens.fontWeightSemibold },
+  statusText: { color: tokens.colorNeutralForeground3 },
+  summary: { color: tokens.colorNeutralForeground2 },
+  failed: { color: tokens.colorPaletteRedForeground1 },
+  fix: {
+    margin: 0,
+    padding: '6px 10px',
+    borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorderActive}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusSmall,
+  },
+  fixFailed: { borderLeftColor: tokens.colorPaletteRedBorderActive },
+  facts: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', gap: '2px 12px', margin: 0 },
+  dt: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  dd: { margin: 0, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', wordBreak: 'break-all' },
+  actions: { display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap' },
+  side: { display: 'flex', justifyContent: 'flex-end', minWidth: '210px' },
+  value: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    padding: '3px 8px',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    wordBreak: 'break-all',
+  },
+});
+
+/** What a step shows before it was ever audited (or while an audit runs). */
+export type StepStatus = AuditStatus | 'not-audited' | 'running';
+
+export const AUDIT_STATUS_LABELS: Record<StepStatus, string> = {
+  passed: 'Passed',
+  warning: 'Warning',
+  failed: 'Failed',
+  unknown: 'Unknown',
+  'not-audited': 'Not audited',
+  running: 'Running',
+};
+
+/** The check page's status icons, named for the audit (unknown and not audited show the "?"). */
+export function AuditStatusIcon({ status }: { status: StepStatus }) {
+  const mapped = status === 'unknown' || status === 'not-audited' ? 'unverified' : status;
+  return (
+    <span role="img" aria-label={AUDIT_STATUS_LABELS[status]} title={AUDIT_STATUS_LABELS[status]} style={{ display: 'inline-flex' }}>
+      <StatusIcon status={mapped} />
+    </span>
+  );
+}
+
+export interface AuditStepRowProps {
+  index: number;
+  title: string;
+  status: StepStatus;
+  finding: AuditFinding | null;
+  /** The guide's value, shown before the first audit too. */
+  copy: AuditFinding['copy'];
+  onCopy(value: string, what: string): void;
+  onOpen(url: string): void;
+}
+
+/** One step of the guide: number, status, what Graph showed, what to do, the value to paste, the blade. */
+export function AuditStepRow({ index, title, status, finding, copy, onCopy, onOpen }: AuditStepRowProps) {
+  const s = useStyles();
+  const summary = finding?.summary ?? (status === 'running' ? 'Reading from Microsoft Graph…' : 'Not audited yet.');
+  const showDetails = finding !== null && finding.status !== 'passed';
+  const link = finding?.link ?? null;
+  return (
+    <li className={s.row} aria-label={`${title}: ${AUDIT_STATUS_LABELS[status]}`}>
+      <Caption1 className={s.number} aria-hidden>
+        {index}.
+      </Caption1>
+      <span className={s.icon}>
+        <AuditStatusIcon status={status} />
+      </span>
+      <div className={s.body}>
+        <div className={s.titleLine}>
+          <Text className={s.title}>{title}</Text>
+          {status !== 'passed' && <Caption1 className={s.statusText}>{AUDIT_STATUS_LABELS[status]}</Caption1>}
+        </div>
+        <Text className={mergeClasses(s.summary, status === 'failed' && s.failed)}>{summary}</Text>
+        {showDetails && finding.fix && (
+          <p className={mergeClasses(s.fix, status === 'failed' && s.fixFailed)}>
+            <Text>{finding.fix}</Text>
+          </p>
+        )}
+        {showDetails && finding.facts.length > 0 && (
+          <dl className={s.facts}>
+            {finding.facts.map((f) => (
+              <div key={`${f.label}-${f.value}`} style={{ display: 'contents' }}>
+                <dt className={s.dt}>{f.label}</dt>
+                <dd className={s.dd}>{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        {copy && (
+          <div className={s.actions}>
+            <Caption1 className={s.statusText}>{copy.label}:</Caption1>
+            <code className={s.value}>{copy.value}</code>
+            <Button size="small" icon={<CopyRegular />} aria-label={`Copy ${copy.label}`} onClick={() => onCopy(copy.value, copy.label)}>
+              Copy
+            </Button>
+          </div>
+        )}
+      </div>
+      <div className={s.side}>
+        {link && (
+          <Button
+            size="small"
+            appearance={status === 'failed' || status === 'warning' ? 'primary' : 'subtle'}
+            icon={<OpenRegular />}
+            aria-label={`Open in Entra admin center: ${link.label}`}
+            title={link.url}
+            onClick={() => onOpen(link.url)}
+          >
+            Open in Entra admin center
+          </Button>
+        )}
+      </div>
+    </li>
+  );
+}
