@@ -5,7 +5,8 @@ import { call, errorMessage } from '../../api';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '12px', borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground3 },
-  row: { display: 'flex', gap: '12px', alignItems: 'flex-end' },
+  row: { display: 'flex', gap: '12px', alignItems: 'flex-start' },
+  fill: { flexShrink: 0, whiteSpace: 'nowrap', marginTop: '26px' },
   grow: { flexGrow: 1 },
 });
 
@@ -44,6 +45,7 @@ export function PracticePicker({ scenario, onScenario, onFill }: PracticePickerP
           </Select>
         </Field>
         <Button
+          className={s.fill}
           disabled={!scenario || busy}
           onClick={() => {
             if (!scenario) return;

@@ -198,14 +198,12 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
       <Field label="Directory (tenant) ID" required {...fieldState('tenantId')} hint="Entra ID > Overview. A GUID, a verified domain, or common / organizations.">
         <Input {...inputProps('tenantId')} className={styles.mono} spellCheck={false} autoComplete="off" />
       </Field>
-      <div className={styles.row}>
-        <Field label="SAML-OpenID application (client) ID" required {...fieldState('samlAppId')}>
-          <Input {...inputProps('samlAppId')} className={styles.mono} spellCheck={false} autoComplete="off" />
-        </Field>
-        <Field label="API application (client) ID" required {...fieldState('apiAppId')}>
-          <Input {...inputProps('apiAppId')} className={styles.mono} spellCheck={false} autoComplete="off" />
-        </Field>
-      </div>
+      <Field label="SAML-OpenID application (client) ID" required {...fieldState('samlAppId')}>
+        <Input {...inputProps('samlAppId')} className={styles.mono} spellCheck={false} autoComplete="off" />
+      </Field>
+      <Field label="API application (client) ID" required {...fieldState('apiAppId')} hint="The app registration whose client secret and Web redirect URI Octopus uses.">
+        <Input {...inputProps('apiAppId')} className={styles.mono} spellCheck={false} autoComplete="off" />
+      </Field>
 
       {secretStored && secretSummary ? (
         <Field label="Client secret" hint="Stored secrets are never shown again; Entra shows the same hint in Certificates & secrets.">
