@@ -72,6 +72,9 @@ test('pasting a token-endpoint JSON and a URL-encoded redirect error gives one c
   await expect(redirect.getByText('2025-03-14 09:30:02Z')).toBeVisible();
   await expect(redirect.getByText(/The redirect URI 'https:\/\/octopus\.contoso\.com\/api\/users\/authenticatedToken\/AzureAD' specified in the request/)).toBeVisible();
 
+  // The page brings the findings into view once they arrive.
+  await expect(page.getByRole('heading', { name: /^2 errors found/ })).toBeInViewport({ ratio: 1 });
+  await expect(secret.getByRole('region', { name: 'IDs to quote to Microsoft' })).toBeInViewport({ ratio: 1 });
   await screenshot(page, 'diagnose');
 
   // The IDs copy one by one, and the whole diagnosis as a summary.

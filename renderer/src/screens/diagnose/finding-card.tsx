@@ -31,9 +31,12 @@ const useStyles = makeStyles({
   },
   ids: {
     display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr) auto',
+    gridTemplateColumns: 'max-content minmax(0, max-content) auto',
     alignItems: 'center',
-    gap: '2px 16px',
+    gap: '2px 12px',
+    width: 'fit-content',
+    maxWidth: '100%',
+    boxSizing: 'border-box',
     margin: 0,
     padding: '8px 8px 8px 14px',
     backgroundColor: tokens.colorNeutralBackground2,
@@ -50,12 +53,13 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     backgroundColor: tokens.colorNeutralBackground3,
     borderRadius: tokens.borderRadiusSmall,
-    padding: '0 4px',
+    padding: '1px 3px',
     boxDecorationBreak: 'clone',
     WebkitBoxDecorationBreak: 'clone',
   },
   links: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '6px', margin: 0, padding: 0, listStyleType: 'none' },
   link: { display: 'inline-flex', alignItems: 'center', gap: '6px', textAlign: 'left' },
+  block: { display: 'block', marginBottom: '4px' },
   context: { margin: 0, paddingLeft: '18px', display: 'flex', flexDirection: 'column', gap: '4px' },
 });
 
@@ -180,7 +184,7 @@ export function FindingCard({ finding: f, variant, profileName, onCopy, onOpenLi
         {f.context.length > 0 && (
           <MessageBar intent="info" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>{profileName ? `In the profile “${profileName}”` : 'In this profile'}</MessageBarTitle>
+              <MessageBarTitle className={s.block}>{profileName ? `In the profile “${profileName}”` : 'In this profile'}</MessageBarTitle>
               <ul className={s.context}>
                 {f.context.map((c) => (
                   <li key={c}>{c}</li>

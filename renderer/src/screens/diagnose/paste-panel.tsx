@@ -1,6 +1,6 @@
 import { Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { CopyRegular, DismissRegular, StethoscopeRegular } from '@fluentui/react-icons';
-import type { KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { summarize } from '../../../../shared/aadsts';
 import type { ProfileView } from '../../../../shared/profile';
 import { useDiagnoseStore } from '../../stores/diagnose-store';
@@ -25,6 +25,8 @@ const useStyles = makeStyles({
   resultsTitle: { margin: 0, flexGrow: 1 },
   cards: { display: 'flex', flexDirection: 'column', gap: '16px' },
   stale: { color: tokens.colorNeutralForeground3 },
+  anchor: { height: 0, marginTop: '-20px', scrollMarginTop: '8px' },
+  block: { display: 'block', marginBottom: '4px' },
   examples: { margin: '6px 0 0', paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '2px' },
 });
 
@@ -43,6 +45,12 @@ export function PastePanel({ profileId, profiles, onCopy, onOpenLink }: PastePan
   const profileName = profiles.find((p) => p.id === diagnosed?.profileId)?.name;
   const findings = diagnosis?.findings ?? [];
   const changed = diagnosed !== null && diagnosed.text !== text;
+  const resultsRef = useRef<HTMLDivElement>(null);
+
+  // New findings: bring them into view (the paste box above is tall). "Nothing found" sits right under the box already.
+  useEffect(() => {
+    if (diagnosis && diagnosis.findings.length > 0) resultsRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [diagnosis]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -82,6 +90,7 @@ export function PastePanel({ profileId, profiles, onCopy, onOpenLink }: PastePan
         </div>
       </div>
 
+      <div ref={resultsRef} className={s.anchor} />
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>
@@ -94,7 +103,7 @@ export function PastePanel({ profileId, profiles, onCopy, onOpenLink }: PastePan
       {diagnosis && findings.length === 0 && (
         <MessageBar intent="warning" layout="multiline" aria-live="polite">
           <MessageBarBody>
-            <MessageBarTitle>No AADSTS, Graph or IDX error code found</MessageBarTitle>
+            <MessageBarTitle className={s.block}>No AADSTS, Graph or IDX error code found</MessageBarTitle>
             Federation Desk looks for codes such as AADSTS50011, Microsoft Graph codes such as Authorization_RequestDenied, and IDX10205. Paste the complete error, for example:
             <ul className={s.examples}>
               <li>the text of Microsoft&apos;s sign-in error page, with its Request Id and Correlation Id;</li>
