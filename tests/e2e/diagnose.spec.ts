@@ -25,7 +25,7 @@ const PASTE = [
 async function seedProfile(page: Page): Promise<void> {
   const envelope = await page.evaluate(
     async ({ api, secret }) =>
-      (window as unknown as { api: DeskApi }).api.invoke('profiles:save', {
+      (globalThis as unknown as { api: DeskApi }).api.invoke('profiles:save', {
         draft: { name: 'Production', cloud: 'global', tenantId: 'contoso.onmicrosoft.com', samlAppId: '11111111-2222-3333-4444-555555555555', apiAppId: api, webUrl: 'https://octopus.contoso.com/', allowedDomains: '', secretExpiresAt: '2027-05-31' },
         secret: { action: 'replace', value: secret },
       }),
@@ -41,7 +41,7 @@ async function openDiagnose(page: Page) {
 }
 
 const card = (page: Page, code: string) => page.getByRole('article', { name: new RegExp(`^${code}`) });
-const readClipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+const readClipboard = (page: Page) => page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
 
 test('pasting a token-endpoint JSON and a URL-encoded redirect error gives one card each, with IDs, causes, fix and links', async ({ page, context, harness }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(harness.url).origin });
@@ -165,4 +165,27 @@ test('the support summary copies and saves with the secret as its hint only', as
   const saved = fs.readFileSync(await file.path(), 'utf8');
   expect(saved).toContain(`API application (client) ID: ${API_APP}`);
   expect(saved).not.toContain(CANARY);
+});
+
+test("a failed check's Diagnose button opens this page with the code diagnosed for the checked profile", async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await page.getByLabel('Profile name').fill('Practice');
+  await page.getByLabel('Cloud').selectOption({ label: 'Practice tenant (built-in Entra simulator)' });
+  await page.getByLabel('Practice scenario').selectOption('secret-expired');
+  await page.getByRole('button', { name: "Fill in the scenario's IDs" }).click();
+  await expect(page.getByLabel('Octopus Web URL')).not.toHaveValue('');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await expect(page.getByRole('navigation', { name: 'Profiles' }).getByRole('button', { name: 'Practice', exact: true })).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Check Compatibility' }).click();
+  await page.getByRole('button', { name: 'Check Compatibility', exact: true }).click();
+  const failed = page.getByRole('list', { name: 'Checks' }).getByRole('listitem', { name: 'Client secret: Failed' });
+  await expect(failed).toBeVisible({ timeout: 30_000 });
+  await failed.getByRole('button', { name: 'Diagnose AADSTS7000222' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Diagnose', exact: true })).toBeVisible();
+  await expect(page.getByLabel('Error text')).toHaveValue(/AADSTS7000222/);
+  await expect(page.getByLabel('Tailor to profile')).toHaveValue(/.+/);
+  await expect(page.getByRole('heading', { name: '1 error found · tailored to “Practice”' })).toBeVisible();
+  await expect(card(page, 'AADSTS7000222').getByRole('region', { name: 'How to fix' })).toBeVisible();
 });
