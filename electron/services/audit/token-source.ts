@@ -65,8 +65,8 @@ export function graphClientName(clientId: string): string {
 }
 
 /** The scopes, on the cloud's (or practice tenant's) Graph host. */
-export function graphScopes(graphHost: string): string[] {
-  return AUDIT_GRAPH_SCOPES.map((s) => `${graphHost}/${s}`);
+export function graphScopes(graphHost: string, permissions: readonly string[] = AUDIT_GRAPH_SCOPES): string[] {
+  return permissions.map((s) => `${graphHost}/${s}`);
 }
 
 /** What to tell the admin for the AADSTS codes a Graph sign-in really meets. */
@@ -174,14 +174,18 @@ function fromMsal(error: unknown, lastError: EntraErrorBody | null, clientId: st
   return new GraphSignInError(`Signing in to Microsoft Graph failed: ${error instanceof Error ? error.message : String(error)}`, null);
 }
 
-/** Authorization code + PKCE as a public client, shown to a person (or the robot) by a SignInDriver. */
-export function driverTokenSource(driver: SignInDriver): GraphTokenSource {
+/**
+ * Authorization code + PKCE as a public client, shown to a person (or the robot) by a SignInDriver.
+ * `permissions` narrows what is asked for (e.g. only Application.Read.All where Directory.Read.All is
+ * not consented: the consent step is then reported unknown, with who must consent to what).
+ */
+export function driverTokenSource(driver: SignInDriver, options: { permissions?: readonly string[] } = {}): GraphTokenSource {
   return {
     name: driver.name,
     async acquire(req) {
       const metadata = await discoveryMetadata(req);
       const { pca, lastError } = publicClient(req, metadata);
-      const scopes = graphScopes(req.endpoints.graphHost);
+      const scopes = graphScopes(req.endpoints.graphHost, options.permissions);
       const pkce = await new CryptoProvider().generatePkceCodes();
       const state = randomBytes(16).toString('base64url');
       const authorizeUrl = await pca.getAuthCodeUrl({ scopes, redirectUri: DRIVER_REDIRECT_URI, codeChallenge: pkce.challenge, codeChallengeMethod: 'S256', state, prompt: 'select_account', responseMode: 'query' });
