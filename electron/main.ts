@@ -14,7 +14,7 @@ import { safeStorageVault } from './platform/safe-storage-vault';
 import { electronSignInDriver } from './platform/sign-in-window';
 import { electronNotifications } from './platform/notifications';
 import { resolveSystemProxy } from './platform/system-proxy';
-import { APP_ORIGIN, denyPermissions, hardenedWebPreferences, lockNavigation } from './platform/security';
+import { APP_ORIGIN, appSessionPermissions, hardenedWebPreferences, lockNavigation } from './platform/security';
 import { restoreBounds, trackWindowState } from './platform/window-state';
 import { systemClock, type Logger } from './services/ports';
 import { redact } from './services/redact';
@@ -76,7 +76,7 @@ function start(): void {
     const logger = createLogger();
     const dataDir = app.getPath('userData');
     const files = electronDocumentFiles(dataDir);
-    denyPermissions(session.defaultSession);
+    appSessionPermissions(session.defaultSession);
     serveRenderer(path.join(__dirname, '..', 'dist', 'renderer'));
     const services = createAppServices({
       dataDir,
@@ -92,7 +92,7 @@ function start(): void {
       resolveSystemProxy,
     });
     app.on('before-quit', () => void services.practice.stop());
-    registerIpcHandlers(createHandlers(services), (m) => logger.warn(m));
+    registerIpcHandlers(createHandlers(services), (m) => services.ports.logger.warn(m));
     // Expiry warnings as OS notifications: at start and once a day, never twice for a threshold.
     const stopExpiryWatch = services.startExpiryWatch(
       electronNotifications({

@@ -45,6 +45,16 @@ export function denyPermissions(session: Session): void {
   session.setPermissionCheckHandler(() => false);
 }
 
+/**
+ * The app window's session: every permission denied except writing text to the clipboard (the copy
+ * buttons) from our own app:// page.
+ */
+export function appSessionPermissions(session: Session): void {
+  const allowed = (permission: string, origin: string | undefined) => permission === 'clipboard-sanitized-write' && (origin ?? '').startsWith(APP_ORIGIN);
+  session.setPermissionRequestHandler((wc, permission, callback, details) => callback(allowed(permission, details?.requestingUrl ?? wc?.getURL())));
+  session.setPermissionCheckHandler((_wc, permission, requestingOrigin) => allowed(permission, requestingOrigin));
+}
+
 /** No navigation away from the app, no new windows, no webviews. Links go through shell:open-external. */
 export function lockNavigation(contents: WebContents): void {
   contents.on('will-navigate', (details) => {

@@ -33,8 +33,9 @@ const PATTERNS: [RegExp, string][] = [
 /** Text with every secret, token, code and password replaced by a marker. Never throws. */
 export function redact(text: string): string {
   let out = String(text);
-  for (const secret of known) out = out.split(secret).join('[redacted secret]');
+  // Shapes first (so "client_secret=<value>" reads "client_secret=[redacted]"), then any known secret left.
   for (const [re, replacement] of PATTERNS) out = out.replace(re, replacement);
+  for (const secret of known) out = out.split(secret).join('[redacted secret]');
   return out;
 }
 

@@ -23,7 +23,7 @@ import { useAppStore, type PageId } from './stores/app-store';
 
 const useStyles = makeStyles({
   provider: { height: '100vh' },
-  shell: { display: 'grid', gridTemplateRows: 'auto auto minmax(0, 1fr)', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  shell: { display: 'flex', flexDirection: 'column', height: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
   header: {
     display: 'flex',
     alignItems: 'center',
@@ -37,7 +37,7 @@ const useStyles = makeStyles({
   spacer: { flexGrow: 1 },
   version: { color: tokens.colorNeutralForegroundOnBrand, opacity: 0.8 },
   notices: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '8px 20px', backgroundColor: tokens.colorNeutralBackground1 },
-  body: { display: 'grid', gridTemplateColumns: '232px 1fr', minHeight: 0 },
+  body: { display: 'grid', gridTemplateColumns: '232px 1fr', flex: '1 1 auto', minHeight: 0 },
   nav: { padding: '16px 8px', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
   main: { padding: '20px 24px', minHeight: 0, overflow: 'hidden', backgroundColor: tokens.colorNeutralBackground1 },
 });

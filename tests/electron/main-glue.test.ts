@@ -133,9 +133,13 @@ describe('Electron main process (stubbed electron)', () => {
     contents?.listeners.get('will-navigate')?.({ url: 'app://desk/index.html', preventDefault: allowed });
     expect(allowed).not.toHaveBeenCalled();
     const callback = vi.fn();
-    stub.session.permissionRequest?.({}, 'media', callback);
+    stub.session.permissionRequest?.({ getURL: () => 'app://desk/index.html' }, 'media', callback, { requestingUrl: 'app://desk/index.html' });
     expect(callback).toHaveBeenCalledWith(false);
-    expect(stub.session.permissionCheck?.()).toBe(false);
+    expect(stub.session.permissionCheck?.({}, 'notifications', 'app://desk')).toBe(false);
+    // The copy buttons may write text to the clipboard, from our own page only.
+    expect(stub.session.permissionCheck?.({}, 'clipboard-sanitized-write', 'app://desk')).toBe(true);
+    expect(stub.session.permissionCheck?.({}, 'clipboard-sanitized-write', 'https://evil.example')).toBe(false);
+    expect(stub.session.permissionCheck?.({}, 'clipboard-read', 'app://desk')).toBe(false);
   });
 
   it('serves the renderer from a privileged app:// scheme rather than file://', () => {

@@ -37,7 +37,8 @@ const useStyles = makeStyles({
 
 export interface CheckRowProps {
   result: CheckResult;
-  onDiagnose(code: number | string): void;
+  /** Open the Diagnose page with this error's text (code, message and IDs). */
+  onDiagnose(errorText: string): void;
 }
 
 /** One probe: icon, title, one-line result, duration; expands to what was tested, Entra's answer and the fix. */
@@ -97,7 +98,7 @@ export function CheckRow({ result, onDiagnose }: CheckRowProps) {
                 <Button size="small" icon={<CopyRegular />} onClick={() => void navigator.clipboard?.writeText(copyText)}>
                   Copy error details
                 </Button>
-                <Button size="small" onClick={() => onDiagnose(err.code)}>
+                <Button size="small" onClick={() => onDiagnose(copyText)}>
                   Diagnose {code}
                 </Button>
               </div>

@@ -144,7 +144,7 @@ export default function CheckScreen() {
       )}
       <ul className={s.list} aria-label="Checks">
         {results.map((r) => (
-          <CheckRow key={`${r.id}-${r.status}`} result={r} onDiagnose={(code) => diagnose(typeof code === 'number' ? `AADSTS${code}` : code)} />
+          <CheckRow key={`${r.id}-${r.status}`} result={r} onDiagnose={diagnose} />
         ))}
       </ul>
       <AuthScope state={modes[profile.id]} ready={ready && !isRunning} missing={missing} onSwitch={(scope, mode) => setMode(profile.id, scope, mode)} />
