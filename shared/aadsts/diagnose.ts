@@ -25,6 +25,8 @@ function fillPlaceholders(text: string, p: ProfileView | undefined): string {
     .replace(/\{API app\}/g, app(p?.apiAppId, 'API'))
     .replace(/\{SAML-OpenID app\}/g, app(p?.samlAppId, 'SAML-OpenID'))
     .replace(/\{tenant\}/g, p?.tenantId ? p.tenantId : 'the configured tenant')
+    // "the Octopus Web URL ({Web URL})" without a profile would repeat itself: drop the bracket.
+    .replace(/\s*\(\{Web URL\}\)/g, p?.webUrl ? ` (${p.webUrl})` : '')
     .replace(/\{Web URL\}/g, p?.webUrl ? p.webUrl : 'the Octopus Web URL')
     .replace(/\{cloud\}/g, p ? cloudLabel(p.cloud) : 'the cloud that was called');
 }

@@ -160,3 +160,17 @@ describe('DiagnoseService', () => {
     expect(r.size.full).toBeGreaterThanOrEqual(60);
   });
 });
+
+describe('placeholders without a profile', () => {
+  it('never says "the Octopus Web URL (the Octopus Web URL)" or leaves a {placeholder}', async () => {
+    const { allCatalogRecords } = await import('../../../shared/aadsts/catalog');
+    const { diagnose: run } = await import('../../../shared/aadsts');
+    for (const record of allCatalogRecords()) {
+      const findings = run(`${record.kind === 'aadsts' ? 'AADSTS' : ''}${record.code}: x`).findings;
+      if (record.kind === 'aadsts') expect(findings.length, String(record.code)).toBeGreaterThan(0);
+      const text = JSON.stringify(findings);
+      expect(text, String(record.code)).not.toContain('(the Octopus Web URL)');
+      expect(text, String(record.code)).not.toMatch(/\{(API app|SAML-OpenID app|tenant|Web URL|cloud)\}/);
+    }
+  });
+});
