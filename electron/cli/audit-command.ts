@@ -4,13 +4,15 @@
  * tenant's robot (`--sign-in robot`), or the system browser with MSAL's loopback server
  * (`--sign-in browser`, real tenants). The secret is never needed: its first characters (from a
  * stored profile, or --secret-env / --secret-stdin) only tell which of the app's secrets is in use.
+ * With --profile, the report is kept with the profile, as the app keeps it (the `expiry` command
+ * and the app's expiry watch read the secrets' end dates from it).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { AUDIT_APP_LABELS, GRAPH_CLI_CLIENT_ID, type AuditFinding, type AuditReport, type AuditStatus } from '../../shared/audit';
 import { isAllowedExternalUrl, type CloudId } from '../../shared/clouds';
 import { isGuid, normalizeAppId, normalizeTenantId, normalizeWebUrl, secretHint, validateAppIds, validateTenantId, validateWebUrl } from '../../shared/profile';
-import { browserTokenSource, driverTokenSource, runAudit, type AuditTarget, type GraphTokenSource } from '../services/audit';
+import { AUDIT_EXTENSION, browserTokenSource, driverTokenSource, runAudit, type AuditTarget, type GraphTokenSource } from '../services/audit';
 import { cloudEndpoints } from '../services/check/probe-context';
 import { robotSignInDriver } from '../services/check/robot-sign-in';
 import { createHttpClient, hostPort, proxyFromEnv, type PinnedCa, type ProxyConfig } from '../services/http';
@@ -175,6 +177,8 @@ function builtInSignInUser(tenant: string): { username: string; password: string
 interface Configuration {
   name: string | null;
   target: AuditTarget;
+  /** The stored profile's id, and where to keep its report (so `expiry` and the app see the secrets' dates). */
+  stored?: { id: string; save(report: AuditReport): void };
 }
 
 function fromProfile(name: string, dataDir: string | undefined, io: CliIo): Configuration & { practiceScenario: string | undefined } {
@@ -188,6 +192,7 @@ function fromProfile(name: string, dataDir: string | undefined, io: CliIo): Conf
   }
   return {
     name: p.name,
+    stored: { id: p.id, save: (report) => services.profiles.updateExtension(p.id, AUDIT_EXTENSION, () => report) },
     practiceScenario: p.practiceScenario,
     target: { cloud: p.cloud, tenantId: p.tenantId, apiAppId: p.apiAppId, samlAppId: p.samlAppId, webUrl: p.webUrl, secretHint: p.secret.hint },
   };
@@ -411,7 +416,7 @@ export function makeAuditCommand(deps: AuditCommandDeps = {}): CliCommand {
       try {
         ({ report } = await runAudit({
           target: config.target,
-          profile: { id: null, name: config.name },
+          profile: { id: config.stored?.id ?? null, name: config.name },
           endpoints,
           http,
           tokenSource,
@@ -423,6 +428,8 @@ export function makeAuditCommand(deps: AuditCommandDeps = {}): CliCommand {
       } finally {
         io.stopSignal.removeEventListener('abort', stop);
       }
+      // Kept with a stored profile, as the app does: the expiry watch reads the secrets' end dates from it.
+      config.stored?.save(report);
       const doc = toDocument(report, config, signIn);
       if (values.json) writeJson(io, doc);
       else io.stdout.write(redact(humanReport(doc)));

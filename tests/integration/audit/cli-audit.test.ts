@@ -2,8 +2,13 @@
  * `federation-desk audit` against the practice tenant: one JSON document with the contract's
  * fields per step, exit 0 clean / 1 findings / 2 usage, and the human report naming the fix.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_STEPS } from '../../../shared/audit';
+import { EMPTY_DRAFT } from '../../../shared/profile';
+import { testAppServices } from '../../helpers/app-services';
 import type { RunningSimulator } from '../../../electron/simulator';
 import { runCliInProcess } from '../../helpers/run-cli';
 import { startSim } from './audit-kit';
@@ -98,6 +103,29 @@ describe('federation-desk audit', () => {
     const run = await runCliInProcess(['audit', ...fields(sim('healthy')), '--sign-in', 'browser']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Use --sign-in robot');
+  });
+
+  it('--profile audits a stored practice profile and keeps the report with it, where the expiry command finds Graph’s secret date', async () => {
+    const s = sim('healthy');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-audit-cli-'));
+    try {
+      const app = testAppServices(dir);
+      const p = s.profile;
+      await app.profiles.save({
+        draft: { ...EMPTY_DRAFT, name: 'Practice', cloud: 'practice', practiceScenario: 'healthy', tenantId: p.tenantId, samlAppId: p.samlAppId, apiAppId: p.apiAppId, webUrl: p.webUrl, secretExpiresAt: '2030-01-01' },
+        secret: { action: 'replace', value: p.secret },
+      });
+      const run = await runCliInProcess(['audit', '--profile', 'practice', '--data-dir', dir, '--authority-host', s.authorityHost, '--ca-file', s.caCertPath, '--json']);
+      expect(run.code, run.stderr).toBe(0);
+      const end = (JSON.parse(run.stdout) as Doc).secrets.find((x) => x.stored)?.endDateTime;
+      expect(end).toBe(s.scenarioData.applications[1]?.passwordCredentials[0]?.endDateTime);
+      expect(testAppServices(dir).audit.state(app.profiles.list().profiles[0]?.id ?? '').report?.secrets[0]?.endDateTime).toBe(end);
+      const expiry = await runCliInProcess(['expiry', '--profile', 'practice', '--data-dir', dir, '--authority-host', s.authorityHost, '--ca-file', s.caCertPath, '--json']);
+      const items = (JSON.parse(expiry.stdout) as { items: { kind: string; source: string; expiresAt: string | null }[] }).items.filter((i) => i.kind === 'client-secret');
+      expect(items).toEqual([expect.objectContaining({ source: 'graph', expiresAt: end })]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('--help lists every finding id and the exit codes', async () => {
