@@ -25,6 +25,7 @@ const useStyles = makeStyles({
   provider: { height: '100vh' },
   shell: { display: 'flex', flexDirection: 'column', height: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
   header: {
+    flexShrink: 0,
     display: 'flex',
     alignItems: 'center',
     gap: '16px',
@@ -36,7 +37,7 @@ const useStyles = makeStyles({
   brand: { display: 'flex', alignItems: 'center', gap: '8px', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
   spacer: { flexGrow: 1 },
   version: { color: tokens.colorNeutralForegroundOnBrand, opacity: 0.8 },
-  notices: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '8px 20px', backgroundColor: tokens.colorNeutralBackground1 },
+  notices: { flexShrink: 0, display: 'flex', flexDirection: 'column', gap: '8px', padding: '8px 20px', backgroundColor: tokens.colorNeutralBackground1 },
   body: { display: 'grid', gridTemplateColumns: '232px 1fr', flex: '1 1 auto', minHeight: 0 },
   nav: { padding: '16px 8px', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
   main: { padding: '20px 24px', minHeight: 0, overflow: 'hidden', backgroundColor: tokens.colorNeutralBackground1 },
