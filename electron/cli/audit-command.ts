@@ -7,8 +7,8 @@
  * With --profile, the report is kept with the profile, as the app keeps it (the `expiry` command
  * and the app's expiry watch read the secrets' end dates from it).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { openInSystemBrowser } from './system-browser';
 import { AUDIT_APP_LABELS, GRAPH_CLI_CLIENT_ID, type AuditFinding, type AuditReport, type AuditStatus } from '../../shared/audit';
 import { isAllowedExternalUrl, type CloudId } from '../../shared/clouds';
 import { isGuid, normalizeAppId, normalizeTenantId, normalizeWebUrl, secretHint, validateAppIds, validateTenantId, validateWebUrl } from '../../shared/profile';
@@ -240,24 +240,6 @@ async function hintFromSecret(values: { 'secret-stdin'?: boolean; 'secret-env'?:
   if (!secret) return null;
   registerSecret(secret);
   return secretHint(secret);
-}
-
-/** Open a URL in the system browser, the way each OS does it; never through a shell. */
-export function openInSystemBrowser(url: string): Promise<void> {
-  const [command, args] =
-    process.platform === 'win32' ? ['rundll32', ['url.dll,FileProtocolHandler', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
-  return new Promise((resolve) => {
-    try {
-      const child = spawn(command, args, { stdio: 'ignore', detached: true });
-      child.once('error', () => resolve());
-      child.once('spawn', () => {
-        child.unref();
-        resolve();
-      });
-    } catch {
-      resolve();
-    }
-  });
 }
 
 /** One finding of the --json document (the contract's id, app, status, summary, fix, link, plus title and value). */

@@ -5,6 +5,8 @@
  * through the practice tenant's robot, or not at all (reported as not run, which is not a failure).
  */
 import fs from 'node:fs';
+import { openInSystemBrowser } from './system-browser';
+import { browserPublicSignIn } from '../services/check/public-sign-in';
 import { CHECKS, checkDefinition, configurationFingerprint, fingerprintInput, type CheckId, type CheckResult } from '../../shared/check';
 import type { CloudId } from '../../shared/clouds';
 import { normalizeAppId, normalizeTenantId, normalizeWebUrl, secretHint, validateAppIds, validateSecret, validateTenantId, validateWebUrl, type ProfileView } from '../../shared/profile';
@@ -53,8 +55,12 @@ Sign-in (the sign-in and graph-me checks):
   --robot-password-env VAR  the environment variable holding that user's password. Give both, or
                             neither: for a built-in scenario's tenant both default to the
                             scenario's sign-in user (the "signInUser" that "simulate" prints).
-  --sign-in browser         Not available yet (exit 2): signing in through the system browser
-                            needs a public-client loopback flow that is not built.
+  --sign-in browser         Sign in in your own browser, as a public client: needs http://localhost
+                            registered for the API app under "Mobile and desktop applications"
+                            and "Allow public client flows" on. It proves the sign-in and the
+                            tokens, not the Octopus Web URL redirect, so a clean result is a
+                            warning (only the app's sign-in window can prove that redirect).
+                            The URL is also printed on stderr. Not for the practice tenant.
 
 Endpoints and network:
   --authority-host URL      Sign-in host instead of the cloud's (e.g. the practice tenant's
@@ -290,12 +296,15 @@ function humanReport(doc: CheckDocument): string {
 export interface CheckCommandDeps {
   clock?: Clock;
   timeouts?: Partial<typeof CHECK_TIMEOUTS>;
+  /** Shows the sign-in page for --sign-in browser (default: the OS browser; tests drive it themselves). */
+  openBrowser?: (url: string) => Promise<void>;
 }
 
 /** The command, with its clock and timeouts injectable (tests). */
 export function makeCheckCommand(deps: CheckCommandDeps = {}): CliCommand {
   const clock = deps.clock ?? systemClock;
   const timeouts = { ...CHECK_TIMEOUTS, ...deps.timeouts };
+  const openBrowser = deps.openBrowser ?? openInSystemBrowser;
   return {
     name: 'check',
     summary: 'Check Compatibility headless: prove a profile or fields against Entra ID',
@@ -312,10 +321,6 @@ export function makeCheckCommand(deps: CheckCommandDeps = {}): CliCommand {
 
       const signIn = (values['sign-in'] ?? 'none') as SignInMode;
       if (!(SIGN_IN_MODES as readonly string[]).includes(signIn)) throw usage(`--sign-in must be robot, browser or none (got "${values['sign-in'] ?? ''}").`);
-      if (signIn === 'browser')
-        throw usage(
-          '--sign-in browser is not available yet: the CLI cannot yet sign in through the system browser. Use --sign-in none for the non-interactive checks, run the sign-in check in the app, or use --sign-in robot against the practice tenant.',
-        );
       if (signIn !== 'robot' && (values['robot-user'] !== undefined || values['robot-password-env'] !== undefined))
         throw usage('--robot-user and --robot-password-env only apply with --sign-in robot.');
 
@@ -325,6 +330,8 @@ export function makeCheckCommand(deps: CheckCommandDeps = {}): CliCommand {
         throw usage(
           `--sign-in robot signs in only to the practice tenant, so it needs --authority-host on a loopback address (https://127.0.0.1:PORT from "federation-desk simulate")${authorityHost ? `, not ${authorityHost}` : ''}. It never types a password into the real Entra ID.`,
         );
+      if (signIn === 'browser' && authorityHost && isLoopback(authorityHost))
+        throw usage('--sign-in browser cannot sign in to the practice tenant (your browser does not trust its certificate authority): use --sign-in robot.');
       if (authorityHost && !graphHost && isLoopback(authorityHost)) graphHost = authorityHost;
 
       let config: Configuration;
@@ -419,6 +426,13 @@ export function makeCheckCommand(deps: CheckCommandDeps = {}): CliCommand {
           secretMissingReason:
             'the CLI cannot read the app’s encrypted copy. Pass the secret’s Value with --secret-stdin (e.g. `printenv MY_SECRET | federation-desk check … --secret-stdin`) or --secret-env VAR.',
           signIn: driver,
+          publicSignIn:
+            signIn === 'browser'
+              ? browserPublicSignIn(async (url) => {
+                  io.stderr.write(`Opening the Microsoft sign-in page in your browser. If it does not open, go to:\n${url}\n`);
+                  await openBrowser(url);
+                })
+              : null,
           signInMissingReason: `--sign-in ${signIn} was given.`,
           http,
         });

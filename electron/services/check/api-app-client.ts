@@ -5,7 +5,7 @@
  * error text drops the trace ID).
  */
 import { ConfidentialClientApplication } from '@azure/msal-node';
-import { createMsalNetworkModule, type HttpResponse } from '../http';
+import { createMsalNetworkModule, type HttpClient, type HttpResponse } from '../http';
 import { parseEntraError, type EntraErrorBody } from './entra-response';
 import { authorityUrl, type ProbeContext } from './probe-context';
 
@@ -14,16 +14,22 @@ export interface CapturedError {
   res: HttpResponse;
 }
 
-export function apiAppClient(ctx: ProbeContext, secret: string, discoveryRaw: string): { app: ConfidentialClientApplication; lastError(): CapturedError | null } {
-  let lastError: CapturedError | null = null;
-  const capturing = {
-    request: async (url: string, options?: Parameters<typeof ctx.http.request>[1]) => {
+/** The run's HTTP client, remembering the last Entra error body it carried. */
+export function capturingHttp(ctx: ProbeContext): { http: HttpClient; lastError(): EntraErrorBody | null; lastResponse(): CapturedError | null } {
+  let last: CapturedError | null = null;
+  const http: HttpClient = {
+    request: async (url, options) => {
       const res = await ctx.http.request(url, options);
       const body = res.status >= 400 ? parseEntraError(res.body) : null;
-      if (body) lastError = { body, res };
+      if (body) last = { body, res };
       return res;
     },
   };
+  return { http, lastError: () => last?.body ?? null, lastResponse: () => last };
+}
+
+export function apiAppClient(ctx: ProbeContext, secret: string, discoveryRaw: string): { app: ConfidentialClientApplication; lastError(): CapturedError | null } {
+  const { http: capturing, lastResponse } = capturingHttp(ctx);
   const app = new ConfidentialClientApplication({
     auth: {
       clientId: ctx.target.apiAppId,
@@ -37,5 +43,5 @@ export function apiAppClient(ctx: ProbeContext, secret: string, discoveryRaw: st
       loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => {} },
     },
   });
-  return { app, lastError: () => lastError };
+  return { app, lastError: lastResponse };
 }

@@ -6,6 +6,7 @@ import type { CloudId } from '../../../shared/clouds';
 import { createHttpClient, type HttpClient, type PinnedCa, type ProxyConfig } from '../http';
 import type { Clock } from '../ports';
 import { cloudEndpoints, discoveryOnce, type CheckTarget, type Endpoints, type ProbeContext } from './probe-context';
+import type { PublicSignIn } from './public-sign-in';
 import type { SignInDriver } from './sign-in-driver';
 
 export interface NetworkSettings {
@@ -27,6 +28,8 @@ export interface CheckContextInput {
   secret: string | null;
   secretMissingReason: string;
   signIn: SignInDriver | null;
+  /** The CLI's `--sign-in browser` (system browser, public client). */
+  publicSignIn?: PublicSignIn | null;
   signInMissingReason: string;
   /** Use this client instead of building one (tests). */
   http?: HttpClient;
@@ -42,6 +45,7 @@ export function createCheckContext(input: CheckContextInput): ProbeContext {
     secret: input.secret,
     secretMissingReason: input.secretMissingReason,
     signIn: input.signIn,
+    publicSignIn: input.publicSignIn ?? null,
     signInMissingReason: input.signInMissingReason,
     discovery: discoveryOnce(base),
     shared: { session: null },

@@ -9,6 +9,7 @@ import type { EntraErrorRef } from '../../../shared/check';
 import { CLOUDS, type CloudId } from '../../../shared/clouds';
 import type { HttpClient, HttpResponse } from '../http';
 import type { Clock } from '../ports';
+import type { PublicSignIn } from './public-sign-in';
 import type { SignInDriver } from './sign-in-driver';
 
 export interface CheckTarget {
@@ -70,6 +71,8 @@ export interface ProbeContext {
   /** Why the secret is missing, in words fit for the result (e.g. the CLI's "pass --secret-stdin"). */
   secretMissingReason: string;
   signIn: SignInDriver | null;
+  /** The CLI's system-browser sign-in as a public client, used when there is no sign-in driver. */
+  publicSignIn?: PublicSignIn | null;
   /** Why there is no sign-in driver (e.g. "--sign-in none"). */
   signInMissingReason: string;
   /** Fetched once per run, shared by every probe. */

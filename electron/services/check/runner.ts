@@ -29,6 +29,8 @@ export interface RunOptions {
   interactiveTimeoutMs: number;
   /** Only these probes (others are reported skipped). Default: all. */
   only?: CheckId[];
+  /** Probes that do not apply to the profile's target: reported skipped with this reason, never run. */
+  notApplicable?: { ids: readonly CheckId[]; reason: string };
   onProgress?: (results: CheckResult[]) => void;
   probes?: Partial<Record<CheckId, Probe>>;
 }
@@ -67,6 +69,8 @@ export async function runProbes(options: RunOptions): Promise<CheckResult[]> {
         set(result);
         return result;
       };
+      if (options.notApplicable?.ids.includes(id))
+        return finish({ status: 'skipped', summary: options.notApplicable.reason, durationMs: null, error: null, fix: [], tested: def.proves, facts: [] });
       if (options.only && !options.only.includes(id))
         return finish({ status: 'skipped', summary: 'Not part of this run.', durationMs: null, error: null, fix: [], tested: def.proves, facts: [] });
       // A prerequisite that "failed" because the run was cancelled is not a reason to name: say cancelled.
@@ -101,7 +105,8 @@ export async function runProbes(options: RunOptions): Promise<CheckResult[]> {
             summary: `Timed out after ${Math.round(limit / 1000)} s without an answer from Entra.`,
             durationMs: Date.now() - started,
             error: null,
-            fix: def.interactive ? ['Complete the sign-in sooner, or run the check again.'] : ['Check the network connection and proxy settings, then run the check again.'],
+            fix: def.interactive
+              ? ['If the sign-in page showed an Entra error (AADSTS…) instead, copy it into Diagnose (or federation-desk diagnose) for the fix.', 'Otherwise complete the sign-in sooner, or run the check again.'] : ['Check the network connection and proxy settings, then run the check again.'],
             tested: def.proves,
             facts: [],
           });

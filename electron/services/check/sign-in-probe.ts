@@ -5,24 +5,35 @@
  * user's token, which must return the email Octopus matches users by.
  */
 import { randomBytes } from 'node:crypto';
-import { CryptoProvider } from '@azure/msal-node';
+import { CryptoProvider, type AuthenticationResult } from '@azure/msal-node';
 import { createLocalJWKSet, jwtVerify, errors as joseErrors, type JSONWebKeySet } from 'jose';
 import { HttpRequestError, type HttpResponse } from '../http';
 import { apiAppClient } from './api-app-client';
+import type { PublicSignIn } from './public-sign-in';
 import { errorRefFromBody, parseGraphError } from './entra-response';
-import type { ProbeContext, ProbeOutcome } from './probe-context';
+import type { Discovery, ProbeContext, ProbeOutcome } from './probe-context';
 import { networkFailure, unexpectedResponse } from './probes';
 import type { EntraErrorRef } from '../../../shared/check';
 
 const APP_REG = 'Entra admin center > Identity > Applications > App registrations > the API app';
 const ENTERPRISE = 'Entra admin center > Identity > Applications > Enterprise applications > the API app';
 
-/** Fix steps for the errors a sign-in through this setup really meets. */
-function signInFixes(code: number | string, ctx: ProbeContext): string[] {
+/** Fix steps for the errors a sign-in through this setup really meets ('public': the CLI's browser sign-in). */
+export function signInFixesFor(code: number | string, mode: 'web' | 'public', webUrl = 'the Octopus Web URL'): string[] {
+  if (mode === 'public')
+    switch (code) {
+      case 50011:
+        return [`${APP_REG} > Authentication > Add a platform > Mobile and desktop applications: add http://localhost (any port is accepted for localhost).`, 'Or run this check in the app, which signs in through the Octopus Web URL itself.'];
+      case 7000218:
+      case 700025:
+        return [`${APP_REG} > Authentication > Advanced settings: set "Allow public client flows" to Yes and save.`];
+      default:
+        break;
+    }
   switch (code) {
     case 50011:
       return [
-        `${APP_REG} > Authentication > Web > Redirect URIs: add exactly ${ctx.target.webUrl} (Entra compares byte for byte, trailing slash included) and save.`,
+        `${APP_REG} > Authentication > Web > Redirect URIs: add exactly ${webUrl} (Entra compares byte for byte, trailing slash included) and save.`,
         'If a URI without the trailing slash is registered, keep it or remove it, but the one with the slash must be there.',
       ];
     case 50105:
@@ -60,17 +71,18 @@ export function errorFromPageText(text: string): EntraErrorRef | null {
   };
 }
 
-function failedWith(ref: EntraErrorRef, what: string, tested: string, ctx: ProbeContext): ProbeOutcome {
+function failedWith(ref: EntraErrorRef, what: string, tested: string, ctx: ProbeContext, mode: 'web' | 'public' = 'web'): ProbeOutcome {
   return {
     status: 'failed',
     summary: `${what}: ${typeof ref.code === 'number' ? `AADSTS${ref.code}` : ref.code}${ref.message ? ` ${ref.message.replace(/^AADSTS\d+:\s*/, '')}` : ''}`,
     error: ref,
-    fix: signInFixes(ref.code, ctx),
+    fix: signInFixesFor(ref.code, mode, ctx.target.webUrl),
     tested,
   };
 }
 
 export async function signInProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
+  if (!ctx.signIn && ctx.publicSignIn) return publicSignInProbe(ctx, ctx.publicSignIn);
   if (!ctx.signIn) return { status: 'failed', summary: `Not run: ${ctx.signInMissingReason}`, fix: [], tested: 'Interactive sign-in (auth code + PKCE)' };
   if (!ctx.secret) return { status: 'failed', summary: `Not run: ${ctx.secretMissingReason}`, fix: [ctx.secretMissingReason], tested: 'Interactive sign-in (auth code + PKCE)' };
   const d = await ctx.discovery();
@@ -120,7 +132,48 @@ export async function signInProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
   }
   if (!result?.idToken) return { status: 'failed', summary: 'Entra returned no ID token.', tested };
 
-  // Validate the ID token ourselves: signature against the tenant's keys, issuer, audience, expiry, nonce.
+  return validatedSignIn(ctx, doc, result, nonce, tested, 'passed', `Signed in as {user}; the ID token is valid.`);
+}
+
+/**
+ * `--sign-in browser`: the API app as a public client in the system browser. It proves the admin can
+ * sign in and get a valid ID token and a Graph token, but not the Octopus Web URL redirect, so even a
+ * clean sign-in is a warning that says what is left to prove.
+ */
+async function publicSignInProbe(ctx: ProbeContext, publicSignIn: PublicSignIn): Promise<ProbeOutcome> {
+  const d = await ctx.discovery();
+  if (!d.ok) return { status: 'failed', summary: 'The discovery document was not available.', tested: '' };
+  const scopes = ['openid', 'profile', 'email', `${ctx.endpoints.graphHost}/User.Read`];
+  const tested = `Sign-in at ${d.doc.authorization_endpoint} in the ${publicSignIn.name}; code redeemed at ${d.doc.token_endpoint} without the secret. The Octopus Web URL redirect is not part of this sign-in.`;
+  const { result, lastError, error } = await publicSignIn.signIn(ctx, d.raw, scopes);
+  if (!result) {
+    if (ctx.signal.aborted) return { status: 'failed', summary: 'Cancelled.', tested };
+    if (lastError) return failedWith(errorRefFromBody(lastError), 'Entra refused the sign-in', tested, ctx, 'public');
+    const message = error instanceof Error ? error.message : String(error);
+    const code = /AADSTS(\d{4,})/.exec(message)?.[1];
+    if (code) return failedWith({ code: Number(code), traceId: null, correlationId: null, timestamp: null, message }, 'Entra refused the sign-in', tested, ctx, 'public');
+    return { status: 'failed', summary: `The sign-in did not complete: ${message}`, fix: ['Run the check again and complete the sign-in in the browser.'], tested };
+  }
+  if (!result.idToken) return { status: 'failed', summary: 'Entra returned no ID token.', tested };
+  return validatedSignIn(ctx, d.doc, result, null, tested, 'warning', 'Signed in as {user} through the system browser; the ID token is valid. The Octopus Web URL redirect was not tested.', [
+    'Run Check Compatibility in the app to prove the sign-in through the Octopus Web URL as well.',
+  ]);
+}
+
+/**
+ * Validate the ID token ourselves (signature against the tenant's keys, issuer, audience, expiry,
+ * and the nonce when we chose it), then hand the access token to the Graph probe.
+ */
+async function validatedSignIn(
+  ctx: ProbeContext,
+  doc: Discovery,
+  result: AuthenticationResult,
+  nonce: string | null,
+  tested: string,
+  status: 'passed' | 'warning',
+  summaryTemplate: string,
+  extraFix: string[] = [],
+): Promise<ProbeOutcome> {
   let jwksResponse: HttpResponse;
   try {
     jwksResponse = await ctx.http.request(doc.jwks_uri, { signal: ctx.signal, timeoutMs: ctx.requestTimeoutMs });
@@ -138,12 +191,14 @@ export async function signInProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
       clockTolerance: 300,
       algorithms: ['RS256'],
     });
-    if (payload.nonce !== nonce) return { status: 'failed', summary: 'The ID token’s nonce does not match this sign-in: it may be replayed.', tested };
+    if (nonce !== null && payload.nonce !== nonce) return { status: 'failed', summary: 'The ID token’s nonce does not match this sign-in: it may be replayed.', tested };
     const username = String(payload.preferred_username ?? payload.upn ?? payload.sub ?? '');
+
     ctx.shared.session = { accessToken: result.accessToken, username, name: typeof payload.name === 'string' ? payload.name : null };
     return {
-      status: 'passed',
-      summary: `Signed in as ${username}; the ID token is valid.`,
+      status,
+      summary: summaryTemplate.replace('{user}', username),
+      ...(extraFix.length ? { fix: extraFix } : {}),
       tested,
       facts: [
         { label: 'User', value: `${payload.name ?? ''} (${username})` },

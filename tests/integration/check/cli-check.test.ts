@@ -168,7 +168,7 @@ describe('federation-desk check usage errors (exit 2)', () => {
     ['an unset --secret-env variable', [...fields, '--secret-env', 'NOPE'], /The environment variable NOPE \(from --secret-env\) is not set/],
     ['a secret given as an argument', [...fields, 'Prc8Q~992eFljwCQW80wMwKiUGjG9i7011BrUw3M'], /The secret is never an argument/],
     ['both ways of passing the secret', [...fields, '--secret-stdin', '--secret-env', 'X'], /one way/],
-    ['--sign-in browser, not available yet', [...fields, '--sign-in', 'browser'], /--sign-in browser is not available yet/],
+    ['--sign-in browser against the practice tenant', [...fields, '--authority-host', 'https://127.0.0.1:1', '--sign-in', 'browser'], /--sign-in browser cannot sign in to the practice tenant/],
     ['--sign-in robot against a real cloud', [...fields, '--sign-in', 'robot'], /--sign-in robot signs in only to the practice tenant/],
     ['--sign-in robot against a non-loopback host', [...fields, '--sign-in', 'robot', '--authority-host', 'https://login.microsoftonline.com'], /not https:\/\/login\.microsoftonline\.com/],
     ['--robot-user without its password variable', [...fields, '--sign-in', 'robot', '--authority-host', 'https://127.0.0.1:1', '--robot-user', 'a@b.c'], /Give both --robot-user U and --robot-password-env VAR/],
