@@ -31,6 +31,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['electron/**/*.ts'],
     ignores: ['electron/platform/**', 'electron/main.ts', 'electron/preload.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnly, electronStoreOnly] }] },
