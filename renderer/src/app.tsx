@@ -36,7 +36,8 @@ const useStyles = makeStyles({
   },
   brand: { display: 'flex', alignItems: 'center', gap: '8px', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
   spacer: { flexGrow: 1 },
-  version: { color: tokens.colorNeutralForegroundOnBrand, opacity: 0.8 },
+  // Full white on the brand blue: a dimmed version number fell below 4.5:1 contrast.
+  version: { color: tokens.colorNeutralForegroundOnBrand },
   notices: { flexShrink: 0, display: 'flex', flexDirection: 'column', gap: '8px', padding: '8px 20px', backgroundColor: tokens.colorNeutralBackground1 },
   body: { display: 'grid', gridTemplateColumns: '232px 1fr', flex: '1 1 auto', minHeight: 0 },
   nav: { padding: '16px 8px', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
@@ -108,7 +109,7 @@ export function App() {
         </div>
         )}
         <div className={styles.body}>
-          <div className={styles.nav}>
+          <nav className={styles.nav} aria-label="Main">
             <TabList vertical selectedValue={page} onTabSelect={(_e, d) => go(d.value as PageId)} aria-label="Sections">
               {PAGES.map((p) => (
                 <Tab key={p.id} value={p.id} icon={p.icon}>
@@ -116,7 +117,7 @@ export function App() {
                 </Tab>
               ))}
             </TabList>
-          </div>
+          </nav>
           <main className={styles.main}>
             <Suspense fallback={<Spinner label="Loading…" />}>
               <Page toasterId={toasterId} />
