@@ -2,7 +2,7 @@
  * The expiry banner above the profile editor: the most urgent credential in the title, the others
  * below it, and the way out (rotate the secret, check again). Silent while everything is fine.
  */
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, KeyResetRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { ProfileView } from '../../../../shared/profile';
@@ -22,6 +22,8 @@ export function ExpiryBanner({ profile }: { profile: ProfileView }) {
   const loading = useExpiryStore((s) => s.loading[profile.id] ?? false);
   const load = useExpiryStore((s) => s.load);
   const [rotating, setRotating] = useState(false);
+  // The rotation dialog has no DialogTrigger: Close and Escape return focus to the marked button.
+  const restoreFocus = useRestoreFocusTarget();
 
   // Again whenever the profile was saved (a new expiry date, a new secret).
   useEffect(() => {
@@ -65,7 +67,7 @@ export function ExpiryBanner({ profile }: { profile: ProfileView }) {
         <MessageBarActions>
           <div className={styles.actions}>
             {(secretNeedsRotation || rotation) && (
-              <Button appearance="primary" icon={<KeyResetRegular />} onClick={() => setRotating(true)}>
+              <Button {...restoreFocus} appearance="primary" icon={<KeyResetRegular />} onClick={() => setRotating(true)}>
                 {rotation ? 'Continue secret rotation' : 'Rotate client secret'}
               </Button>
             )}

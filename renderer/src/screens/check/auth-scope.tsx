@@ -19,8 +19,9 @@ import {
   TableRow,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { checkDefinition, type CheckId } from '../../../../shared/check';
 import { MODE_SCOPES, SCOPE_LABELS, modeLabel, switchEffect, type Mode, type ModeScope, type ModeState } from '../../../../shared/modes';
 import { errorMessage } from '../../api';
@@ -54,6 +55,11 @@ export function AuthScope({ state, ready, missing, onSwitch }: AuthScopeProps) {
   const s = useStyles();
   const [confirm, setConfirm] = useState<{ scope: ModeScope; mode: Mode } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A dialog opened without a DialogTrigger only returns focus to a marked element (Escape, Cancel).
+  const restoreFocus = useRestoreFocusTarget();
+  // After a switch the button that opened the dialog is replaced: focus goes to the scope's new action.
+  const actionsRef = useRef<Partial<Record<ModeScope, HTMLDivElement | null>>>({});
+  const focusAction = (scope: ModeScope) => requestAnimationFrame(() => actionsRef.current[scope]?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus());
   const reason = ready ? '' : `Federated identity needs a passed check of this configuration. Not passed yet: ${missing.map((id) => checkDefinition(id).title).join(', ')}.`;
 
   return (
@@ -81,12 +87,19 @@ export function AuthScope({ state, ready, missing, onSwitch }: AuthScopeProps) {
                 </Badge>
               </div>
             </div>
-            <div className={s.current}>
+            <div
+              className={s.current}
+              ref={(el) => {
+                actionsRef.current[scope] = el;
+              }}
+            >
               {federated ? (
-                <Button onClick={() => setConfirm({ scope, mode: 'username-password' })}>Return to {modeLabel(scope, 'username-password')}</Button>
+                <Button {...restoreFocus} onClick={() => setConfirm({ scope, mode: 'username-password' })}>
+                  Return to {modeLabel(scope, 'username-password')}
+                </Button>
               ) : (
                 <>
-                  <Button appearance="primary" disabled={!ready} aria-describedby={ready ? undefined : `${scope}-reason`} onClick={() => setConfirm({ scope, mode: 'federated' })}>
+                  <Button {...restoreFocus} appearance="primary" disabled={!ready} aria-describedby={ready ? undefined : `${scope}-reason`} onClick={() => setConfirm({ scope, mode: 'federated' })}>
                     Switch to Federated identity
                   </Button>
                   {!ready && (
@@ -143,7 +156,10 @@ export function AuthScope({ state, ready, missing, onSwitch }: AuthScopeProps) {
                   setConfirm(null);
                   if (c)
                     onSwitch(c.scope, c.mode).then(
-                      () => setError(null),
+                      () => {
+                        setError(null);
+                        focusAction(c.scope);
+                      },
                       (e: unknown) => setError(errorMessage(e)),
                     );
                 }}

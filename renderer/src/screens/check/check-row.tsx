@@ -30,7 +30,9 @@ const useStyles = makeStyles({
   details: { padding: '4px 16px 16px 62px', display: 'flex', flexDirection: 'column', gap: '10px' },
   dl: { display: 'grid', gridTemplateColumns: '160px 1fr', gap: '4px 12px', margin: 0 },
   dt: { color: tokens.colorNeutralForeground3 },
-  dd: { margin: 0, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
+  // IDs and URLs break anywhere rather than overflow; sentences break between words only.
+  dd: { margin: 0, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  prose: { margin: 0, fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300, overflowWrap: 'break-word' },
   ol: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '4px' },
   sectionTitle: { fontWeight: tokens.fontWeightSemibold },
 });
@@ -39,10 +41,12 @@ export interface CheckRowProps {
   result: CheckResult;
   /** Open the Diagnose page with this error's text (code, message and IDs). */
   onDiagnose(errorText: string): void;
+  /** Copy with a confirmation (or the way out when the clipboard is refused). */
+  onCopy(text: string, what: string): void;
 }
 
 /** One probe: icon, title, one-line result, duration; expands to what was tested, Entra's answer and the fix. */
-export function CheckRow({ result, onDiagnose }: CheckRowProps) {
+export function CheckRow({ result, onDiagnose, onCopy }: CheckRowProps) {
   const s = useStyles();
   const def = checkDefinition(result.id);
   const [open, setOpen] = useState(result.status === 'failed');
@@ -58,7 +62,10 @@ export function CheckRow({ result, onDiagnose }: CheckRowProps) {
         {open ? <ChevronDownRegular aria-hidden /> : <ChevronRightRegular aria-hidden />}
         <StatusIcon status={result.status} />
         <span className={s.title}>{def.title}</span>
-        <span className={mergeClasses(s.summary, result.status === 'failed' && s.failedSummary)}>{result.summary}</span>
+        {/* Cut to one line here: the full text is the tooltip, and the first line of the details. */}
+        <span className={mergeClasses(s.summary, result.status === 'failed' && s.failedSummary)} title={result.summary}>
+          {result.summary}
+        </span>
         <Caption1 className={s.duration}>{result.durationMs === null ? '' : result.durationMs < 1000 ? `${result.durationMs} ms` : `${(result.durationMs / 1000).toFixed(1)} s`}</Caption1>
       </button>
       {open && (
@@ -66,9 +73,7 @@ export function CheckRow({ result, onDiagnose }: CheckRowProps) {
           <Text>{result.summary}</Text>
           <dl className={s.dl}>
             <dt className={s.dt}>What it proves</dt>
-            <dd className={s.dd} style={{ fontFamily: 'inherit', fontSize: 'inherit' }}>
-              {def.proves}
-            </dd>
+            <dd className={s.prose}>{def.proves}</dd>
             <dt className={s.dt}>What was tested</dt>
             <dd className={s.dd}>{result.tested}</dd>
             {result.facts.map((f) => (
@@ -95,7 +100,7 @@ export function CheckRow({ result, onDiagnose }: CheckRowProps) {
                 <dd className={s.dd}>{err.timestamp ?? '—'}</dd>
               </dl>
               <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
-                <Button size="small" icon={<CopyRegular />} onClick={() => void navigator.clipboard?.writeText(copyText)}>
+                <Button size="small" icon={<CopyRegular />} onClick={() => onCopy(copyText, 'the error details')}>
                   Copy error details
                 </Button>
                 <Button size="small" onClick={() => onDiagnose(copyText)}>

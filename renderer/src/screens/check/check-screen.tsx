@@ -18,22 +18,29 @@ import { call, errorMessage } from '../../api';
 import { useAppStore } from '../../stores/app-store';
 import { useCheckStore } from '../../stores/check-store';
 import { useProfilesStore } from '../../stores/profiles-store';
+import { useNotify } from '../diagnose/clipboard';
 import { AuthScope } from './auth-scope';
 import { CheckRow } from './check-row';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: '16px', height: '100%', overflowY: 'auto', paddingRight: '8px', paddingBottom: '24px', maxWidth: '1100px' },
+  // Children keep their height: a flex column that scrolls must not squeeze a message bar (its text spilled out at 1024×640).
+  root: { display: 'flex', flexDirection: 'column', gap: '16px', height: '100%', overflowY: 'auto', paddingRight: '8px', paddingBottom: '24px', maxWidth: '1100px', '& > *': { flexShrink: 0 } },
   head: { display: 'flex', alignItems: 'flex-end', gap: '16px', flexWrap: 'wrap' },
-  titleBlock: { flexGrow: 1, display: 'flex', flexDirection: 'column', gap: '4px' },
+  titleBlock: { flex: '1 1 360px', display: 'flex', flexDirection: 'column', gap: '4px' },
+  // The profile and the button that checks it stay side by side when the head wraps.
+  controls: { display: 'flex', alignItems: 'flex-end', gap: '12px', flexWrap: 'wrap', minWidth: 0 },
+  select: { maxWidth: '360px' },
   title: { margin: 0 },
   list: { listStyleType: 'none', margin: 0, padding: 0, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
   meta: { color: tokens.colorNeutralForeground3, margin: 0 },
   sectionTitle: { margin: '8px 0 4px' },
+  srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
 /** Check Compatibility for the selected profile, and the authentication scope it unlocks. */
-export default function CheckScreen() {
+export default function CheckScreen({ toasterId }: { toasterId: string }) {
   const s = useStyles();
+  const { copy } = useNotify(toasterId);
   const { profiles, selectedId, loaded, load: loadProfiles, select } = useProfilesStore();
   const { runs, running, modes, error, load, start, cancel, setMode } = useCheckStore();
   const go = useAppStore((st) => st.go);
@@ -56,7 +63,9 @@ export default function CheckScreen() {
   if (!profile)
     return (
       <div className={s.root}>
-        <Title3 as="h2">Check Compatibility</Title3>
+        <Title3 as="h2" className={s.title}>
+          Check Compatibility
+        </Title3>
         <MessageBar intent="info">
           <MessageBarBody>Create a profile first: the check proves its settings against Entra ID.</MessageBarBody>
         </MessageBar>
@@ -75,6 +84,13 @@ export default function CheckScreen() {
   const results = isRunning && run && run.results.length > 0 ? run.results : currentResults(run?.results, input);
   const { ready, missing } = readyForFederation(results);
   const counts = results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
+
+  const done = results.filter((r) => r.status !== 'running' && r.status !== 'unverified').length;
+  const progress = isRunning
+    ? `${done} of ${results.length} checks done.`
+    : run?.finishedAt
+      ? `Check finished: ${counts.passed ?? 0} passed, ${counts.warning ?? 0} warning, ${counts.failed ?? 0} failed, ${counts.skipped ?? 0} skipped.`
+      : '';
 
   const exportSettings = async () => {
     try {
@@ -105,24 +121,30 @@ export default function CheckScreen() {
                 : 'Not run yet for this profile.'}
           </Caption1>
         </div>
-        <Field label="Profile">
-          <Select value={profile.id} onChange={(_e, d) => void select(d.value)} disabled={isRunning}>
-            {profiles.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        {isRunning ? (
-          <Button icon={<StopRegular />} onClick={() => void cancel(profile.id)}>
-            Cancel check
-          </Button>
-        ) : (
-          <Button appearance="primary" icon={<PlayRegular />} onClick={() => void start(profile.id)}>
-            Check Compatibility
-          </Button>
-        )}
+        <div className={s.controls}>
+          <Field label="Profile">
+            <Select className={s.select} value={profile.id} onChange={(_e, d) => void select(d.value)} disabled={isRunning} title={profile.name}>
+              {profiles.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {isRunning ? (
+            <Button icon={<StopRegular />} onClick={() => void cancel(profile.id)}>
+              Cancel check
+            </Button>
+          ) : (
+            <Button appearance="primary" icon={<PlayRegular />} onClick={() => void start(profile.id)}>
+              Check Compatibility
+            </Button>
+          )}
+        </div>
+      </div>
+      {/* The rows change silently while a check runs: say how far it got, and how it ended. */}
+      <div className={s.srOnly} role="status" aria-live="polite" aria-atomic="true">
+        {progress}
       </div>
       {error && (
         <MessageBar intent="error">
@@ -144,13 +166,13 @@ export default function CheckScreen() {
       )}
       <ul className={s.list} aria-label="Checks">
         {results.map((r) => (
-          <CheckRow key={`${r.id}-${r.status}`} result={r} onDiagnose={diagnose} />
+          <CheckRow key={`${r.id}-${r.status}`} result={r} onDiagnose={diagnose} onCopy={(text, what) => void copy(text, what)} />
         ))}
       </ul>
       <AuthScope state={modes[profile.id]} ready={ready && !isRunning} missing={missing} onSwitch={(scope, mode) => setMode(profile.id, scope, mode)} />
       <div>
         <Subtitle2 as="h3" className={s.sectionTitle}>
-          Settings
+          Export
         </Subtitle2>
         <p>
           <Button icon={<ArrowDownloadRegular />} onClick={() => void exportSettings()}>

@@ -20,9 +20,8 @@ export const STATUS_LABELS: Record<CheckStatus, string> = {
 };
 
 /** The status icon of a check row: ? until verified, a spinner, then a green check, amber warning, red cross or grey skip. */
-export function StatusIcon({ status }: { status: CheckStatus }) {
+export function StatusIcon({ status, label = STATUS_LABELS[status] }: { status: CheckStatus; /** The text alternative, when another page names the state its own way. */ label?: string }) {
   const s = useStyles();
-  const label = STATUS_LABELS[status];
   const icon =
     status === 'running' ? (
       <Spinner size="extra-tiny" aria-hidden />
