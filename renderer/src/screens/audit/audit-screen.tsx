@@ -60,7 +60,9 @@ export default function AuditScreen({ toasterId }: { toasterId: string }) {
   if (!profile)
     return (
       <div className={s.root}>
-        <Title3 as="h2">Entra setup</Title3>
+        <Title3 as="h2" className={s.title}>
+          Entra setup
+        </Title3>
         <MessageBar intent="info">
           <MessageBarBody>Create a profile first: the audit compares its app registrations with the setup guide.</MessageBarBody>
         </MessageBar>

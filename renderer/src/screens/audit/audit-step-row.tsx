@@ -59,11 +59,8 @@ export const AUDIT_STATUS_LABELS: Record<StepStatus, string> = {
 /** The check page's status icons, named for the audit (unknown and not audited show the "?"). */
 export function AuditStatusIcon({ status }: { status: StepStatus }) {
   const mapped = status === 'unknown' || status === 'not-audited' ? 'unverified' : status;
-  return (
-    <span role="img" aria-label={AUDIT_STATUS_LABELS[status]} title={AUDIT_STATUS_LABELS[status]} style={{ display: 'inline-flex' }}>
-      <StatusIcon status={mapped} />
-    </span>
-  );
+  // One image with the audit's word: wrapping the check's icon gave "Not audited" with a "Not verified" tooltip inside.
+  return <StatusIcon status={mapped} label={AUDIT_STATUS_LABELS[status]} />;
 }
 
 export interface AuditStepRowProps {
@@ -94,7 +91,8 @@ export function AuditStepRow({ index, title, status, finding, copy, onCopy, onOp
       <div className={s.body}>
         <div className={s.titleLine}>
           <Text className={s.title}>{title}</Text>
-          {status !== 'passed' && <Caption1 className={s.statusText}>{AUDIT_STATUS_LABELS[status]}</Caption1>}
+          {/* Before an audit the line below says "Not audited yet." already. */}
+          {status !== 'passed' && status !== 'not-audited' && <Caption1 className={s.statusText}>{AUDIT_STATUS_LABELS[status]}</Caption1>}
         </div>
         <Text className={mergeClasses(s.summary, status === 'failed' && s.failed)}>{summary}</Text>
         {showDetails && finding.fix && (

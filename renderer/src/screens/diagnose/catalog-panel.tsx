@@ -143,7 +143,7 @@ export function CatalogPanel({ profileId, profiles, onCopy, onOpenLink }: Catalo
         </ul>
         <div>
           {selected && selectedFinding && entryKey(selectedFinding) === selectedKey ? (
-            <FindingCard finding={selectedFinding} variant="catalog" profileName={profileName} onCopy={onCopy} onOpenLink={onOpenLink} />
+            <FindingCard finding={selectedFinding} variant="catalog" headingLevel={3} profileName={profileName} onCopy={onCopy} onOpenLink={onOpenLink} />
           ) : (
             <div className={s.placeholder}>
               <BookSearchRegular className={s.placeholderIcon} aria-hidden />

@@ -93,10 +93,14 @@ export interface FindingCardProps {
   profileName?: string | undefined;
   onCopy(text: string, what: string): void;
   onOpenLink(url: string): void;
+  /** The card's heading level: 4 under "n errors found" (h3), 3 in the catalog (right under the page's h2). */
+  headingLevel?: 3 | 4;
 }
 
 /** One error explained: what happened, the IDs to quote, ranked causes, numbered fix steps and links. */
-export function FindingCard({ finding: f, variant, profileName, onCopy, onOpenLink }: FindingCardProps) {
+export function FindingCard({ finding: f, variant, profileName, onCopy, onOpenLink, headingLevel = 4 }: FindingCardProps) {
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  const Label = headingLevel === 3 ? 'h4' : 'h5';
   const s = useStyles();
   const headingId = useId();
   const code = displayCode(f.code);
@@ -115,9 +119,9 @@ export function FindingCard({ finding: f, variant, profileName, onCopy, onOpenLi
       <div className={s.head}>
         {f.known ? <ErrorCircleFilled className={mergeClasses(s.icon, s.iconError)} aria-hidden /> : <QuestionCircleFilled className={mergeClasses(s.icon, s.iconUnknown)} aria-hidden />}
         <div>
-          <h4 className={s.heading} id={headingId}>
+          <Heading className={s.heading} id={headingId}>
             <span className={s.code}>{code}</span> {f.known ? title : 'Not in our catalog'}
-          </h4>
+          </Heading>
           <div className={s.subhead}>
             {f.name !== code && <Caption1 className={s.mono}>{f.name}</Caption1>}
             {f.oauthError && <Caption1 className={s.mono}>error={f.oauthError}</Caption1>}
@@ -145,14 +149,14 @@ export function FindingCard({ finding: f, variant, profileName, onCopy, onOpenLi
       <div className={s.body}>
         {showMessage && (
           <section className={s.section} aria-label="The error's own message">
-            <h5 className={s.label}>The error&apos;s own message</h5>
+            <Label className={s.label}>The error&apos;s own message</Label>
             <blockquote className={s.quote}>{f.message}</blockquote>
           </section>
         )}
 
         {variant === 'pasted' && (
           <section className={s.section} aria-label="IDs to quote to Microsoft">
-            <h5 className={s.label}>IDs to quote to Microsoft support</h5>
+            <Label className={s.label}>IDs to quote to Microsoft support</Label>
             {hasIds ? (
               <dl className={s.ids}>
                 {ids.map(([label, what, value]) => (
@@ -177,7 +181,7 @@ export function FindingCard({ finding: f, variant, profileName, onCopy, onOpenLi
         )}
 
         <section className={s.section} aria-label="What happened">
-          <h5 className={s.label}>What happened</h5>
+          <Label className={s.label}>What happened</Label>
           <p className={s.text}>{f.explanation}</p>
         </section>
 
@@ -196,7 +200,7 @@ export function FindingCard({ finding: f, variant, profileName, onCopy, onOpenLi
 
         {f.causes.length > 0 && (
           <section className={s.section} aria-label="Likely causes">
-            <h5 className={s.label}>Likely causes, most likely first</h5>
+            <Label className={s.label}>Likely causes, most likely first</Label>
             <ol className={s.list}>
               {f.causes.map((c) => (
                 <li key={c}>{c}</li>
@@ -207,7 +211,7 @@ export function FindingCard({ finding: f, variant, profileName, onCopy, onOpenLi
 
         {f.fix.length > 0 && (
           <section className={s.section} aria-label="How to fix">
-            <h5 className={s.label}>How to fix</h5>
+            <Label className={s.label}>How to fix</Label>
             <ol className={s.list}>
               {f.fix.map((step) => (
                 <li key={step}>{withPaths(step, s.path)}</li>
@@ -218,7 +222,7 @@ export function FindingCard({ finding: f, variant, profileName, onCopy, onOpenLi
 
         {f.links.length > 0 && (
           <section className={s.section} aria-label="Links">
-            <h5 className={s.label}>Open in your browser</h5>
+            <Label className={s.label}>Open in your browser</Label>
             <ul className={s.links}>
               {f.links.map((l) => (
                 <li key={l.url + l.label}>

@@ -1,12 +1,15 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Subtitle2, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { DEFAULT_NETWORK_SETTINGS, validateNetworkSettings, type NetworkSettings, type ProxyMode } from '../../../../shared/settings';
 import { call, errorMessage } from '../../api';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: '16px', maxWidth: '720px', overflowY: 'auto', height: '100%' },
+  // Scrolls in the pane like the other pages; children keep their height.
+  page: { display: 'flex', flexDirection: 'column', gap: '16px', height: '100%', overflowY: 'auto', paddingRight: '8px', paddingBottom: '24px', '& > *': { flexShrink: 0 } },
+  root: { display: 'flex', flexDirection: 'column', gap: '16px', maxWidth: '720px' },
   title: { margin: 0 },
+  section: { margin: 0 },
   intro: { color: tokens.colorNeutralForeground2, margin: 0 },
   actions: { display: 'flex', gap: '8px' },
 });
@@ -39,60 +42,66 @@ export default function SettingsScreen() {
   };
 
   return (
-    <form
-      className={s.root}
-      aria-labelledby="settings-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (issues.length > 0) return;
-        call('settings:network-set', settings).then(
-          (n) => {
-            setSaved(n);
-            setSettings(n);
-            setMessage({ intent: 'success', text: 'Network settings saved. The next check uses them.' });
-          },
-          (err: unknown) => setMessage({ intent: 'error', text: errorMessage(err) }),
-        );
-      }}
-    >
-      <Title3 as="h2" id="settings-title" className={s.title}>
-        Network
+    <div className={s.page}>
+      {/* The page is named as its place in the navigation; Network is its (so far only) section. */}
+      <Title3 as="h2" className={s.title}>
+        Settings
       </Title3>
-      <p className={s.intro}>How Federation Desk reaches Entra ID and Microsoft Graph from this computer. The practice tenant is always reached directly.</p>
-      <Field label="Proxy">
-        <RadioGroup value={settings.proxyMode} onChange={(_e, d) => set({ proxyMode: d.value as ProxyMode })}>
-          <Radio value="system" label="Use the system proxy settings" />
-          <Radio value="none" label="No proxy (connect directly)" />
-          <Radio value="manual" label="Use this proxy:" />
-        </RadioGroup>
-      </Field>
-      {settings.proxyMode === 'manual' && (
-        <>
-          <Field label="Proxy URL" required {...issue('proxyUrl')}>
-            <Input value={settings.proxyUrl} onChange={(_e, d) => set({ proxyUrl: d.value })} placeholder="http://proxy.contoso.com:8080" spellCheck={false} />
-          </Field>
-          <Field label="Bypass the proxy for" hint="Comma-separated host names, e.g. .contoso.local, intranet" {...issue('noProxy')}>
-            <Input value={settings.noProxy} onChange={(_e, d) => set({ noProxy: d.value })} spellCheck={false} />
-          </Field>
-        </>
-      )}
-      <Field
-        label="Extra CA certificate file"
-        hint="For a proxy that inspects TLS: the path of its CA certificate (PEM). It is trusted for the Entra and Microsoft Graph hosts only."
-        {...issue('caFile')}
+      <form
+        className={s.root}
+        aria-labelledby="settings-network-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (issues.length > 0) return;
+          call('settings:network-set', settings).then(
+            (n) => {
+              setSaved(n);
+              setSettings(n);
+              setMessage({ intent: 'success', text: 'Network settings saved. The next check uses them.' });
+            },
+            (err: unknown) => setMessage({ intent: 'error', text: errorMessage(err) }),
+          );
+        }}
       >
-        <Input value={settings.caFile} onChange={(_e, d) => set({ caFile: d.value })} placeholder="C:\\Certificates\\corporate-root.pem" spellCheck={false} />
-      </Field>
-      {message && (
-        <MessageBar intent={message.intent}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={s.actions}>
-        <Button type="submit" appearance="primary" icon={<SaveRegular />} disabled={issues.length > 0 || JSON.stringify(saved) === JSON.stringify(settings)}>
-          Save network settings
-        </Button>
-      </div>
-    </form>
+        <Subtitle2 as="h3" id="settings-network-title" className={s.section}>
+          Network
+        </Subtitle2>
+        <p className={s.intro}>How Federation Desk reaches Entra ID and Microsoft Graph from this computer. The practice tenant is always reached directly.</p>
+        <Field label="Proxy">
+          <RadioGroup value={settings.proxyMode} onChange={(_e, d) => set({ proxyMode: d.value as ProxyMode })}>
+            <Radio value="system" label="Use the system proxy settings" />
+            <Radio value="none" label="No proxy (connect directly)" />
+            <Radio value="manual" label="Use this proxy:" />
+          </RadioGroup>
+        </Field>
+        {settings.proxyMode === 'manual' && (
+          <>
+            <Field label="Proxy URL" required {...issue('proxyUrl')}>
+              <Input value={settings.proxyUrl} onChange={(_e, d) => set({ proxyUrl: d.value })} placeholder="http://proxy.contoso.com:8080" spellCheck={false} />
+            </Field>
+            <Field label="Bypass the proxy for" hint="Comma-separated host names, e.g. .contoso.local, intranet" {...issue('noProxy')}>
+              <Input value={settings.noProxy} onChange={(_e, d) => set({ noProxy: d.value })} spellCheck={false} />
+            </Field>
+          </>
+        )}
+        <Field
+          label="Extra CA certificate file"
+          hint="For a proxy that inspects TLS: the path of its CA certificate (PEM). It is trusted for the Entra and Microsoft Graph hosts only."
+          {...issue('caFile')}
+        >
+          <Input value={settings.caFile} onChange={(_e, d) => set({ caFile: d.value })} placeholder="C:\\Certificates\\corporate-root.pem" spellCheck={false} />
+        </Field>
+        {message && (
+          <MessageBar intent={message.intent}>
+            <MessageBarBody>{message.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        <div className={s.actions}>
+          <Button type="submit" appearance="primary" icon={<SaveRegular />} disabled={issues.length > 0 || JSON.stringify(saved) === JSON.stringify(settings)}>
+            Save network settings
+          </Button>
+        </div>
+      </form>
+    </div>
   );
 }

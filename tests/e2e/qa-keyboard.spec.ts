@@ -1,0 +1,184 @@
+/**
+ * Keyboard and screen-reader walk through the check, Entra setup, diagnose and settings pages, at the
+ * small window size (1024×640) where layouts first break.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures';
+
+// The practice tenant's certificate comes from its own CA, which only Federation Desk pins.
+test.use({ ignoreHTTPSErrors: true, viewport: { width: 1024, height: 640 } });
+
+async function createPracticeProfile(page: Page, name: string, scenario: string) {
+  await page.getByLabel('Profile name').fill(name);
+  await page.getByLabel('Cloud').selectOption({ label: 'Practice tenant (built-in Entra simulator)' });
+  await page.getByLabel('Practice scenario').selectOption(scenario);
+  await page.getByRole('button', { name: "Fill in the scenario's IDs" }).click();
+  await expect(page.getByLabel('Octopus Web URL')).not.toHaveValue('');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await expect(page.getByRole('navigation', { name: 'Profiles' }).getByRole('button', { name, exact: true })).toBeVisible();
+}
+
+/** What a person does in the sign-in window: pick the account, type the password; the test catches the redirect. */
+async function signInInPopup(context: BrowserContext, harnessUrl: string, username: string, password: string): Promise<void> {
+  let pending: { id: string; authorizeUrl: string; redirectUri: string }[] = [];
+  await expect
+    .poll(async () => {
+      pending = (await (await fetch(`${harnessUrl}__harness/sign-in`)).json()) as typeof pending;
+      return pending.length;
+    })
+    .toBeGreaterThan(0);
+  const request = pending[0];
+  if (!request) throw new Error('no pending sign-in');
+  const popup = await context.newPage();
+  let reached: { url: string; body: string | null } | null = null;
+  await popup.route(
+    (url) => url.href.startsWith(request.redirectUri),
+    async (route) => {
+      reached = { url: route.request().url(), body: route.request().postData() };
+      await route.fulfill({ status: 200, contentType: 'text/html', body: '<p>Redirect caught by the test.</p>' });
+    },
+  );
+  await popup.goto(request.authorizeUrl);
+  await popup.getByLabel('Use another account').check();
+  await popup.getByLabel('Email address').fill(username);
+  await popup.getByLabel('Password').fill(password);
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await expect.poll(() => reached !== null).toBe(true);
+  const caught = reached as { url: string; body: string | null } | null;
+  const params = Object.fromEntries(caught?.body ? new URLSearchParams(caught.body) : new URL(caught?.url ?? 'http://x/').searchParams);
+  await fetch(`${harnessUrl}__harness/sign-in/${request.id}`, { method: 'POST', body: JSON.stringify({ kind: 'redirect', params }) });
+  await popup.close();
+}
+
+async function practiceUser(page: Page): Promise<[string, string]> {
+  const text = await page.getByText(/Sign in as \S+ with the password/).innerText();
+  const m = /Sign in as (\S+) with the password (\S+?)\.?$/.exec(text.trim());
+  return [m?.[1] ?? '', m?.[2] ?? ''];
+}
+
+/** Tab forward until `target` has focus (a keyboard user's way there), failing after `max` presses. */
+async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 30): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return;
+  }
+  throw new Error(`not reached with ${max} Tab presses`);
+}
+
+test('the check runs, reports its progress and expands its rows from the keyboard, and nothing spills at 1024×640', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await createPracticeProfile(page, 'A profile with a rather long name for the select', 'secret-expired');
+  await page.getByRole('tab', { name: 'Check Compatibility' }).click();
+  await expect(page.getByRole('heading', { name: 'Check Compatibility', level: 2 })).toBeVisible();
+
+  // The practice notice keeps its height: its text used to spill over the first check row.
+  const notice = page.getByText(/Practice tenant, scenario “secret-expired”/);
+  const bar = page.locator('.fui-MessageBar').filter({ has: notice });
+  const barBox = await bar.boundingBox();
+  const textBox = await notice.boundingBox();
+  expect(barBox && textBox && textBox.y + textBox.height <= barBox.y + barBox.height).toBe(true);
+
+  // Keyboard only: from the page's profile select to the button, Enter starts the check.
+  await page.getByLabel('Profile', { exact: true }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Check Compatibility', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  // A screen reader hears the end of the run, not only sighted users seeing icons change.
+  await expect(page.getByRole('status').filter({ hasText: /^Check finished: \d passed, 0 warning, 1 failed, \d skipped\.$/ })).toBeAttached();
+
+  const failed = page.getByRole('list', { name: 'Checks' }).getByRole('listitem', { name: 'Client secret: Failed' });
+  const header = failed.getByRole('button', { expanded: true });
+  await expect(header).toBeVisible();
+  // A passed row expands and collapses with Space and Enter.
+  const tenant = page.getByRole('list', { name: 'Checks' }).getByRole('listitem', { name: 'Directory (tenant): Passed' }).getByRole('button').first();
+  await tenant.focus();
+  await expect(tenant).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('Space');
+  await expect(tenant).toHaveAttribute('aria-expanded', 'true');
+  const proves = page.getByRole('list', { name: 'Checks' }).getByRole('listitem', { name: 'Directory (tenant): Passed' }).locator('dd').first();
+  // Sentences break between words (they used to break mid-word like "docum ent").
+  await expect(proves).toHaveCSS('overflow-wrap', 'break-word');
+  await page.keyboard.press('Enter');
+  await expect(tenant).toHaveAttribute('aria-expanded', 'false');
+
+  // The cut-off summary keeps its full text as a tooltip.
+  const summary = failed.getByRole('button', { expanded: true }).locator('span[title]').last();
+  expect(await summary.getAttribute('title')).toMatch(/\S/);
+
+  // Copy error details says it copied (it used to copy silently, or fail silently).
+  await failed.getByRole('button', { name: 'Copy error details' }).click();
+  await expect(page.locator('.fui-ToastTitle', { hasText: /Copied the error details\.|Could not copy the error details/ })).toBeVisible();
+
+  // The section under the checks is "Export", not a second "Settings" next to the Settings page.
+  await expect(page.getByRole('heading', { name: 'Export', level: 3 })).toBeAttached();
+  await screenshot(page, 'qa-check-1024');
+});
+
+test('switching the authentication scope from the keyboard: Escape cancels, focus comes back, and lands on the new action after switching', async ({ page, context, harness }) => {
+  await page.goto(harness.url);
+  await createPracticeProfile(page, 'Practice', 'healthy');
+  await page.getByRole('tab', { name: 'Check Compatibility' }).click();
+  const [user, password] = await practiceUser(page);
+  await page.getByRole('button', { name: 'Check Compatibility', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: /of 6 checks done\.$/ })).toBeAttached();
+  await signInInPopup(context, harness.url, user, password);
+  await expect(page.getByRole('status').filter({ hasText: 'Check finished: 6 passed' })).toBeAttached();
+
+  const web = page.getByRole('group', { name: 'Web portal authentication mode' });
+  const toFederated = web.getByRole('button', { name: 'Switch to Federated identity' });
+  await tabTo(page, toFederated);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(toFederated).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Switch', exact: true }).press('Enter');
+  await expect(dialog).toBeHidden();
+  // The button that opened the dialog is gone: focus goes to the way back, not to the top of the page.
+  await expect(web.getByRole('button', { name: /^Return to / })).toBeFocused();
+  await expect(page.getByRole('table', { name: 'Mode history' })).toBeVisible();
+  await screenshot(page, 'qa-check-switched-1024');
+});
+
+test('the Entra setup, Diagnose and Settings pages read well at 1024×640', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await createPracticeProfile(page, 'Practice', 'healthy');
+
+  await page.getByRole('tab', { name: 'Entra setup' }).click();
+  const first = page.getByRole('list', { name: 'API app steps' }).getByRole('listitem', { name: 'Web redirect URI: Not audited' });
+  // "Not audited" said once (the line "Not audited yet."), and the icon is named the audit's way.
+  await expect(first.getByText('Not audited', { exact: true })).toHaveCount(0);
+  await expect(first.getByRole('img', { name: 'Not audited' })).toHaveAttribute('title', 'Not audited');
+  await expect(first.getByRole('img', { name: 'Not verified' })).toHaveCount(0);
+
+  // Every page: one h1 (the app), one h2 named as the page's place in the navigation.
+  for (const [tab, h2] of [
+    ['Check Compatibility', 'Check Compatibility'],
+    ['Entra setup', 'Entra setup'],
+    ['Diagnose', 'Diagnose'],
+    ['Settings', 'Settings'],
+  ] as const) {
+    await page.getByRole('tab', { name: tab, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText(h2);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Federation Desk');
+  }
+  await expect(page.getByRole('form', { name: 'Network' })).toBeVisible();
+
+  // The catalog's card sits right under the page heading: h3, its parts h4.
+  await page.getByRole('tab', { name: 'Diagnose', exact: true }).click();
+  await page.getByRole('tab', { name: 'Error catalog' }).click();
+  await page.getByRole('searchbox', { name: 'Search the catalog' }).fill('50011');
+  const entry = page.getByRole('list', { name: 'Catalog entries' }).getByRole('button', { name: 'AADSTS50011: Redirect URI mismatch' });
+  await entry.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('article').getByRole('heading', { level: 3 })).toContainText('AADSTS50011');
+  await expect(page.getByRole('article').getByRole('heading', { name: 'How to fix', level: 4 })).toBeVisible();
+  await screenshot(page, 'qa-catalog-1024');
+
+  // The main sections are a navigation landmark.
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('tab', { name: 'Settings' })).toBeVisible();
+});
