@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { CLOUD_IDS } from './clouds';
 import type { ProfileDraft, ProfileView } from './profile';
+import { TARGET_IDS } from './targets/target-ids';
+import { TtsSettingsSchema } from './targets/the-things-stack';
 
 export const PROFILE_EXPORT_FORMAT = 'federation-desk-profile';
 
@@ -23,6 +25,9 @@ export const ProfileExportSchema = z.object({
       allowedDomains: z.array(z.string().max(253)).max(500),
       secretExpiresAt: z.string().max(30).nullable(),
       practiceScenario: z.string().max(200).optional(),
+      /** Absent for Octopus, so Octopus exports stay readable by earlier versions. */
+      target: z.enum(TARGET_IDS).optional(),
+      theThingsStack: TtsSettingsSchema.strict().optional(),
     })
     .strict(),
 });
@@ -43,6 +48,8 @@ export function exportProfile(p: ProfileView, now: Date): ProfileExport {
       allowedDomains: p.allowedDomains,
       secretExpiresAt: p.secretExpiresAt,
       ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
+      ...(p.target && p.target !== 'octopus' ? { target: p.target } : {}),
+      ...(p.theThingsStack ? { theThingsStack: { ...p.theThingsStack } } : {}),
     },
   };
 }
@@ -60,5 +67,7 @@ export function draftFromExport(e: ProfileExport, name?: string): ProfileDraft {
     allowedDomains: p.allowedDomains.join(', '),
     secretExpiresAt: p.secretExpiresAt ?? '',
     ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
+    ...(p.target ? { target: p.target } : {}),
+    ...(p.theThingsStack ? { theThingsStack: { ...p.theThingsStack } } : {}),
   };
 }

@@ -1,10 +1,22 @@
 /**
- * Federation profile: the fields of one Octopus-style identity-federation configuration, and the one
- * set of rules that checks them. The renderer runs these rules as the user types; main runs them
- * again on save, so nothing invalid is ever stored.
+ * Federation profile: the fields of one identity-federation configuration (Octopus by default, or
+ * another integration target), and the one set of rules that checks them. The renderer runs these
+ * rules as the user types; main runs them again on save, so nothing invalid is ever stored.
  */
 import { z } from 'zod';
 import { CLOUD_IDS, type CloudId } from './clouds';
+import { DEFAULT_TARGET, TARGET_IDS, type TargetId } from './targets/target-ids';
+import {
+  EMPTY_TTS_DRAFT,
+  TtsDraftSchema,
+  TtsSettingsSchema,
+  ttsRedirectUri,
+  ttsSettingsFromDraft,
+  validateTtsDraft,
+  validateTtsTenant,
+  type TtsDraft,
+  type TtsSettings,
+} from './targets/the-things-stack';
 
 export const PROFILE_NAME_MAX = 64;
 
@@ -40,6 +52,9 @@ export const PROFILE_FIELDS = [
   'secretExpiresAt',
   'webUrl',
   'allowedDomains',
+  'target',
+  'ttsServerAddress',
+  'ttsProviderId',
 ] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
@@ -71,6 +86,10 @@ export const ProfileDraftSchema = z.object({
   secretExpiresAt: z.string().max(100),
   /** Scenario name when cloud is 'practice'. */
   practiceScenario: z.string().max(200).optional(),
+  /** The product Entra is connected to; absent means Octopus (drafts from before targets existed). */
+  target: z.enum(TARGET_IDS).optional(),
+  /** The Things Stack's own fields, when that is the target. */
+  theThingsStack: TtsDraftSchema.optional(),
 });
 export type ProfileDraft = z.infer<typeof ProfileDraftSchema>;
 
@@ -96,6 +115,19 @@ export interface ProfileFields {
   allowedDomains: string[];
   secretExpiresAt: string | null;
   practiceScenario?: string;
+  target: TargetId;
+  /** Present exactly when target is 'the-things-stack'. */
+  theThingsStack?: TtsSettings;
+}
+
+/** The draft's target, Octopus when none is set. */
+export function targetOf(draft: Pick<ProfileDraft, 'target'>): TargetId {
+  return draft.target ?? DEFAULT_TARGET;
+}
+
+/** The Things Stack fields of a draft (empty ones when the draft has none yet). */
+export function ttsDraftOf(draft: ProfileDraft): TtsDraft {
+  return draft.theThingsStack ?? EMPTY_TTS_DRAFT;
 }
 
 export interface ValidationContext {
@@ -187,9 +219,9 @@ export function validateTenantId(raw: string): FieldIssue[] {
   return err('Enter a GUID (Directory ID), a verified domain such as contoso.onmicrosoft.com, or "common" / "organizations".');
 }
 
-function validateAppId(field: 'samlAppId' | 'apiAppId', raw: string): FieldIssue[] {
+function validateAppId(field: 'samlAppId' | 'apiAppId', raw: string, label?: string): FieldIssue[] {
   const v = normalizeAppId(raw);
-  const which = field === 'samlAppId' ? 'SAML-OpenID application' : 'API application';
+  const which = label ?? (field === 'samlAppId' ? 'SAML-OpenID application' : 'API application');
   if (v === '') return [{ field, severity: 'error', message: `Enter the ${which}'s Application (client) ID from App registrations > Overview.` }];
   if (isGuid(v)) return [];
   const guid = GUID_IN_TEXT_RE.exec(v);
@@ -330,8 +362,56 @@ export function validateAllowedDomains(raw: string, tenantRaw: string): FieldIss
   return [];
 }
 
-/** Every rule over a whole draft. `fields` is set when nothing is an error. */
+/**
+ * The rules of a The Things Stack draft: one app registration (its client ID is kept in apiAppId),
+ * a GUID tenant, the provider fields, and a required domain list. The redirect URI is derived and
+ * kept in webUrl, so the sign-in probe and the redirect-URI audit test exactly what TTS sends.
+ */
+function validateTtsProfile(draft: ProfileDraft, secretRaw: string, ctx: ValidationContext): ValidationResult {
+  const tts = ttsDraftOf(draft);
+  const tenantIssues = validateTenantId(draft.tenantId);
+  const issues: FieldIssue[] = [
+    ...validateName(draft.name, ctx.otherNames),
+    ...(tenantIssues.length > 0 ? tenantIssues : validateTtsTenant(normalizeTenantId(draft.tenantId))),
+    ...validateAppId('apiAppId', draft.apiAppId, 'app registration'),
+    ...validateSecret({ raw: secretRaw, secretStored: ctx.secretStored }),
+    ...validateSecretExpiry(draft.secretExpiresAt, ctx.today),
+    ...validateTtsDraft(tts),
+    // Only the format rule: the tenant can never be common/organizations here (see validateTtsTenant).
+    ...validateAllowedDomains(draft.allowedDomains, ''),
+  ];
+  if (!issues.some((i) => i.field === 'allowedDomains') && parseDomainList(draft.allowedDomains).length === 0)
+    issues.push({
+      field: 'allowedDomains',
+      severity: 'error',
+      message: 'The Things Stack requires allowed email domains: enter at least one, for example contoso.com. Only users whose email is in these domains can sign in.',
+    });
+  if (draft.cloud === 'practice' && !draft.practiceScenario)
+    issues.push({ field: 'cloud', severity: 'error', message: 'Pick a practice scenario for the practice tenant.' });
+  if (issues.some((i) => i.severity === 'error')) return { issues };
+  const settings = ttsSettingsFromDraft(tts);
+  const expires = draft.secretExpiresAt.trim();
+  return {
+    issues,
+    fields: {
+      name: normalizeName(draft.name),
+      cloud: draft.cloud,
+      tenantId: normalizeTenantId(draft.tenantId),
+      samlAppId: '',
+      apiAppId: normalizeAppId(draft.apiAppId),
+      webUrl: ttsRedirectUri(settings),
+      allowedDomains: parseDomainList(draft.allowedDomains),
+      secretExpiresAt: expires === '' ? null : expires,
+      ...(draft.cloud === 'practice' && draft.practiceScenario ? { practiceScenario: draft.practiceScenario } : {}),
+      target: 'the-things-stack',
+      theThingsStack: settings,
+    },
+  };
+}
+
+/** Every rule over a whole draft, for its target. `fields` is set when nothing is an error. */
 export function validateDraft(draft: ProfileDraft, secretRaw: string, ctx: ValidationContext): ValidationResult {
+  if (targetOf(draft) === 'the-things-stack') return validateTtsProfile(draft, secretRaw, ctx);
   const issues: FieldIssue[] = [
     ...validateName(draft.name, ctx.otherNames),
     ...validateTenantId(draft.tenantId),
@@ -357,6 +437,7 @@ export function validateDraft(draft: ProfileDraft, secretRaw: string, ctx: Valid
       allowedDomains: parseDomainList(draft.allowedDomains),
       secretExpiresAt: expires === '' ? null : expires,
       ...(draft.cloud === 'practice' && draft.practiceScenario ? { practiceScenario: draft.practiceScenario } : {}),
+      target: 'octopus',
     },
   };
 }
@@ -392,6 +473,9 @@ export const ProfileViewSchema = z.object({
   allowedDomains: z.array(z.string()),
   secretExpiresAt: z.string().nullable(),
   practiceScenario: z.string().optional(),
+  /** The integration target; absent means Octopus (main always sets it). */
+  target: z.enum(TARGET_IDS).optional(),
+  theThingsStack: TtsSettingsSchema.optional(),
   secret: SecretInfoSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -410,5 +494,7 @@ export function draftFromProfile(p: ProfileView): ProfileDraft {
     allowedDomains: p.allowedDomains.join(', '),
     secretExpiresAt: p.secretExpiresAt ?? '',
     ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
+    ...(p.target && p.target !== DEFAULT_TARGET ? { target: p.target } : {}),
+    ...(p.theThingsStack ? { theThingsStack: { ...p.theThingsStack } } : {}),
   };
 }

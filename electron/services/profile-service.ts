@@ -90,6 +90,8 @@ export class ProfileService {
       updatedAt: now,
     };
     if (!practiceScenario) delete record.practiceScenario;
+    // A profile moved to another target keeps no settings of the one it left.
+    if (!fields.theThingsStack) delete record.theThingsStack;
     const profiles = existing ? doc.profiles.map((p) => (p.id === id ? record : p)) : [...doc.profiles, record];
     this.store.save({ ...doc, profiles, selectedId: existing ? doc.selectedId : id });
     return this.view(record);
@@ -173,6 +175,8 @@ export class ProfileService {
       allowedDomains: p.allowedDomains,
       secretExpiresAt: p.secretExpiresAt,
       ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
+      target: p.target,
+      ...(p.theThingsStack ? { theThingsStack: p.theThingsStack } : {}),
       secret: { present, storage: p.secret.storage, hint: p.secret.hint, length: p.secret.length, updatedAt: p.secret.updatedAt },
       createdAt: p.createdAt,
       updatedAt: p.updatedAt,

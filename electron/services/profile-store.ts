@@ -7,11 +7,14 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CLOUD_IDS } from '../../shared/clouds';
 import { SECRET_STORAGE } from '../../shared/profile';
+import { DEFAULT_TARGET, TARGET_IDS } from '../../shared/targets/target-ids';
+import { TtsSettingsSchema } from '../../shared/targets/the-things-stack';
 import type { Notice } from '../../shared/ipc-profiles';
 import type { Clock, DocumentFileFactory, JsonDocumentFile } from './ports';
 
 export const PROFILES_DOCUMENT = 'profiles';
-export const PROFILES_FORMAT_VERSION = 1;
+/** 2: every profile names its integration target (issue 8); version 1 files are migrated. */
+export const PROFILES_FORMAT_VERSION = 2;
 
 export const StoredSecretMetaSchema = z.object({
   storage: z.enum(SECRET_STORAGE),
@@ -41,6 +44,10 @@ export const StoredProfileSchema = z.object({
   allowedDomains: z.array(z.string()),
   secretExpiresAt: z.string().nullable(),
   practiceScenario: z.string().optional(),
+  /** The product this profile connects Entra to. */
+  target: z.enum(TARGET_IDS),
+  /** The Things Stack's settings, when that is the target. */
+  theThingsStack: TtsSettingsSchema.optional(),
   secret: StoredSecretMetaSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -60,10 +67,26 @@ export type ProfilesDocument = z.infer<typeof ProfilesDocumentSchema>;
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * Migrations by the version they upgrade from. Version 1 is the first released format; a future
- * format change adds `1: (doc) => ...` here and bumps PROFILES_FORMAT_VERSION.
+ * 1 → 2: profiles gain a `target`. Every version-1 profile described Octopus, so each gets
+ * `target: 'octopus'` and nothing else changes. (Version 2 also stops an older app from reading the
+ * file as Octopus-only and dropping another target's settings on save: it opens it read-only.)
  */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export function migrateV1ToV2(doc: Record<string, unknown>): Record<string, unknown> {
+  const profiles: unknown = doc.profiles;
+  if (!Array.isArray(profiles)) return doc;
+  return {
+    ...doc,
+    profiles: profiles.map((p: unknown) =>
+      p !== null && typeof p === 'object' && !Array.isArray(p) && !('target' in p) ? { ...(p as Record<string, unknown>), target: DEFAULT_TARGET } : p,
+    ),
+  };
+}
+
+/**
+ * Migrations by the version they upgrade from. A future format change adds `2: (doc) => ...` here
+ * and bumps PROFILES_FORMAT_VERSION.
+ */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: migrateV1ToV2 };
 
 export const EMPTY_DOCUMENT: ProfilesDocument = { version: PROFILES_FORMAT_VERSION, selectedId: null, profiles: [] };
 

@@ -163,3 +163,52 @@ test.describe('where the OS offers no encryption', () => {
     await expect(page.getByText('Secrets are kept for this session only')).toHaveCount(0);
   });
 });
+
+test('an admin sets up The Things Stack: the form points out each rule, then shows the tti-lw-cli command', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await page.getByLabel('Target').selectOption({ label: 'The Things Stack (OIDC provider)' });
+  // Octopus-only fields are gone; the target's own are there, with the email warning.
+  await expect(page.getByLabel('SAML-OpenID application (client) ID')).toHaveCount(0);
+  await expect(page.getByLabel('Octopus Web URL')).toHaveCount(0);
+  await expect(page.getByText('Entra does not verify the email addresses')).toBeVisible();
+
+  await page.getByLabel('Profile name').fill('TTS EU');
+  await page.getByLabel('Directory (tenant) ID').fill('organizations');
+  await page.getByLabel('Application (client) ID').fill('99999999-8888-7777-6666-555555555555');
+  await page.getByLabel('Client secret value').fill(CANARY);
+  await page.getByLabel('Server address').fill('https://tts.contoso.com/console');
+  await page.getByLabel('Provider ID').fill('Microsoft--Entra');
+  await expect(page.getByText('The Things Stack needs a single-tenant app: with "organizations"')).toBeVisible();
+  await expect(page.getByText('Enter only the server address')).toBeVisible();
+  await expect(page.getByText('Use lower-case letters only.')).toBeVisible();
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await expect(page.getByText('The Things Stack requires allowed email domains')).toBeVisible();
+  await expect(page.getByLabel('Directory (tenant) ID')).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Configure The Things Stack' })).toHaveCount(0);
+  await screenshot(page, 'tts-profile-errors');
+
+  await page.getByLabel('Directory (tenant) ID').fill('72f988bf-86f1-41af-91ab-2d7cd011db47');
+  await page.getByRole('button', { name: 'Use tts.contoso.com' }).click();
+  await expect(page.getByLabel('Server address')).toHaveValue('tts.contoso.com');
+  await page.getByRole('button', { name: 'Use microsoft-entra' }).click();
+  await page.getByLabel('Allowed email domains').fill('contoso.com');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await expectToast(page, 'Created "TTS EU".');
+
+  const exportPanel = page.getByRole('region', { name: 'Configure The Things Stack' });
+  await expect(exportPanel.getByText('https://tts.contoso.com/oauth/login/microsoft-entra/callback', { exact: true })).toBeVisible();
+  await expect(exportPanel.getByText('https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0', { exact: true })).toBeVisible();
+  const command = exportPanel.getByLabel('tti-lw-cli command');
+  await expect(command).toContainText('tti-lw-cli authentication-providers create microsoft-entra');
+  await expect(command).toContainText('--allowed-email-domains contoso.com');
+  await expect(command).not.toContainText(CANARY);
+  await screenshot(page, 'tts-profile-saved');
+
+  // After a restart the profile is still a The Things Stack profile.
+  await harness.restart();
+  await page.goto(harness.url);
+  await page.getByRole('navigation', { name: 'Profiles' }).getByRole('button', { name: 'TTS EU', exact: true }).click();
+  await expect(page.getByLabel('Target')).toHaveValue('the-things-stack');
+  await expect(page.getByLabel('Provider ID')).toHaveValue('microsoft-entra');
+  expect(allFiles(harness.dataDir)).not.toContain(CANARY);
+});

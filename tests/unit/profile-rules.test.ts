@@ -103,6 +103,7 @@ describe('rules that involve several fields', () => {
       webUrl: 'https://octopus.contoso.com/',
       allowedDomains: ['contoso.com', 'fabrikam.com'],
       secretExpiresAt: null,
+      target: 'octopus',
     });
     expect(validateDraft({ ...draft, webUrl: 'https://octopus.contoso.com' }, '', { otherNames: [], secretStored: false, today: TODAY }).fields).toBeUndefined();
   });

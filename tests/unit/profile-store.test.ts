@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../electron/app-services';
 import { confDocumentFiles } from '../../electron/services/conf-document-file';
-import { ProfileStore, type Migration } from '../../electron/services/profile-store';
+import { MIGRATIONS, PROFILES_FORMAT_VERSION, ProfileStore, migrateV1ToV2, type Migration } from '../../electron/services/profile-store';
 import type { Clock, SecretVault } from '../../electron/services/ports';
 import { DeskError } from '../../shared/ipc-core';
 import { EMPTY_DRAFT, type ProfileDraft } from '../../shared/profile';
@@ -147,16 +147,67 @@ describe('profile store', () => {
 
   it('runs migrations in order, keeps a backup of the old file, and writes the new format', () => {
     const files = confDocumentFiles(dir);
-    const v1 = { version: 1, selectedId: null, profiles: [] as unknown[] };
-    fs.writeFileSync(path.join(dir, 'profiles.json'), JSON.stringify({ ...v1, version: 0, legacy: ['Prod'] }));
+    const v2 = { version: 2, selectedId: null, profiles: [] as unknown[] };
+    fs.writeFileSync(path.join(dir, 'profiles.json'), JSON.stringify({ ...v2, version: 0, legacy: ['Prod'] }));
     const migrations: Record<number, Migration> = {
       0: (doc) => ({ ...doc, version: 1, profiles: [], selectedId: null, legacy: undefined }),
+      1: MIGRATIONS[1] ?? ((doc) => doc),
     };
-    const store = new ProfileStore({ files, clock, migrations, currentVersion: 1 });
-    expect(store.load()).toEqual(v1);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'profiles.json'), 'utf8'))).toEqual(v1);
-    const backup = fs.readdirSync(dir).find((f) => f.startsWith('profiles.pre-v1-'));
+    const store = new ProfileStore({ files, clock, migrations, currentVersion: 2 });
+    expect(store.load()).toEqual(v2);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'profiles.json'), 'utf8'))).toEqual(v2);
+    const backup = fs.readdirSync(dir).find((f) => f.startsWith('profiles.pre-v2-'));
     expect(JSON.parse(fs.readFileSync(path.join(dir, backup ?? ''), 'utf8')).legacy).toEqual(['Prod']);
+  });
+
+  it('migrates a version 1 file: every profile becomes an Octopus profile and nothing else changes', () => {
+    const stored = {
+      id: 'b5d0c2a4-1111-4222-8333-944455556666',
+      name: 'Production',
+      cloud: 'global',
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      samlAppId: '11111111-2222-3333-4444-555555555555',
+      apiAppId: '99999999-8888-7777-6666-555555555555',
+      webUrl: 'https://octopus.contoso.com/',
+      allowedDomains: ['contoso.com'],
+      secretExpiresAt: '2027-05-31',
+      secret: { storage: 'encrypted', hint: 'CAN', length: 40, updatedAt: '2026-01-02T03:04:05.000Z' },
+      createdAt: '2026-01-02T03:04:05.000Z',
+      updatedAt: '2026-01-02T03:04:05.000Z',
+      extensions: { checks: { kept: true } },
+    };
+    const v1Text = JSON.stringify({ version: 1, selectedId: stored.id, profiles: [stored] }, null, 2);
+    fs.writeFileSync(path.join(dir, 'profiles.json'), v1Text);
+    const s = services();
+    const [view] = s.profiles.list().profiles;
+    expect(view).toMatchObject({ id: stored.id, name: 'Production', target: 'octopus', webUrl: 'https://octopus.contoso.com/', secretExpiresAt: '2027-05-31' });
+    const written = JSON.parse(fs.readFileSync(path.join(dir, 'profiles.json'), 'utf8'));
+    expect(written).toEqual({ version: PROFILES_FORMAT_VERSION, selectedId: stored.id, profiles: [{ ...stored, target: 'octopus' }] });
+    const backup = fs.readdirSync(dir).find((f) => f.startsWith('profiles.pre-v2-'));
+    expect(fs.readFileSync(path.join(dir, backup ?? ''), 'utf8')).toBe(v1Text);
+    expect(migrateV1ToV2({ version: 1, profiles: [{ target: 'octopus', id: 'x' }] })).toEqual({ version: 1, profiles: [{ target: 'octopus', id: 'x' }] });
+  });
+
+  it('stores a The Things Stack profile with its settings, and drops them when it moves back to Octopus', async () => {
+    const s = services();
+    const tts = await s.profiles.save({
+      draft: draft({ target: 'the-things-stack', samlAppId: '', webUrl: '', allowedDomains: 'contoso.com', theThingsStack: { serverAddress: 'TTS.contoso.com', providerId: 'microsoft-entra' } }),
+      secret: { action: 'keep' },
+    });
+    expect(tts).toMatchObject({
+      target: 'the-things-stack',
+      samlAppId: '',
+      webUrl: 'https://tts.contoso.com/oauth/login/microsoft-entra/callback',
+      theThingsStack: { serverAddress: 'tts.contoso.com', providerId: 'microsoft-entra' },
+    });
+    expect(services().profiles.get(tts.id)).toEqual(tts);
+    const back = await s.profiles.save({ id: tts.id, draft: draft({ target: 'octopus' }), secret: { action: 'keep' } });
+    expect(back.target).toBe('octopus');
+    expect(back.theThingsStack).toBeUndefined();
+    expect(s.profiles.stored(tts.id).theThingsStack).toBeUndefined();
+    await expect(
+      s.profiles.save({ draft: draft({ name: 'Bad', target: 'the-things-stack', allowedDomains: '', theThingsStack: { serverAddress: 'tts.contoso.com', providerId: 'Entra--ID' } }), secret: { action: 'keep' } }),
+    ).rejects.toMatchObject({ code: 'validation' });
   });
 
   it('writes its files readable by the current user only', async () => {

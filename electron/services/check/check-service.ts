@@ -19,6 +19,8 @@ import { robotSignInDriver } from './robot-sign-in';
 import { runProbes } from './runner';
 import type { SignInDriver } from './sign-in-driver';
 import { createHttpClient } from '../http';
+import { checksNotApplicable } from '../../../shared/targets/checks';
+import { probesForTarget } from './target-probes';
 
 export const CHECK_EXTENSION = 'checks';
 
@@ -135,8 +137,11 @@ export class CheckService {
           : null),
       signInMissingReason: 'no sign-in window is available here.',
     });
+    const notApplicable = checksNotApplicable(profile.target);
     const results = await runProbes({
       ctx,
+      ...(notApplicable ? { notApplicable } : {}),
+      probes: probesForTarget(profile.target),
       fingerprintInput: input,
       clock: this.o.clock,
       probeTimeoutMs: this.o.probeTimeoutMs ?? 30_000,
@@ -144,12 +149,13 @@ export class CheckService {
       onProgress: (r) => publish(r, true),
     });
     const cancelled = entry.controller.signal.aborted;
+    const counted = results.filter((r) => !notApplicable?.ids.includes(r.id));
     const clean = results.map((r) => ({ ...r, summary: redact(r.summary), facts: r.facts.map((f) => ({ ...f, value: redact(f.value) })) }));
     const outcome: CheckRun['outcome'] = cancelled
       ? 'cancelled'
-      : clean.some((r) => r.status === 'failed' || r.status === 'skipped')
+      : counted.some((r) => r.status === 'failed' || r.status === 'skipped')
         ? 'failed'
-        : clean.some((r) => r.status === 'warning')
+        : counted.some((r) => r.status === 'warning')
           ? 'warning'
           : 'passed';
     const final: CheckRun = { ...entry.run, results: clean, finishedAt: this.o.clock.now().toISOString(), outcome };

@@ -186,8 +186,19 @@ export function apiAppProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
 }
 
 /** Client credentials with the secret for `api://{apiAppId}/.default`, through MSAL as the product does. */
-export async function secretProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
-  const scope = `api://${ctx.target.apiAppId}/.default`;
+export function secretProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
+  return clientCredentialsProbe(ctx, `api://${ctx.target.apiAppId}/.default`, true);
+}
+
+/**
+ * The secret proven against Microsoft Graph's `/.default`, for targets whose app exposes no API of
+ * its own (The Things Stack): this needs no Application ID URI, only a valid secret.
+ */
+export function graphSecretProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
+  return clientCredentialsProbe(ctx, `${ctx.endpoints.graphHost}/.default`, false);
+}
+
+async function clientCredentialsProbe(ctx: ProbeContext, scope: string, exposesApi: boolean): Promise<ProbeOutcome> {
   if (!ctx.secret) return { status: 'failed', summary: `No client secret to test: ${ctx.secretMissingReason}`, fix: [ctx.secretMissingReason], tested: `client_credentials for ${scope}` };
   const d = await ctx.discovery();
   if (!d.ok) return { status: 'failed', summary: 'The discovery document was not available.', tested: '' };
@@ -205,7 +216,7 @@ export async function secretProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
     ];
     if (days !== null && days <= 30)
       return { status: 'warning', summary: `The secret works, but expires in ${days} day(s) (${expires}).`, fix: ['Create a new secret in Certificates & secrets now and replace it here before the old one lapses.'], tested, facts };
-    return { status: 'passed', summary: `The secret works and ${scope.replace('/.default', '')} is exposed.`, tested, facts };
+    return { status: 'passed', summary: exposesApi ? `The secret works and ${scope.replace('/.default', '')} is exposed.` : 'The secret works.', tested, facts };
   } catch (error) {
     const captured = lastError();
     if (!captured) {

@@ -19,6 +19,8 @@ import {
   EMPTY_DRAFT,
   PROFILE_FIELDS,
   draftFromProfile,
+  targetOf,
+  ttsDraftOf,
   validateDraft,
   type FieldIssue,
   type ProfileDraft,
@@ -26,6 +28,9 @@ import {
   type ProfileView,
 } from '../../../../shared/profile';
 import type { SecretAction } from '../../../../shared/ipc-profiles';
+import { TARGET_IDS, TARGET_LABELS, type TargetId } from '../../../../shared/targets/target-ids';
+import { TTS_EMAIL_WARNING, type TtsDraft } from '../../../../shared/targets/the-things-stack';
+import { TtsExport } from './tts-export';
 import { ApiError, errorMessage } from '../../api';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useAppStore } from '../../stores/app-store';
@@ -89,6 +94,22 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
     setServerError(null);
     setDirty(true);
   };
+  const target = targetOf(draft);
+  const isTts = target === 'the-things-stack';
+  const tts = ttsDraftOf(draft);
+  const TTS_FIELD: Record<keyof TtsDraft, ProfileField> = { serverAddress: 'ttsServerAddress', providerId: 'ttsProviderId' };
+  const updateTts = (key: keyof TtsDraft, value: string) => {
+    setDraft((d) => ({ ...d, theThingsStack: { ...ttsDraftOf(d), [key]: value } }));
+    setTouched((t) => new Set(t).add(TTS_FIELD[key]));
+    setServerError(null);
+    setDirty(true);
+  };
+  const ttsInputProps = (key: keyof TtsDraft): Partial<InputProps> => ({
+    value: tts[key],
+    onChange: (_e, data) => updateTts(key, data.value),
+    onBlur: () => setTouched((t) => new Set(t).add(TTS_FIELD[key])),
+    name: TTS_FIELD[key],
+  });
 
   const issuesFor = (field: ProfileField): FieldIssue[] => (submitted || touched.has(field) ? result.issues.filter((i) => i.field === field) : []);
 
@@ -159,6 +180,15 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
           <MessageBarBody>{serverError}</MessageBarBody>
         </MessageBar>
       )}
+      <Field label="Target" hint="The product you connect to Entra ID. Each target has its own fields, rules and export.">
+        <Select value={target} name="target" onChange={(_e, data) => update('target', data.value as TargetId)}>
+          {TARGET_IDS.map((id) => (
+            <option key={id} value={id}>
+              {TARGET_LABELS[id]}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <div className={styles.row}>
         <Field label="Profile name" required {...fieldState('name')} hint="One per environment, e.g. Production.">
           <Input {...inputProps('name')} maxLength={200} />
@@ -195,15 +225,28 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
       <Subtitle2 as="h3" className={styles.sectionTitle}>
         Entra ID
       </Subtitle2>
-      <Field label="Directory (tenant) ID" required {...fieldState('tenantId')} hint="Entra ID > Overview. A GUID, a verified domain, or common / organizations.">
+      <Field
+        label="Directory (tenant) ID"
+        required
+        {...fieldState('tenantId')}
+        hint={isTts ? 'Entra ID > Overview. The GUID: The Things Stack needs a single-tenant app.' : 'Entra ID > Overview. A GUID, a verified domain, or common / organizations.'}
+      >
         <Input {...inputProps('tenantId')} className={styles.mono} spellCheck={false} autoComplete="off" />
       </Field>
-      <Field label="SAML-OpenID application (client) ID" required {...fieldState('samlAppId')}>
-        <Input {...inputProps('samlAppId')} className={styles.mono} spellCheck={false} autoComplete="off" />
-      </Field>
-      <Field label="API application (client) ID" required {...fieldState('apiAppId')} hint="The app registration whose client secret and Web redirect URI Octopus uses.">
-        <Input {...inputProps('apiAppId')} className={styles.mono} spellCheck={false} autoComplete="off" />
-      </Field>
+      {isTts ? (
+        <Field label="Application (client) ID" required {...fieldState('apiAppId')} hint="App registrations > the app for The Things Stack > Overview.">
+          <Input {...inputProps('apiAppId')} className={styles.mono} spellCheck={false} autoComplete="off" />
+        </Field>
+      ) : (
+        <>
+          <Field label="SAML-OpenID application (client) ID" required {...fieldState('samlAppId')}>
+            <Input {...inputProps('samlAppId')} className={styles.mono} spellCheck={false} autoComplete="off" />
+          </Field>
+          <Field label="API application (client) ID" required {...fieldState('apiAppId')} hint="The app registration whose client secret and Web redirect URI Octopus uses.">
+            <Input {...inputProps('apiAppId')} className={styles.mono} spellCheck={false} autoComplete="off" />
+          </Field>
+        </>
+      )}
 
       {secretStored && secretSummary ? (
         <Field label="Client secret" hint="Stored secrets are never shown again; Entra shows the same hint in Certificates & secrets.">
@@ -272,20 +315,58 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
         <Input type="date" {...inputProps('secretExpiresAt')} />
       </Field>
 
-      <Subtitle2 as="h3" className={styles.sectionTitle}>
-        Octopus
-      </Subtitle2>
-      <Field label="Octopus Web URL" required {...fieldState('webUrl')} hint="Registered in Entra as the API app's Web redirect URI, byte for byte, trailing slash included.">
-        <Input {...inputProps('webUrl')} placeholder="https://octopus.contoso.com/" spellCheck={false} autoComplete="off" />
-      </Field>
-      <Field
-        label="Allowed email domains"
-        required={['common', 'organizations'].includes(draft.tenantId.trim().toLowerCase())}
-        {...fieldState('allowedDomains')}
-        hint="Comma-separated, e.g. contoso.com, fabrikam.com. Required when the tenant is common or organizations."
-      >
-        <Input {...inputProps('allowedDomains')} spellCheck={false} />
-      </Field>
+      {isTts ? (
+        <>
+          <Subtitle2 as="h3" className={styles.sectionTitle}>
+            The Things Stack
+          </Subtitle2>
+          <Field
+            label="Server address"
+            required
+            {...fieldState('ttsServerAddress', (v) => updateTts('serverAddress', v))}
+            hint="Where The Things Stack is served, e.g. thethings.contoso.com. The redirect URI is built from it."
+          >
+            <Input {...ttsInputProps('serverAddress')} placeholder="thethings.contoso.com" spellCheck={false} autoComplete="off" />
+          </Field>
+          <Field
+            label="Provider ID"
+            required
+            {...fieldState('ttsProviderId', (v) => updateTts('providerId', v))}
+            hint="3 to 36 lower-case letters, digits and single dashes, e.g. microsoft-entra."
+          >
+            <Input {...ttsInputProps('providerId')} className={styles.mono} placeholder="microsoft-entra" spellCheck={false} autoComplete="off" />
+          </Field>
+          <Field
+            label="Allowed email domains"
+            required
+            {...fieldState('allowedDomains')}
+            hint="Comma-separated, e.g. contoso.com. Only users whose email is in these domains can sign in to The Things Stack."
+          >
+            <Input {...inputProps('allowedDomains')} spellCheck={false} />
+          </Field>
+          <MessageBar intent="warning">
+            <MessageBarBody>{TTS_EMAIL_WARNING}</MessageBarBody>
+          </MessageBar>
+          {result.fields?.theThingsStack && <TtsExport fields={{ ...result.fields, theThingsStack: result.fields.theThingsStack }} />}
+        </>
+      ) : (
+        <>
+          <Subtitle2 as="h3" className={styles.sectionTitle}>
+            Octopus
+          </Subtitle2>
+          <Field label="Octopus Web URL" required {...fieldState('webUrl')} hint="Registered in Entra as the API app's Web redirect URI, byte for byte, trailing slash included.">
+            <Input {...inputProps('webUrl')} placeholder="https://octopus.contoso.com/" spellCheck={false} autoComplete="off" />
+          </Field>
+          <Field
+            label="Allowed email domains"
+            required={['common', 'organizations'].includes(draft.tenantId.trim().toLowerCase())}
+            {...fieldState('allowedDomains')}
+            hint="Comma-separated, e.g. contoso.com, fabrikam.com. Required when the tenant is common or organizations."
+          >
+            <Input {...inputProps('allowedDomains')} spellCheck={false} />
+          </Field>
+        </>
+      )}
 
       {secretStorage && !secretStorage.persistent && (
         <Caption1>

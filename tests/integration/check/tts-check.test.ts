@@ -1,0 +1,103 @@
+/**
+ * The Things Stack target against the practice tenant: the probes it swaps in (secret without an
+ * exposed API, sign-in that requires the ID token's email claim) and the ones it does not use.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { fingerprintInput, type CheckId, type CheckResult } from '../../../shared/check';
+import { checksNotApplicable } from '../../../shared/targets/checks';
+import { ttsRedirectUri } from '../../../shared/targets/the-things-stack';
+import { createCheckContext } from '../../../electron/services/check/check-context';
+import { robotSignInDriver } from '../../../electron/services/check/robot-sign-in';
+import { runProbes } from '../../../electron/services/check/runner';
+import { probesForTarget, requireEmailClaim } from '../../../electron/services/check/target-probes';
+import { createHttpClient } from '../../../electron/services/http';
+import { startSimulator, type RunningSimulator } from '../../../electron/simulator';
+import { dataDir, pinnedCaOf } from './check-kit';
+
+const REDIRECT = ttsRedirectUri({ serverAddress: 'tts.contoso.com', providerId: 'microsoft-entra' });
+const API_APP = '/applications/1';
+
+/** healthy, with the TTS redirect URI registered on the app (and optionally without the email claim). */
+function ttsScenario(withEmailClaim: boolean): Record<string, unknown> {
+  return {
+    name: withEmailClaim ? 'tts-healthy' : 'tts-email-claim-missing',
+    description: 'The Things Stack as OIDC provider',
+    base: 'healthy',
+    patch: [
+      { op: 'add', path: `${API_APP}/web/redirectUris/-`, value: REDIRECT },
+      ...(withEmailClaim ? [] : [{ op: 'replace', path: `${API_APP}/optionalClaims/idToken`, value: [] }]),
+    ],
+  };
+}
+
+const sims: RunningSimulator[] = [];
+afterAll(async () => {
+  await Promise.all(sims.map((s) => s.close()));
+});
+
+async function runTts(scenario: Record<string, unknown> | string): Promise<Record<CheckId, CheckResult>> {
+  const sim = await startSimulator({ scenario, dataDir });
+  sims.push(sim);
+  const pinnedCas = [pinnedCaOf(sim)];
+  const client = createHttpClient({ pinnedCas, proxy: null, timeoutMs: 10_000 });
+  const target = { cloud: 'practice' as const, tenantId: sim.profile.tenantId, samlAppId: '', apiAppId: sim.profile.apiAppId, webUrl: REDIRECT, secretHint: null, secretExpiresAt: null };
+  const clock = { now: () => new Date() };
+  const ctx = createCheckContext({
+    target,
+    cloud: 'practice',
+    endpoints: { authorityHost: sim.authorityHost, graphHost: sim.graphHost },
+    network: { proxy: null, pinnedCas, requestTimeoutMs: 10_000 },
+    clock,
+    signal: new AbortController().signal,
+    secret: sim.profile.secret,
+    secretMissingReason: 'none',
+    signIn: robotSignInDriver({ http: client, simulatorOrigin: sim.authorityHost, username: sim.signInUser.username, password: sim.signInUser.password }),
+    signInMissingReason: 'none',
+    http: client,
+  });
+  const notApplicable = checksNotApplicable('the-things-stack');
+  const results = await runProbes({
+    ctx,
+    fingerprintInput: fingerprintInput({ ...target, practiceScenario: sim.scenario, secretUpdatedAt: null }),
+    clock,
+    probeTimeoutMs: 15_000,
+    interactiveTimeoutMs: 20_000,
+    probes: probesForTarget('the-things-stack'),
+    ...(notApplicable ? { notApplicable } : {}),
+  });
+  return Object.fromEntries(results.map((r) => [r.id, r])) as Record<CheckId, CheckResult>;
+}
+
+describe('The Things Stack checks against the practice tenant', () => {
+  it('passes with the redirect URI registered and the email claim configured; SAML and Graph are not used', async () => {
+    const r = await runTts(ttsScenario(true));
+    expect(r.tenant.status).toBe('passed');
+    expect(r['api-app'].status).toBe('passed');
+    expect(r.secret).toMatchObject({ status: 'passed', summary: 'The secret works.' });
+    expect(r['sign-in'].status).toBe('passed');
+    expect(r['sign-in'].summary).toMatch(/carries the email claim \(.+@.+\)/);
+    expect(r['sign-in'].tested).toContain(REDIRECT);
+    for (const id of ['saml-app', 'graph-me'] as const) expect(r[id]).toMatchObject({ status: 'skipped', summary: 'Not used by The Things Stack (OIDC provider).' });
+  });
+
+  it('fails the sign-in when the ID token has no email claim, and says how to add it', async () => {
+    const r = await runTts(ttsScenario(false));
+    expect(r['sign-in'].status).toBe('failed');
+    expect(r['sign-in'].summary).toContain('no email claim');
+    expect(r['sign-in'].fix.join(' ')).toContain('Token configuration > Add optional claim > ID > email');
+  });
+
+  it('fails the sign-in with AADSTS50011 when the TTS redirect URI is not registered', async () => {
+    const r = await runTts('healthy');
+    expect(r['sign-in'].status).toBe('failed');
+    expect(r['sign-in'].summary).toContain('AADSTS50011');
+  });
+});
+
+describe('requireEmailClaim', () => {
+  it('leaves failures alone and fails a sign-in without an email', () => {
+    const failed = { status: 'failed' as const, summary: 'x', tested: 't' };
+    expect(requireEmailClaim(failed)).toBe(failed);
+    expect(requireEmailClaim({ status: 'warning', summary: 'ok', tested: 't', facts: [{ label: 'Email claim', value: 'not in the token' }] }).status).toBe('failed');
+  });
+});
