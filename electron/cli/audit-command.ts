@@ -7,7 +7,7 @@
  * With --profile, the report is kept with the profile, as the app keeps it (the `expiry` command
  * and the app's expiry watch read the secrets' end dates from it).
  */
-import fs from 'node:fs';
+import { originOption, readCaFileOption, proxyOption, isLoopbackOrigin, builtInSignInUser } from './options';
 import { openInSystemBrowser } from './system-browser';
 import { AUDIT_APP_LABELS, GRAPH_CLI_CLIENT_ID, type AuditFinding, type AuditReport, type AuditStatus } from '../../shared/audit';
 import { isAllowedExternalUrl, type CloudId } from '../../shared/clouds';
@@ -15,10 +15,9 @@ import { isGuid, normalizeAppId, normalizeTenantId, normalizeWebUrl, secretHint,
 import { AUDIT_EXTENSION, browserTokenSource, driverTokenSource, runAudit, type AuditTarget, type GraphTokenSource } from '../services/audit';
 import { cloudEndpoints } from '../services/check/probe-context';
 import { robotSignInDriver } from '../services/check/robot-sign-in';
-import { createHttpClient, hostPort, proxyFromEnv, type PinnedCa, type ProxyConfig } from '../services/http';
+import { createHttpClient, hostPort, type PinnedCa } from '../services/http';
 import { systemClock, type Clock } from '../services/ports';
 import { redact, redactValue, registerSecret } from '../services/redact';
-import { BUILT_IN_SCENARIO_NAMES, builtInScenario } from '../simulator/scenarios';
 import { cliServices } from './cli-services';
 import { parseCliArgs, readStdin, UsageError, writeJson, type CliCommand, type CliIo } from './io';
 
@@ -114,7 +113,6 @@ const OPTIONS = {
 
 const FIELD_OPTIONS = ['tenant', 'saml-app', 'api-app', 'web-url', 'cloud'] as const;
 const CLI_CLOUDS = ['global', 'usgov', 'china'] as const;
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 const MARKERS: Record<AuditStatus, string> = { passed: '✓', warning: '!', failed: '✗', unknown: '?' };
 
 /** Timeouts: per Graph request, and for the whole sign-in (a person in a browser). */
@@ -122,57 +120,10 @@ export const AUDIT_TIMEOUTS = { requestMs: 20_000, signInMs: 5 * 60_000 };
 
 const usage = (message: string) => new UsageError(`${message} Run "federation-desk audit --help".`);
 
-function originOption(name: string, value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw usage(`--${name} "${value}" is not a URL; give it as https://host[:port].`);
-  }
-  if (url.protocol !== 'https:') throw usage(`--${name} must be an https:// URL (got ${url.protocol}).`);
-  if (url.pathname !== '/' || url.search || url.hash) throw usage(`--${name} takes the host only (https://host[:port]), without a path.`);
-  return url.origin;
-}
 
-const isLoopback = (origin: string) => LOOPBACK.has(new URL(origin).hostname.toLowerCase());
 
-function readCaFile(file: string): string {
-  let pem: string;
-  try {
-    pem = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw usage(`Cannot read --ca-file ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
-  }
-  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw usage(`--ca-file ${file} is not a PEM certificate (no "-----BEGIN CERTIFICATE-----" in it).`);
-  return pem;
-}
 
-function proxyOption(value: string | undefined, env: NodeJS.ProcessEnv): ProxyConfig | null {
-  const fromEnv = proxyFromEnv(env);
-  if (value === undefined) return fromEnv;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw usage(`--proxy "${redact(value)}" is not a URL; give it as http://host:port.`);
-  }
-  if (url.protocol !== 'http:') throw usage(`--proxy must be an http:// proxy URL (got ${url.protocol}).`);
-  if (url.password) registerSecret(decodeURIComponent(url.password));
-  return { url: value, noProxy: fromEnv?.noProxy ?? (env.NO_PROXY ?? env.no_proxy ?? '').split(',').filter((s) => s.trim() !== '') };
-}
 
-/** The built-in practice tenant's sign-in user for a scenario's tenant (the same user in every built-in scenario). */
-function builtInSignInUser(tenant: string): { username: string; password: string } | null {
-  const now = new Date();
-  for (const name of BUILT_IN_SCENARIO_NAMES) {
-    const s = builtInScenario(name, now);
-    const t = s.tenants.find((x) => x.id.toLowerCase() === tenant || x.domains.some((d) => d.toLowerCase() === tenant));
-    if (!t || t.id.toLowerCase() !== s.profile.tenantId.toLowerCase()) continue;
-    const user = s.users.find((u) => u.userPrincipalName.toLowerCase() === s.signInUser.toLowerCase());
-    if (user) return { username: user.userPrincipalName, password: user.password };
-  }
-  return null;
-}
 
 interface Configuration {
   name: string | null;
@@ -328,16 +279,16 @@ export function makeAuditCommand(deps: AuditCommandDeps = {}): CliCommand {
       const clientId = (values['client-id'] ?? GRAPH_CLI_CLIENT_ID).trim().toLowerCase();
       if (!isGuid(clientId)) throw usage(`--client-id must be an Application (client) ID, a GUID (got "${values['client-id'] ?? ''}").`);
 
-      let authorityHost = values['authority-host'] !== undefined ? originOption('authority-host', values['authority-host']) : undefined;
-      let graphHost = values['graph-host'] !== undefined ? originOption('graph-host', values['graph-host']) : undefined;
-      if (authorityHost && !graphHost && isLoopback(authorityHost)) graphHost = authorityHost;
-      const signInValue = values['sign-in'] ?? (authorityHost && isLoopback(authorityHost) ? 'robot' : 'browser');
+      let authorityHost = values['authority-host'] !== undefined ? originOption(usage, 'authority-host', values['authority-host']) : undefined;
+      let graphHost = values['graph-host'] !== undefined ? originOption(usage, 'graph-host', values['graph-host']) : undefined;
+      if (authorityHost && !graphHost && isLoopbackOrigin(authorityHost)) graphHost = authorityHost;
+      const signInValue = values['sign-in'] ?? (authorityHost && isLoopbackOrigin(authorityHost) ? 'robot' : 'browser');
       if (signInValue !== 'robot' && signInValue !== 'browser')
         throw usage(`--sign-in must be browser or robot (got "${signInValue}"). The audit cannot run without a Graph sign-in.`);
       const signIn: 'robot' | 'browser' = signInValue;
-      if (signIn === 'robot' && (!authorityHost || !isLoopback(authorityHost)))
+      if (signIn === 'robot' && (!authorityHost || !isLoopbackOrigin(authorityHost)))
         throw usage(`--sign-in robot signs in only to the practice tenant, so it needs --authority-host on a loopback address (from "federation-desk simulate")${authorityHost ? `, not ${authorityHost}` : ''}. It never types a password into the real Entra ID.`);
-      if (signIn === 'browser' && authorityHost && isLoopback(authorityHost))
+      if (signIn === 'browser' && authorityHost && isLoopbackOrigin(authorityHost))
         throw usage('--sign-in browser cannot sign in to the practice tenant: the system browser does not trust its certificate (only Federation Desk does). Use --sign-in robot.');
       if (signIn !== 'robot' && (values['robot-user'] !== undefined || values['robot-password-env'] !== undefined)) throw usage('--robot-user and --robot-password-env only apply with --sign-in robot.');
 
@@ -379,8 +330,8 @@ export function makeAuditCommand(deps: AuditCommandDeps = {}): CliCommand {
       authorityHost = endpoints.authorityHost;
       graphHost = endpoints.graphHost;
       const pinnedCas: PinnedCa[] = [];
-      if (values['ca-file'] !== undefined) pinnedCas.push({ caPem: readCaFile(values['ca-file']), hosts: [...new Set([hostPort(new URL(authorityHost)), hostPort(new URL(graphHost))])] });
-      const http = createHttpClient({ pinnedCas, proxy: proxyOption(values.proxy, io.env), timeoutMs: timeouts.requestMs });
+      if (values['ca-file'] !== undefined) pinnedCas.push({ caPem: readCaFileOption(usage, values['ca-file']), hosts: [...new Set([hostPort(new URL(authorityHost)), hostPort(new URL(graphHost))])] });
+      const http = createHttpClient({ pinnedCas, proxy: proxyOption(usage, values.proxy, io.env), timeoutMs: timeouts.requestMs });
 
       const tokenSource: GraphTokenSource = robot
         ? driverTokenSource(robotSignInDriver({ http, simulatorOrigin: authorityHost, username: robot.username, password: robot.password }))

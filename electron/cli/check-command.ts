@@ -4,7 +4,7 @@
  * options, never both; the secret only from stdin or an environment variable; the sign-in probes run
  * through the practice tenant's robot, or not at all (reported as not run, which is not a failure).
  */
-import fs from 'node:fs';
+import { originOption, readCaFileOption, proxyOption, isLoopbackOrigin, builtInSignInUser } from './options';
 import { openInSystemBrowser } from './system-browser';
 import { browserPublicSignIn } from '../services/check/public-sign-in';
 import { CHECKS, checkDefinition, configurationFingerprint, fingerprintInput, type CheckId, type CheckResult } from '../../shared/check';
@@ -15,10 +15,9 @@ import { cloudEndpoints } from '../services/check/probe-context';
 import { robotSignInDriver } from '../services/check/robot-sign-in';
 import { runProbes } from '../services/check/runner';
 import type { SignInDriver } from '../services/check/sign-in-driver';
-import { createHttpClient, hostPort, proxyFromEnv, type PinnedCa, type ProxyConfig } from '../services/http';
+import { createHttpClient, hostPort, type PinnedCa } from '../services/http';
 import { systemClock, type Clock } from '../services/ports';
 import { redact, redactValue, registerSecret } from '../services/redact';
-import { BUILT_IN_SCENARIO_NAMES, builtInScenario } from '../simulator/scenarios';
 import { cliServices } from './cli-services';
 import { parseCliArgs, readStdin, UsageError, writeJson, type CliCommand, type CliIo } from './io';
 
@@ -119,7 +118,6 @@ const SIGN_IN_MODES = ['none', 'robot', 'browser'] as const;
 type SignInMode = (typeof SIGN_IN_MODES)[number];
 const CLI_CLOUDS = ['global', 'usgov', 'china'] as const;
 const INTERACTIVE: CheckId[] = CHECKS.filter((c) => c.interactive).map((c) => c.id);
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 /** Timeouts: per request, per non-interactive probe, and for the robot's sign-in. */
 export const CHECK_TIMEOUTS = { requestMs: 20_000, probeMs: 30_000, interactiveMs: 120_000 };
@@ -141,22 +139,7 @@ interface Configuration {
 
 const usage = (message: string) => new UsageError(`${message} Run "federation-desk check --help".`);
 
-/** An https origin from --authority-host / --graph-host. */
-function originOption(name: string, value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw usage(`--${name} "${value}" is not a URL; give it as https://host[:port].`);
-  }
-  if (url.protocol !== 'https:') throw usage(`--${name} must be an https:// URL (got ${url.protocol}).`);
-  if (url.pathname !== '/' || url.search || url.hash) throw usage(`--${name} takes the host only (https://host[:port]), without a path: the tenant is added from --tenant.`);
-  return url.origin;
-}
 
-function isLoopback(origin: string): boolean {
-  return LOOPBACK.has(new URL(origin).hostname.toLowerCase());
-}
 
 function loadProfile(name: string, dataDir: string | undefined, io: CliIo): ProfileView {
   const services = cliServices({ ...(dataDir ? { dataDir } : {}), stderr: io.stderr });
@@ -216,47 +199,8 @@ async function readSecret(values: { 'secret-stdin'?: boolean; 'secret-env'?: str
   return secret;
 }
 
-/** The built-in practice tenant's sign-in user when `tenant` is a built-in scenario's tenant (one user for all of them). */
-function builtInSignInUser(tenant: string): { username: string; password: string } | null {
-  const now = new Date();
-  const users = new Map<string, string>();
-  for (const name of BUILT_IN_SCENARIO_NAMES) {
-    const s = builtInScenario(name, now);
-    const t = s.tenants.find((x) => x.id.toLowerCase() === tenant || x.domains.some((d) => d.toLowerCase() === tenant));
-    if (!t || t.id.toLowerCase() !== s.profile.tenantId.toLowerCase()) continue;
-    const user = s.users.find((u) => u.userPrincipalName.toLowerCase() === s.signInUser.toLowerCase());
-    if (user) users.set(`${user.userPrincipalName}\n${user.password}`, user.userPrincipalName);
-  }
-  if (users.size !== 1) return null;
-  const [key] = [...users.keys()];
-  const [username, password] = (key ?? '').split('\n');
-  return username && password ? { username, password } : null;
-}
 
-function proxyOption(value: string | undefined, env: NodeJS.ProcessEnv): ProxyConfig | null {
-  const fromEnv = proxyFromEnv(env);
-  if (value === undefined) return fromEnv;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw usage(`--proxy "${redact(value)}" is not a URL; give it as http://host:port.`);
-  }
-  if (url.protocol !== 'http:') throw usage(`--proxy must be an http:// proxy URL (HTTPS goes through it with CONNECT); got ${url.protocol}.`);
-  if (url.password) registerSecret(decodeURIComponent(url.password));
-  return { url: value, noProxy: fromEnv?.noProxy ?? (env.NO_PROXY ?? env.no_proxy ?? '').split(',').filter((s) => s.trim() !== '') };
-}
 
-function readCaFile(file: string): string {
-  let pem: string;
-  try {
-    pem = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw usage(`Cannot read --ca-file ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
-  }
-  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw usage(`--ca-file ${file} is not a PEM certificate (no "-----BEGIN CERTIFICATE-----" in it).`);
-  return pem;
-}
 
 /** The JSON document of one run (the --json contract of issue 4). */
 export interface CheckDocument {
@@ -324,15 +268,15 @@ export function makeCheckCommand(deps: CheckCommandDeps = {}): CliCommand {
       if (signIn !== 'robot' && (values['robot-user'] !== undefined || values['robot-password-env'] !== undefined))
         throw usage('--robot-user and --robot-password-env only apply with --sign-in robot.');
 
-      let authorityHost = values['authority-host'] !== undefined ? originOption('authority-host', values['authority-host']) : undefined;
-      let graphHost = values['graph-host'] !== undefined ? originOption('graph-host', values['graph-host']) : undefined;
-      if (signIn === 'robot' && (!authorityHost || !isLoopback(authorityHost)))
+      let authorityHost = values['authority-host'] !== undefined ? originOption(usage, 'authority-host', values['authority-host']) : undefined;
+      let graphHost = values['graph-host'] !== undefined ? originOption(usage, 'graph-host', values['graph-host']) : undefined;
+      if (signIn === 'robot' && (!authorityHost || !isLoopbackOrigin(authorityHost)))
         throw usage(
           `--sign-in robot signs in only to the practice tenant, so it needs --authority-host on a loopback address (https://127.0.0.1:PORT from "federation-desk simulate")${authorityHost ? `, not ${authorityHost}` : ''}. It never types a password into the real Entra ID.`,
         );
-      if (signIn === 'browser' && authorityHost && isLoopback(authorityHost))
+      if (signIn === 'browser' && authorityHost && isLoopbackOrigin(authorityHost))
         throw usage('--sign-in browser cannot sign in to the practice tenant (your browser does not trust its certificate authority): use --sign-in robot.');
-      if (authorityHost && !graphHost && isLoopback(authorityHost)) graphHost = authorityHost;
+      if (authorityHost && !graphHost && isLoopbackOrigin(authorityHost)) graphHost = authorityHost;
 
       let config: Configuration;
       if (values.profile !== undefined) {
@@ -389,9 +333,9 @@ export function makeCheckCommand(deps: CheckCommandDeps = {}): CliCommand {
       const pinnedCas: PinnedCa[] = [];
       if (values['ca-file'] !== undefined) {
         const hosts = [...new Set([hostPort(new URL(authorityHost)), hostPort(new URL(graphHost))])];
-        pinnedCas.push({ caPem: readCaFile(values['ca-file']), hosts });
+        pinnedCas.push({ caPem: readCaFileOption(usage, values['ca-file']), hosts });
       }
-      const proxy = proxyOption(values.proxy, io.env);
+      const proxy = proxyOption(usage, values.proxy, io.env);
       const http = createHttpClient({ pinnedCas, proxy, timeoutMs: timeouts.requestMs });
 
       let driver: SignInDriver | null = null;

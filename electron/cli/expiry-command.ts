@@ -7,7 +7,7 @@
  * critical days), 3 UNKNOWN. A usage error is UNKNOWN (3) too, as those guidelines ask, not the 2 other
  * commands use: a monitor must never read a typo as CRITICAL.
  */
-import fs from 'node:fs';
+import { originOption, readCaFileOption } from './options';
 import { DEFAULT_POLICY, nagiosCode, nagiosLabel, normalizePolicy, worst, type ExpiryItem, type ExpiryPolicy, type ExpiryState, type ProfileExpiry } from '../../shared/expiry';
 import type { CloudId } from '../../shared/clouds';
 import { isIsoDate, normalizeAppId, normalizeTenantId, validateAppIds, validateTenantId } from '../../shared/profile';
@@ -112,28 +112,7 @@ function days(name: string, value: string | undefined): number | undefined {
   return n;
 }
 
-function origin(name: string, value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw usage(`--${name} "${value}" is not a URL; give it as https://host[:port].`);
-  }
-  if (url.protocol !== 'https:') throw usage(`--${name} must be an https:// URL (got ${url.protocol}).`);
-  if (url.pathname !== '/' || url.search || url.hash) throw usage(`--${name} takes the host only (https://host[:port]), without a path.`);
-  return url.origin;
-}
 
-function readCa(file: string): string {
-  let pem: string;
-  try {
-    pem = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw usage(`Cannot read --ca-file ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
-  }
-  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw usage(`--ca-file ${file} is not a PEM certificate.`);
-  return pem;
-}
 
 /** The policy for one profile: its own (or the defaults), with --warn-days / --critical-days applied. */
 function withOverrides(base: ExpiryPolicy, warnDays: number | undefined, criticalDays: number | undefined): ExpiryPolicy {
@@ -211,13 +190,13 @@ async function run(argv: string[], io: CliIo, clock: Clock): Promise<number> {
   if (secretExpires !== undefined && !isIsoDate(secretExpires)) throw usage(`--secret-expires takes a date as yyyy-mm-dd (got "${secretExpires}").`);
   if (values.all && secretExpires !== undefined) throw usage('--secret-expires belongs to one secret: use it with --profile or the fields, not --all.');
 
-  const authorityHost = values['authority-host'] !== undefined ? origin('authority-host', values['authority-host']) : undefined;
-  const graphHost = values['graph-host'] !== undefined ? origin('graph-host', values['graph-host']) : authorityHost;
+  const authorityHost = values['authority-host'] !== undefined ? originOption(usage, 'authority-host', values['authority-host']) : undefined;
+  const graphHost = values['graph-host'] !== undefined ? originOption(usage, 'graph-host', values['graph-host']) : authorityHost;
   const extraCas: PinnedCa[] = [];
   if (values['ca-file'] !== undefined) {
     if (!authorityHost) throw usage('--ca-file is trusted for --authority-host only: give that too.');
     const hosts = [...new Set([authorityHost, graphHost ?? authorityHost].map((h) => hostPort(new URL(h))))];
-    extraCas.push({ caPem: readCa(values['ca-file']), hosts });
+    extraCas.push({ caPem: readCaFileOption(usage, values['ca-file']), hosts });
   }
 
   const services = cliServices({ ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}), stderr: io.stderr, clock });
