@@ -182,3 +182,16 @@ test('the Entra setup, Diagnose and Settings pages read well at 1024×640', asyn
   // The main sections are a navigation landmark.
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('tab', { name: 'Settings' })).toBeVisible();
 });
+
+test('without a profile, the empty pages say what to do in plain words', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await page.getByRole('tab', { name: 'Diagnose', exact: true }).click();
+  await expect(page.getByText('App version, OS and recent log lines, with secrets and tokens removed (no profile yet).')).toBeVisible();
+  await page.getByRole('tab', { name: 'Check Compatibility' }).click();
+  await expect(page.getByText('Create a profile first: the check proves its settings against Entra ID.')).toBeVisible();
+  // The heading sits at the top like on the other pages (it used to carry the browser's default margin).
+  const heading = page.getByRole('heading', { name: 'Check Compatibility', level: 2 });
+  await expect(heading).toHaveCSS('margin-top', '0px');
+  await page.getByRole('button', { name: 'Go to Profiles' }).press('Enter');
+  await expect(page.getByLabel('Profile name')).toBeVisible();
+});

@@ -88,7 +88,10 @@ export default function DiagnoseScreen({ toasterId }: { toasterId: string }) {
     }
   };
 
-  const supportNote = `App version, OS, ${selectedProfile ? `the profile “${selectedProfile.name}” (secret as its first characters only), its last check` : 'no profile'} and recent log lines, with secrets and tokens removed.`;
+  // Without a profile the sentence used to read "App version, OS, no profile and recent log lines".
+  const supportNote = selectedProfile
+    ? `App version, OS, the profile “${selectedProfile.name}” (secret as its first characters only), its last check and recent log lines, with secrets and tokens removed.`
+    : 'App version, OS and recent log lines, with secrets and tokens removed (no profile yet).';
 
   return (
     <div className={s.root}>
