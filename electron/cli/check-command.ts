@@ -5,6 +5,9 @@
  * through the practice tenant's robot, or not at all (reported as not run, which is not a failure).
  */
 import { originOption, readCaFileOption, proxyOption, isLoopbackOrigin, builtInSignInUser } from './options';
+import { checksNotApplicable } from '../../shared/targets/checks';
+import type { TargetId } from '../../shared/targets/target-ids';
+import { probesForTarget } from '../services/check/target-probes';
 import { openInSystemBrowser } from './system-browser';
 import { browserPublicSignIn } from '../services/check/public-sign-in';
 import { CHECKS, checkDefinition, configurationFingerprint, fingerprintInput, type CheckId, type CheckResult } from '../../shared/check';
@@ -132,6 +135,8 @@ interface Configuration {
   apiAppId: string;
   webUrl: string;
   practiceScenario?: string;
+  /** What the profile federates (a stored profile's; fields mean Octopus). */
+  target?: TargetId;
   secretHint: string | null;
   secretExpiresAt: string | null;
   secretUpdatedAt: string | null;
@@ -293,6 +298,7 @@ export function makeCheckCommand(deps: CheckCommandDeps = {}): CliCommand {
           apiAppId: p.apiAppId,
           webUrl: p.webUrl,
           ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
+          ...(p.target ? { target: p.target } : {}),
           secretHint: p.secret.hint,
           secretExpiresAt: p.secretExpiresAt,
           secretUpdatedAt: p.secret.updatedAt,
@@ -380,7 +386,18 @@ export function makeCheckCommand(deps: CheckCommandDeps = {}): CliCommand {
           signInMissingReason: `--sign-in ${signIn} was given.`,
           http,
         });
-        results = await runProbes({ ctx, fingerprintInput: input, clock, probeTimeoutMs: timeouts.probeMs, interactiveTimeoutMs: timeouts.interactiveMs, ...(only ? { only } : {}) });
+        // Targets other than Octopus swap some probes and leave out the ones they do not use, as in the app.
+        const notApplicable = checksNotApplicable(config.target);
+        results = await runProbes({
+          ctx,
+          fingerprintInput: input,
+          clock,
+          probeTimeoutMs: timeouts.probeMs,
+          interactiveTimeoutMs: timeouts.interactiveMs,
+          probes: probesForTarget(config.target),
+          ...(notApplicable ? { notApplicable } : {}),
+          ...(only ? { only } : {}),
+        });
       } finally {
         io.stopSignal.removeEventListener('abort', stop);
       }

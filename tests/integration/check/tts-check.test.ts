@@ -101,3 +101,41 @@ describe('requireEmailClaim', () => {
     expect(requireEmailClaim({ status: 'warning', summary: 'ok', tested: 't', facts: [{ label: 'Email claim', value: 'not in the token' }] }).status).toBe('failed');
   });
 });
+
+describe('check --profile for a The Things Stack profile (CLI)', () => {
+  it('uses the target’s probes and leaves out the ones it does not use, like the app (it failed the SAML check before)', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { testAppServices } = await import('../../helpers/app-services');
+    const { runCliInProcess } = await import('../../helpers/run-cli');
+    const { EMPTY_DRAFT } = await import('../../../shared/profile');
+    const sim = await startSimulator({ scenario: ttsScenario(true), dataDir });
+    sims.push(sim);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-tts-cli-'));
+    const app = testAppServices(dir);
+    await app.profiles.save({
+      draft: {
+        ...EMPTY_DRAFT,
+        name: 'TTS',
+        target: 'the-things-stack',
+        theThingsStack: { serverAddress: 'tts.contoso.com', providerId: 'microsoft-entra' },
+        tenantId: sim.profile.tenantId,
+        apiAppId: sim.profile.apiAppId,
+        allowedDomains: 'contoso.com',
+      },
+      secret: { action: 'keep' },
+    });
+    const run = await runCliInProcess(
+      ['check', '--profile', 'TTS', '--data-dir', dir, '--authority-host', sim.authorityHost, '--ca-file', sim.caCertPath, '--secret-env', 'S', '--sign-in', 'robot', '--json'],
+      { env: { S: sim.profile.secret } },
+    );
+    const doc = JSON.parse(run.stdout) as { results: { id: string; status: string; summary: string }[] };
+    const byId = Object.fromEntries(doc.results.map((r) => [r.id, r]));
+    expect(byId['saml-app']).toMatchObject({ status: 'skipped', summary: expect.stringContaining('Not used by The Things Stack') });
+    expect(byId['graph-me']?.status).toBe('skipped');
+    expect(byId['sign-in']?.summary).toContain('email claim');
+    expect(run.code).toBe(0);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
