@@ -26,6 +26,8 @@ export class ModesService {
 
   set(profileId: string, scope: ModeScope, mode: Mode): ModeState {
     const profile = this.profiles.stored(profileId);
+    if (profile.target && profile.target !== 'octopus')
+      throw new DeskError('unavailable', 'Authentication modes are Octopus settings; this profile federates another product.');
     const state = this.get(profileId);
     if (state[scope] === mode) return state;
     const input = fingerprintInput({ ...profile, secretUpdatedAt: profile.secret.updatedAt });

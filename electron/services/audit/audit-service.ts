@@ -66,6 +66,10 @@ export class AuditService {
     const live = this.running.get(profileId);
     if (live) return live.promise;
     const profile = this.o.profiles.stored(profileId);
+    if (profile.target && profile.target !== 'octopus')
+      return Promise.reject(
+        new DeskError('unavailable', 'The Entra setup audit follows the Octopus setup guide. This profile federates another product: Check Compatibility proves its setup.'),
+      );
     const controller = new AbortController();
     const promise = this.execute(profile, controller.signal).finally(() => this.running.delete(profileId));
     this.running.set(profileId, { controller, promise });

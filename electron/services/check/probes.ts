@@ -232,9 +232,9 @@ async function clientCredentialsProbe(ctx: ProbeContext, scope: string, exposesA
         ctx.target.secretHint && /^[0-9a-f]{3}$/i.test(ctx.target.secretHint)
           ? `The stored value starts with "${ctx.target.secretHint}", like a Secret ID does. Copy the Value column instead.`
           : 'The stored value is not a valid secret of this app: it may belong to another app, or be incomplete.',
-        `${credentials} > New client secret; copy its Value right away (Entra shows it only once) and use "Replace secret" here.`,
+        `${credentials} > New client secret; copy its Value right away (Entra shows it only once) and put it in this profile: "Rotate client secret" keeps the old one until the new one is proven, "Replace secret" swaps it at once.`,
       ],
-      7000222: [`${credentials}: the secret has expired. Create a new client secret, then use "Replace secret" here.`, 'Record the new expiry date so Federation Desk warns you in time.'],
+      7000222: [`${credentials}: the secret has expired. Create a new client secret, then put its Value in this profile ("Rotate client secret", or "Replace secret" in the form).`, 'Record the new expiry date so Federation Desk warns you in time.'],
       500011: [
         `Entra admin center > App registrations > the API app > Expose an API > Application ID URI: set it to api://${ctx.target.apiAppId} and save.`,
       ],

@@ -74,6 +74,25 @@ export default function AuditScreen({ toasterId }: { toasterId: string }) {
       </div>
     );
 
+  if (profile.target && profile.target !== 'octopus')
+    return (
+      <div className={s.root}>
+        <Title3 as="h2" className={s.title}>
+          Entra setup
+        </Title3>
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            “{profile.name}” federates another product than Octopus. This checklist follows the Octopus setup guide, so it does not apply: Check Compatibility proves this profile’s setup, and the profile page shows what to configure.
+          </MessageBarBody>
+        </MessageBar>
+        <div>
+          <Button appearance="primary" onClick={() => go('check')}>
+            Go to Check Compatibility
+          </Button>
+        </div>
+      </div>
+    );
+
   const report = reports[profile.id] ?? null;
   const isRunning = running[profile.id] ?? false;
   // A report for other app IDs (the profile was edited since) is not shown as this profile's state.

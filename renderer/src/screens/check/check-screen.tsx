@@ -169,7 +169,9 @@ export default function CheckScreen({ toasterId }: { toasterId: string }) {
           <CheckRow key={`${r.id}-${r.status}`} result={r} onDiagnose={diagnose} onCopy={(text, what) => void copy(text, what)} />
         ))}
       </ul>
-      <AuthScope state={modes[profile.id]} ready={ready && !isRunning} missing={missing} onSwitch={(scope, mode) => setMode(profile.id, scope, mode)} />
+      {(profile.target ?? 'octopus') === 'octopus' && (
+        <AuthScope state={modes[profile.id]} ready={ready && !isRunning} missing={missing} onSwitch={(scope, mode) => setMode(profile.id, scope, mode)} />
+      )}
       <div>
         <Subtitle2 as="h3" className={s.sectionTitle}>
           Export

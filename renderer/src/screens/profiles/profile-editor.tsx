@@ -39,7 +39,7 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '14px', maxWidth: '720px' },
   section: { display: 'flex', flexDirection: 'column', gap: '12px', paddingTop: '6px' },
   sectionTitle: { color: tokens.colorNeutralForeground2, margin: '8px 0 0', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: '4px' },
-  row: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '16px', alignItems: 'start' },
+  row: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '16px', alignItems: 'start' },
   secretBox: {
     display: 'flex',
     alignItems: 'center',

@@ -89,10 +89,12 @@ export function ProfileList(props: ProfileListProps) {
                 onClick={() => props.onSelect(p.id)}
               >
                 <span className={styles.nameRow}>
-                  <span className={styles.name}>{p.name}</span>
+                  <span className={styles.name} title={p.name}>
+                  {p.name}
+                </span>
                   <ExpiryBadge profileId={p.id} />
                 </span>
-                <Caption1 className={styles.meta} id={`profile-meta-${p.id}`}>
+                <Caption1 className={styles.meta} id={`profile-meta-${p.id}`} title={p.tenantId}>
                   {p.tenantId} · {cloudLabel(p.cloud).split(' (')[0]}
                 </Caption1>
               </button>
