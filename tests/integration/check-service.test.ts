@@ -94,3 +94,22 @@ describe('check service and authentication modes', () => {
     expect(run.outcome).toBe('cancelled');
   });
 });
+
+describe('Octopus-only features on a profile for another product', () => {
+  it('refuses authentication modes and the Octopus setup audit in main, with the reason', async () => {
+    const tts = await s.profiles.save({
+      draft: {
+        ...EMPTY_DRAFT,
+        name: 'Things Stack',
+        target: 'the-things-stack',
+        theThingsStack: { serverAddress: 'tts.contoso.com', providerId: 'microsoft-entra' },
+        tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+        apiAppId: '99999999-8888-7777-6666-555555555555',
+        allowedDomains: 'contoso.com',
+      },
+      secret: { action: 'keep' },
+    });
+    expect(() => s.modes.set(tts.id, 'web-portal', 'username-password')).toThrow(/Octopus settings/);
+    await expect(s.audit.run(tts.id)).rejects.toMatchObject({ code: 'unavailable' });
+  });
+});
