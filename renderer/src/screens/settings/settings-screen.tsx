@@ -3,6 +3,7 @@ import { SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { DEFAULT_NETWORK_SETTINGS, validateNetworkSettings, type NetworkSettings, type ProxyMode } from '../../../../shared/settings';
 import { call, errorMessage } from '../../api';
+import { ExpiryPolicyForm } from './expiry-policy-form';
 
 const useStyles = makeStyles({
   // Scrolls in the pane like the other pages; children keep their height.
@@ -89,7 +90,7 @@ export default function SettingsScreen() {
           hint="For a proxy that inspects TLS: the path of its CA certificate (PEM). It is trusted for the Entra and Microsoft Graph hosts only."
           {...issue('caFile')}
         >
-          <Input value={settings.caFile} onChange={(_e, d) => set({ caFile: d.value })} placeholder="C:\\Certificates\\corporate-root.pem" spellCheck={false} />
+          <Input value={settings.caFile} onChange={(_e, d) => set({ caFile: d.value })} placeholder="C:\Certificates\corporate-root.pem" spellCheck={false} />
         </Field>
         {message && (
           <MessageBar intent={message.intent}>
@@ -102,6 +103,7 @@ export default function SettingsScreen() {
           </Button>
         </div>
       </form>
+      <ExpiryPolicyForm />
     </div>
   );
 }

@@ -1,0 +1,48 @@
+import { expect, screenshot, test } from './fixtures';
+
+test('per-profile expiry warnings and the network proxy are set on the Settings page, checked as typed, and kept', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await page.getByLabel('Profile name').fill('Production');
+  await page.getByLabel('Directory (tenant) ID').fill('contoso.com');
+  await page.getByLabel('SAML-OpenID application (client) ID').fill('11111111-2222-3333-4444-555555555555');
+  await page.getByLabel('API application (client) ID').fill('99999999-8888-7777-6666-555555555555');
+  await page.getByLabel('Octopus Web URL').fill('https://octopus.contoso.com/');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await expect(page.getByRole('navigation', { name: 'Profiles' }).getByRole('button', { name: 'Production', exact: true })).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  const expiry = page.getByRole('form', { name: 'Expiry warnings' });
+  await expect(expiry.getByText('This profile uses the defaults')).toBeVisible();
+  await expect(expiry.getByLabel('Reminders (days before expiry)')).toHaveValue('60, 30, 14, 7, 1');
+
+  await expiry.getByLabel('Reminders (days before expiry)').fill('90, thirty');
+  await expect(expiry.getByText('Use whole days from 1 to 730')).toBeVisible();
+  await expect(expiry.getByRole('button', { name: 'Save expiry warnings' })).toBeDisabled();
+  await expiry.getByLabel('Reminders (days before expiry)').fill('90, 30, 7');
+  await expiry.getByLabel('Warning from (days left)').fill('20');
+  await expiry.getByLabel('Critical from (days left)').fill('30');
+  await expect(expiry.getByText('Critical days must not be more than warning days.')).toBeVisible();
+  await expiry.getByLabel('Warning from (days left)').fill('90');
+  await expiry.getByRole('button', { name: 'Save expiry warnings' }).click();
+  await expect(expiry.getByText('Expiry warnings saved for this profile.')).toBeVisible();
+  await expiry.scrollIntoViewIfNeeded();
+  await screenshot(page, 'settings-expiry');
+
+  await page.reload();
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await expect(expiry.getByLabel('Reminders (days before expiry)')).toHaveValue('90, 30, 7');
+  await expect(expiry.getByText('This profile has its own settings.')).toBeVisible();
+  await expiry.getByRole('button', { name: 'Use the defaults' }).click();
+  await expect(expiry.getByLabel('Reminders (days before expiry)')).toHaveValue('60, 30, 14, 7, 1');
+
+  const network = page.getByRole('form', { name: 'Network' });
+  await network.getByRole('radio', { name: 'Use this proxy:' }).check();
+  await network.getByLabel('Proxy URL').fill('http://user:pw@proxy.contoso.com:8080');
+  await expect(network.getByText('stored in clear')).toBeVisible();
+  await network.getByLabel('Proxy URL').fill('http://proxy.contoso.com:8080');
+  await network.getByRole('button', { name: 'Save network settings' }).click();
+  await expect(network.getByText('Network settings saved')).toBeVisible();
+  await page.reload();
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await expect(network.getByLabel('Proxy URL')).toHaveValue('http://proxy.contoso.com:8080');
+});
