@@ -5,9 +5,9 @@ import { call, errorMessage } from '../../api';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '12px', borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground3 },
-  row: { display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'flex-start' },
-  fill: { flexShrink: 0, whiteSpace: 'nowrap', marginTop: '26px' },
-  grow: { flex: '1 1 260px', minWidth: 0 },
+  row: { display: 'flex', flexDirection: 'column', gap: '8px', alignItems: 'flex-start' },
+  fill: { flexShrink: 0, whiteSpace: 'nowrap' },
+  grow: { alignSelf: 'stretch', minWidth: 0 },
 });
 
 export interface PracticePickerProps {

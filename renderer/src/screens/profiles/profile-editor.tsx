@@ -52,6 +52,8 @@ const useStyles = makeStyles({
   issueWithFix: { display: 'inline' },
   fixButton: { marginLeft: '8px', verticalAlign: 'baseline' },
   mono: { fontFamily: tokens.fontFamilyMonospace },
+  /** A select in a half-width column: as wide as the column, never wider (long cloud names). */
+  fill: { width: '100%', minWidth: 0, '& select': { textOverflow: 'ellipsis' } },
 });
 
 function todayIso(): string {
@@ -195,6 +197,7 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
         </Field>
         <Field label="Cloud" required {...fieldState('cloud')} hint="Sets the sign-in and Microsoft Graph hosts.">
           <Select
+            className={styles.fill}
             value={draft.cloud}
             onChange={(_e, data) => update('cloud', data.value as CloudId)}
             name="cloud"
