@@ -7,6 +7,7 @@ import { CLOUD_IDS } from './clouds';
 import type { ProfileDraft, ProfileView } from './profile';
 import { TARGET_IDS } from './targets/target-ids';
 import { TtsSettingsSchema } from './targets/the-things-stack';
+import { AuthentikSettingsSchema } from './targets/authentik';
 
 export const PROFILE_EXPORT_FORMAT = 'federation-desk-profile';
 
@@ -28,6 +29,8 @@ export const ProfileExportSchema = z.object({
       /** Absent for Octopus, so Octopus exports stay readable by earlier versions. */
       target: z.enum(TARGET_IDS).optional(),
       theThingsStack: TtsSettingsSchema.strict().optional(),
+      /** authentik's source settings (never the consumer secret). */
+      authentik: AuthentikSettingsSchema.strict().optional(),
     })
     .strict(),
 });
@@ -50,6 +53,7 @@ export function exportProfile(p: ProfileView, now: Date): ProfileExport {
       ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
       ...(p.target && p.target !== 'octopus' ? { target: p.target } : {}),
       ...(p.theThingsStack ? { theThingsStack: { ...p.theThingsStack } } : {}),
+      ...(p.authentik ? { authentik: { ...p.authentik } } : {}),
     },
   };
 }
@@ -69,5 +73,6 @@ export function draftFromExport(e: ProfileExport, name?: string): ProfileDraft {
     ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
     ...(p.target ? { target: p.target } : {}),
     ...(p.theThingsStack ? { theThingsStack: { ...p.theThingsStack } } : {}),
+    ...(p.authentik ? { authentik: { ...p.authentik } } : {}),
   };
 }

@@ -17,6 +17,18 @@ import {
   type TtsDraft,
   type TtsSettings,
 } from './targets/the-things-stack';
+import {
+  AUTHENTIK_FIELDS,
+  AuthentikDraftSchema,
+  AuthentikSettingsSchema,
+  EMPTY_AUTHENTIK_DRAFT,
+  authentikRedirectUri,
+  authentikSettingsFromDraft,
+  validateAuthentikDraft,
+  validateAuthentikTenant,
+  type AuthentikDraft,
+  type AuthentikSettings,
+} from './targets/authentik';
 
 export const PROFILE_NAME_MAX = 64;
 
@@ -55,6 +67,7 @@ export const PROFILE_FIELDS = [
   'target',
   'ttsServerAddress',
   'ttsProviderId',
+  ...AUTHENTIK_FIELDS,
 ] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
@@ -90,6 +103,8 @@ export const ProfileDraftSchema = z.object({
   target: z.enum(TARGET_IDS).optional(),
   /** The Things Stack's own fields, when that is the target. */
   theThingsStack: TtsDraftSchema.optional(),
+  /** authentik's own fields, when that is the target. */
+  authentik: AuthentikDraftSchema.optional(),
 });
 export type ProfileDraft = z.infer<typeof ProfileDraftSchema>;
 
@@ -118,6 +133,8 @@ export interface ProfileFields {
   target: TargetId;
   /** Present exactly when target is 'the-things-stack'. */
   theThingsStack?: TtsSettings;
+  /** Present exactly when target is 'authentik'. */
+  authentik?: AuthentikSettings;
 }
 
 /** The draft's target, Octopus when none is set. */
@@ -128,6 +145,11 @@ export function targetOf(draft: Pick<ProfileDraft, 'target'>): TargetId {
 /** The Things Stack fields of a draft (empty ones when the draft has none yet). */
 export function ttsDraftOf(draft: ProfileDraft): TtsDraft {
   return draft.theThingsStack ?? EMPTY_TTS_DRAFT;
+}
+
+/** The authentik fields of a draft (empty ones when the draft has none yet). */
+export function authentikDraftOf(draft: ProfileDraft): AuthentikDraft {
+  return draft.authentik ?? EMPTY_AUTHENTIK_DRAFT;
 }
 
 export interface ValidationContext {
@@ -409,9 +431,49 @@ function validateTtsProfile(draft: ProfileDraft, secretRaw: string, ctx: Validat
   };
 }
 
+/**
+ * The rules of an authentik draft: one app registration (its client ID, the source's consumer key,
+ * is kept in apiAppId), a tenant that fits the single/multi-tenant choice, and the source fields. The
+ * redirect URI is derived and kept in webUrl, so the sign-in probe tests exactly what authentik sends.
+ */
+function validateAuthentikProfile(draft: ProfileDraft, secretRaw: string, ctx: ValidationContext): ValidationResult {
+  const ak = authentikDraftOf(draft);
+  const tenantIssues = validateTenantId(draft.tenantId);
+  const issues: FieldIssue[] = [
+    ...validateName(draft.name, ctx.otherNames),
+    ...(tenantIssues.length > 0 ? tenantIssues : validateAuthentikTenant(normalizeTenantId(draft.tenantId), ak.tenantMode)),
+    ...validateAppId('apiAppId', draft.apiAppId, 'app registration'),
+    ...validateSecret({ raw: secretRaw, secretStored: ctx.secretStored }),
+    ...validateSecretExpiry(draft.secretExpiresAt, ctx.today),
+    ...validateAuthentikDraft(ak),
+  ];
+  if (draft.cloud === 'practice' && !draft.practiceScenario)
+    issues.push({ field: 'cloud', severity: 'error', message: 'Pick a practice scenario for the practice tenant.' });
+  if (issues.some((i) => i.severity === 'error')) return { issues };
+  const settings = authentikSettingsFromDraft(ak);
+  const expires = draft.secretExpiresAt.trim();
+  return {
+    issues,
+    fields: {
+      name: normalizeName(draft.name),
+      cloud: draft.cloud,
+      tenantId: normalizeTenantId(draft.tenantId),
+      samlAppId: '',
+      apiAppId: normalizeAppId(draft.apiAppId),
+      webUrl: authentikRedirectUri(settings),
+      allowedDomains: [],
+      secretExpiresAt: expires === '' ? null : expires,
+      ...(draft.cloud === 'practice' && draft.practiceScenario ? { practiceScenario: draft.practiceScenario } : {}),
+      target: 'authentik',
+      authentik: settings,
+    },
+  };
+}
+
 /** Every rule over a whole draft, for its target. `fields` is set when nothing is an error. */
 export function validateDraft(draft: ProfileDraft, secretRaw: string, ctx: ValidationContext): ValidationResult {
   if (targetOf(draft) === 'the-things-stack') return validateTtsProfile(draft, secretRaw, ctx);
+  if (targetOf(draft) === 'authentik') return validateAuthentikProfile(draft, secretRaw, ctx);
   const issues: FieldIssue[] = [
     ...validateName(draft.name, ctx.otherNames),
     ...validateTenantId(draft.tenantId),
@@ -476,6 +538,7 @@ export const ProfileViewSchema = z.object({
   /** The integration target; absent means Octopus (main always sets it). */
   target: z.enum(TARGET_IDS).optional(),
   theThingsStack: TtsSettingsSchema.optional(),
+  authentik: AuthentikSettingsSchema.optional(),
   secret: SecretInfoSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -496,5 +559,6 @@ export function draftFromProfile(p: ProfileView): ProfileDraft {
     ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
     ...(p.target && p.target !== DEFAULT_TARGET ? { target: p.target } : {}),
     ...(p.theThingsStack ? { theThingsStack: { ...p.theThingsStack } } : {}),
+    ...(p.authentik ? { authentik: { ...p.authentik } } : {}),
   };
 }

@@ -92,6 +92,7 @@ export class ProfileService {
     if (!practiceScenario) delete record.practiceScenario;
     // A profile moved to another target keeps no settings of the one it left.
     if (!fields.theThingsStack) delete record.theThingsStack;
+    if (!fields.authentik) delete record.authentik;
     const profiles = existing ? doc.profiles.map((p) => (p.id === id ? record : p)) : [...doc.profiles, record];
     this.store.save({ ...doc, profiles, selectedId: existing ? doc.selectedId : id });
     return this.view(record);
@@ -177,6 +178,7 @@ export class ProfileService {
       ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
       target: p.target,
       ...(p.theThingsStack ? { theThingsStack: p.theThingsStack } : {}),
+      ...(p.authentik ? { authentik: p.authentik } : {}),
       secret: { present, storage: p.secret.storage, hint: p.secret.hint, length: p.secret.length, updatedAt: p.secret.updatedAt },
       createdAt: p.createdAt,
       updatedAt: p.updatedAt,

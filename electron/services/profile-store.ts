@@ -9,6 +9,7 @@ import { CLOUD_IDS } from '../../shared/clouds';
 import { SECRET_STORAGE } from '../../shared/profile';
 import { DEFAULT_TARGET, TARGET_IDS } from '../../shared/targets/target-ids';
 import { TtsSettingsSchema } from '../../shared/targets/the-things-stack';
+import { AuthentikSettingsSchema } from '../../shared/targets/authentik';
 import type { Notice } from '../../shared/ipc-profiles';
 import type { Clock, DocumentFileFactory, JsonDocumentFile } from './ports';
 
@@ -48,6 +49,8 @@ export const StoredProfileSchema = z.object({
   target: z.enum(TARGET_IDS),
   /** The Things Stack's settings, when that is the target. */
   theThingsStack: TtsSettingsSchema.optional(),
+  /** authentik's source settings, when that is the target (optional: no migration needed). */
+  authentik: AuthentikSettingsSchema.optional(),
   secret: StoredSecretMetaSchema,
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -9,6 +9,8 @@ import { TARGET_LABELS, type TargetId } from './target-ids';
 const NOT_APPLICABLE: Readonly<Record<TargetId, readonly CheckId[]>> = {
   octopus: [],
   'the-things-stack': ['saml-app', 'graph-me'],
+  // authentik reads the user from Graph /me (the graph-me probe applies); it has no SAML app.
+  authentik: ['saml-app'],
 };
 
 /** The probes a target does not use, with the reason shown in their rows; null when all apply. */

@@ -11,6 +11,9 @@ import type { ProbeContext, ProbeOutcome } from './probe-context';
 
 const DAY = 86_400_000;
 
+/** The fact the secret probes report the access token's `ver` claim under. */
+export const TOKEN_VERSION_LABEL = 'Token version';
+
 /** A request that got no HTTP answer, explained (timeout, TLS, unreachable, proxy). */
 export function networkFailure(error: unknown, url: string, what: string, timeoutMs: number): ProbeOutcome {
   const host = (() => {
@@ -212,6 +215,7 @@ async function clientCredentialsProbe(ctx: ProbeContext, scope: string, exposesA
     const days = expires ? Math.floor((Date.parse(`${expires}T00:00:00Z`) - ctx.clock.now().getTime()) / DAY) : null;
     const facts = [
       { label: 'Token audience', value: String(claims.aud ?? '') },
+      { label: TOKEN_VERSION_LABEL, value: String(claims.ver ?? '') },
       ...(expires ? [{ label: 'Secret expires (recorded)', value: expires }] : []),
     ];
     if (days !== null && days <= 30)

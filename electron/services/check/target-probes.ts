@@ -5,6 +5,7 @@
  */
 import type { CheckId } from '../../../shared/check';
 import type { TargetId } from '../../../shared/targets/target-ids';
+import { authentikM2mProbe } from './authentik-probes';
 import type { ProbeContext, ProbeOutcome } from './probe-context';
 import { graphSecretProbe } from './probes';
 import type { Probe } from './runner';
@@ -39,5 +40,6 @@ async function ttsSignInProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
 /** Overrides of the Octopus probes for a target (none for Octopus). */
 export function probesForTarget(target: TargetId | undefined): Partial<Record<CheckId, Probe>> {
   if (target === 'the-things-stack') return { secret: graphSecretProbe, 'sign-in': ttsSignInProbe };
+  if (target === 'authentik') return { secret: authentikM2mProbe };
   return {};
 }

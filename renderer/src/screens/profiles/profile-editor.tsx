@@ -18,6 +18,7 @@ import { PracticePicker } from './practice-picker';
 import {
   EMPTY_DRAFT,
   PROFILE_FIELDS,
+  authentikDraftOf,
   draftFromProfile,
   targetOf,
   ttsDraftOf,
@@ -31,6 +32,8 @@ import type { SecretAction } from '../../../../shared/ipc-profiles';
 import { TARGET_IDS, TARGET_LABELS, type TargetId } from '../../../../shared/targets/target-ids';
 import { TTS_EMAIL_WARNING, type TtsDraft } from '../../../../shared/targets/the-things-stack';
 import { TtsExport } from './tts-export';
+import type { AuthentikDraft } from '../../../../shared/targets/authentik';
+import { AuthentikSection } from './authentik-section';
 import { ApiError, errorMessage } from '../../api';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useAppStore } from '../../stores/app-store';
@@ -112,6 +115,14 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
     onBlur: () => setTouched((t) => new Set(t).add(TTS_FIELD[key])),
     name: TTS_FIELD[key],
   });
+
+  const isAuthentik = target === 'authentik';
+  const updateAuthentik = (patch: Partial<AuthentikDraft>, field: ProfileField) => {
+    setDraft((d) => ({ ...d, authentik: { ...authentikDraftOf(d), ...patch } }));
+    setTouched((t) => new Set(t).add(field));
+    setServerError(null);
+    setDirty(true);
+  };
 
   const issuesFor = (field: ProfileField): FieldIssue[] => (submitted || touched.has(field) ? result.issues.filter((i) => i.field === field) : []);
 
@@ -232,12 +243,17 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
         label="Directory (tenant) ID"
         required
         {...fieldState('tenantId')}
-        hint={isTts ? 'Entra ID > Overview. The GUID: The Things Stack needs a single-tenant app.' : 'Entra ID > Overview. A GUID, a verified domain, or common / organizations.'}
+        hint={isTts ? 'Entra ID > Overview. The GUID: The Things Stack needs a single-tenant app.' : isAuthentik ? 'Entra ID > Overview: the tenant where the app for authentik is registered.' : 'Entra ID > Overview. A GUID, a verified domain, or common / organizations.'}
       >
         <Input {...inputProps('tenantId')} className={styles.mono} spellCheck={false} autoComplete="off" />
       </Field>
-      {isTts ? (
-        <Field label="Application (client) ID" required {...fieldState('apiAppId')} hint="App registrations > the app for The Things Stack > Overview.">
+      {isTts || isAuthentik ? (
+        <Field
+          label="Application (client) ID"
+          required
+          {...fieldState('apiAppId')}
+          hint={isAuthentik ? 'App registrations > the app for authentik > Overview. It is the source’s consumer key.' : 'App registrations > the app for The Things Stack > Overview.'}
+        >
           <Input {...inputProps('apiAppId')} className={styles.mono} spellCheck={false} autoComplete="off" />
         </Field>
       ) : (
@@ -352,6 +368,14 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
           </MessageBar>
           {result.fields?.theThingsStack && <TtsExport fields={{ ...result.fields, theThingsStack: result.fields.theThingsStack }} />}
         </>
+      ) : isAuthentik ? (
+        <AuthentikSection
+          draft={authentikDraftOf(draft)}
+          onChange={updateAuthentik}
+          onBlur={(field) => setTouched((t) => new Set(t).add(field))}
+          fieldState={fieldState}
+          fields={result.fields?.authentik ? { ...result.fields, authentik: result.fields.authentik } : null}
+        />
       ) : (
         <>
           <Subtitle2 as="h3" className={styles.sectionTitle}>
