@@ -139,7 +139,7 @@ export async function mintUserAccessToken(ctx: SimulatorContext, origin: string,
   return ctx.signer.sign(claims);
 }
 
-/** A signed v2.0 app-only access token (client credentials). */
+/** A signed app-only access token (client credentials): v2.0, or v1.0 for an API app that asks for it. */
 export async function mintAppAccessToken(ctx: SimulatorContext, origin: string, tenantId: string, app: ScenarioApplication, clientSp: ScenarioServicePrincipal, resource: Resource): Promise<string> {
   const iat = Math.floor(ctx.now().getTime() / 1000);
   const roles = ctx.dir.applicationRoles(clientSp.id, resource.sp);
@@ -157,7 +157,9 @@ export async function mintAppAccessToken(ctx: SimulatorContext, origin: string, 
     rh: `0.${opaqueClaim()}.`,
     sub: clientSp.id,
     tid: tenantId,
-    ver: '2.0',
+    // An API app that has not opted in to v2.0 tokens (requestedAccessTokenVersion null or 1) gets
+    // v1.0 tokens, whose audience is the Application ID URI (see Directory.resource).
+    ver: resource.app && resource.app.api.requestedAccessTokenVersion !== 2 ? '1.0' : '2.0',
   };
   if (roles.length > 0) claims.roles = roles;
   return ctx.signer.sign(claims);

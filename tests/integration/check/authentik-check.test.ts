@@ -1,0 +1,106 @@
+/**
+ * The authentik target against the practice tenant: the machine-to-machine probe it swaps in for the
+ * secret (api://<client>/.default, audience and version checked), the sign-in through authentik's
+ * redirect URI, and the SAML probe it does not use.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { fingerprintInput, type CheckId, type CheckResult } from '../../../shared/check';
+import { authentikRedirectUri } from '../../../shared/targets/authentik';
+import { checksNotApplicable } from '../../../shared/targets/checks';
+import { createCheckContext } from '../../../electron/services/check/check-context';
+import { robotSignInDriver } from '../../../electron/services/check/robot-sign-in';
+import { runProbes } from '../../../electron/services/check/runner';
+import { probesForTarget } from '../../../electron/services/check/target-probes';
+import { createHttpClient } from '../../../electron/services/http';
+import { startSimulator, type RunningSimulator } from '../../../electron/simulator';
+import { dataDir, pinnedCaOf } from './check-kit';
+
+const REDIRECT = authentikRedirectUri({ fqdn: 'authentik.contoso.com', slug: 'entra-id' });
+const API_APP = '/applications/1';
+
+/** healthy, with authentik's redirect URI registered on the app, plus the given changes. */
+function authentikScenario(name: string, patch: Record<string, unknown>[] = []): Record<string, unknown> {
+  return {
+    name,
+    description: 'authentik with an Entra ID OAuth source',
+    base: 'healthy',
+    patch: [{ op: 'add', path: `${API_APP}/web/redirectUris/-`, value: REDIRECT }, ...patch],
+  };
+}
+
+const sims: RunningSimulator[] = [];
+afterAll(async () => {
+  await Promise.all(sims.map((s) => s.close()));
+});
+
+async function runAuthentik(scenario: Record<string, unknown> | string): Promise<Record<CheckId, CheckResult>> {
+  const sim = await startSimulator({ scenario, dataDir });
+  sims.push(sim);
+  const pinnedCas = [pinnedCaOf(sim)];
+  const client = createHttpClient({ pinnedCas, proxy: null, timeoutMs: 10_000 });
+  const target = { cloud: 'practice' as const, tenantId: sim.profile.tenantId, samlAppId: '', apiAppId: sim.profile.apiAppId, webUrl: REDIRECT, secretHint: null, secretExpiresAt: null };
+  const clock = { now: () => new Date() };
+  const ctx = createCheckContext({
+    target,
+    cloud: 'practice',
+    endpoints: { authorityHost: sim.authorityHost, graphHost: sim.graphHost },
+    network: { proxy: null, pinnedCas, requestTimeoutMs: 10_000 },
+    clock,
+    signal: new AbortController().signal,
+    secret: sim.profile.secret,
+    secretMissingReason: 'none',
+    signIn: robotSignInDriver({ http: client, simulatorOrigin: sim.authorityHost, username: sim.signInUser.username, password: sim.signInUser.password }),
+    signInMissingReason: 'none',
+    http: client,
+  });
+  const notApplicable = checksNotApplicable('authentik');
+  const results = await runProbes({
+    ctx,
+    fingerprintInput: fingerprintInput({ ...target, practiceScenario: sim.scenario, secretUpdatedAt: null }),
+    clock,
+    probeTimeoutMs: 15_000,
+    interactiveTimeoutMs: 20_000,
+    probes: probesForTarget('authentik'),
+    ...(notApplicable ? { notApplicable } : {}),
+  });
+  return Object.fromEntries(results.map((r) => [r.id, r])) as Record<CheckId, CheckResult>;
+}
+
+describe('authentik checks against the practice tenant', () => {
+  it('passes with the authentik redirect URI registered: a v2.0 M2M token for the client ID, sign-in and Graph /me; SAML not used', async () => {
+    const r = await runAuthentik(authentikScenario('authentik-healthy'));
+    expect(r.tenant.status).toBe('passed');
+    expect(r['api-app'].status).toBe('passed');
+    expect(r.secret.status).toBe('passed');
+    expect(r.secret.summary).toContain('v2.0 token');
+    expect(r.secret.tested).toContain('/.default');
+    expect(r.secret.tested).toContain('api://');
+    expect(r['sign-in'].status).toBe('passed');
+    expect(r['sign-in'].tested).toContain(REDIRECT);
+    expect(r['graph-me'].status).toBe('passed');
+    expect(r['saml-app']).toMatchObject({ status: 'skipped', summary: 'Not used by authentik (Entra ID OAuth source).' });
+  });
+
+  it('explains AADSTS500011 when the app has no Application ID URI, and warns off the Graph scope', async () => {
+    const r = await runAuthentik(authentikScenario('authentik-no-app-id-uri', [{ op: 'replace', path: `${API_APP}/identifierUris`, value: [] }]));
+    expect(r.secret.status).toBe('failed');
+    expect(r.secret.summary).toContain('no Application ID URI');
+    expect(r.secret.summary).toContain('AADSTS500011');
+    const fix = r.secret.fix.join(' ');
+    expect(fix).toContain('Expose an API > Application ID URI');
+    expect(fix).toContain('invalid JWT format');
+  });
+
+  it('warns when the app still issues v1.0 tokens, and says which manifest setting to change', async () => {
+    const r = await runAuthentik(authentikScenario('authentik-v1-tokens', [{ op: 'add', path: `${API_APP}/api/requestedAccessTokenVersion`, value: null }]));
+    expect(r.secret.status).toBe('warning');
+    expect(r.secret.summary).toContain('v1.0 token');
+    expect(r.secret.fix.join(' ')).toContain('requestedAccessTokenVersion');
+  });
+
+  it('fails the sign-in with AADSTS50011 when authentik’s redirect URI is not registered', async () => {
+    const r = await runAuthentik('healthy');
+    expect(r['sign-in'].status).toBe('failed');
+    expect(r['sign-in'].summary).toContain('AADSTS50011');
+  });
+});
