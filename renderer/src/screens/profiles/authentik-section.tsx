@@ -6,6 +6,7 @@
  */
 import {
   Body1,
+  Body1Strong,
   Button,
   Caption1,
   Checkbox,
@@ -41,7 +42,9 @@ const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace },
   panel: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '12px', borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground3 },
   heading: { margin: 0 },
-  table: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr) max-content', gap: '4px 12px', alignItems: 'center', margin: 0 },
+  table: { display: 'grid', gridTemplateColumns: '140px minmax(0, 1fr) max-content', gap: '4px 12px', alignItems: 'center', margin: 0 },
+  subheading: { margin: '4px 0 0' },
+  notes: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '4px' },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-all' },
   note: { margin: 0, fontStyle: 'italic', color: tokens.colorNeutralForeground3 },
@@ -188,10 +191,25 @@ function AuthentikExport({ fields }: { fields: ProfileFields & { authentik: Auth
         </Button>
         <Caption1 role="status">{copied}</Caption1>
       </div>
-      <Caption1>
-        Machine-to-machine: clients get their token with the scope <span className={styles.mono}>{urls.m2mScope}</span>, which needs the Application ID URI
-        api://{fields.apiAppId} under Expose an API. {GRAPH_SCOPE_PITFALL} {TOKEN_VERSION_FACT}
-      </Caption1>
+      <Body1Strong as="h5" className={styles.subheading}>
+        Machine-to-machine tokens
+      </Body1Strong>
+      <div className={styles.table}>
+        <span className={styles.term}>Scope</span>
+        <span className={styles.value}>{urls.m2mScope}</span>
+        <CopyButton text={urls.m2mScope} what="Scope" onDone={setCopied} />
+      </div>
+      <ul className={styles.notes} aria-label="Machine-to-machine notes">
+        <li>
+          <Caption1>The scope needs the Application ID URI api://{fields.apiAppId} (Entra: the app &gt; Expose an API).</Caption1>
+        </li>
+        <li>
+          <Caption1>{GRAPH_SCOPE_PITFALL}</Caption1>
+        </li>
+        <li>
+          <Caption1>{TOKEN_VERSION_FACT}</Caption1>
+        </li>
+      </ul>
     </section>
   );
 }
