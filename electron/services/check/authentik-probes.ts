@@ -31,7 +31,9 @@ export function judgeM2mOutcome(outcome: ProbeOutcome, clientId: string): ProbeO
   const verdict = judgeM2mToken({ aud, ver }, clientId);
   const withFact = [...facts, { label: 'Access token versions', value: TOKEN_VERSION_FACT }];
   if (verdict.status === 'passed' && outcome.status === 'warning') return { ...outcome, facts: withFact };
-  return { ...outcome, status: verdict.status, summary: verdict.summary, fix: verdict.fix, facts: withFact };
+  // Keep the secret-expiry advice of a warning the plain probe raised.
+  const expiryFix = outcome.status === 'warning' ? (outcome.fix ?? []) : [];
+  return { ...outcome, status: verdict.status, summary: verdict.summary, fix: [...verdict.fix, ...expiryFix], facts: withFact };
 }
 
 /** Client credentials for `api://<client id>/.default`, judged for authentik. */

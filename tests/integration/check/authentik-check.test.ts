@@ -104,3 +104,40 @@ describe('authentik checks against the practice tenant', () => {
     expect(r['sign-in'].summary).toContain('AADSTS50011');
   });
 });
+
+describe('check --profile for an authentik profile (CLI)', () => {
+  it('uses the machine-to-machine probe and leaves out SAML, like the app', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { testAppServices } = await import('../../helpers/app-services');
+    const { runCliInProcess } = await import('../../helpers/run-cli');
+    const { EMPTY_DRAFT } = await import('../../../shared/profile');
+    const sim = await startSimulator({ scenario: authentikScenario('authentik-cli'), dataDir });
+    sims.push(sim);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-authentik-cli-'));
+    const app = testAppServices(dir);
+    await app.profiles.save({
+      draft: {
+        ...EMPTY_DRAFT,
+        name: 'authentik',
+        target: 'authentik',
+        authentik: { slug: 'entra-id', fqdn: 'authentik.contoso.com', tenantMode: 'single', groupMemberRead: false },
+        tenantId: sim.profile.tenantId,
+        apiAppId: sim.profile.apiAppId,
+      },
+      secret: { action: 'keep' },
+    });
+    const run = await runCliInProcess(
+      ['check', '--profile', 'authentik', '--data-dir', dir, '--authority-host', sim.authorityHost, '--ca-file', sim.caCertPath, '--secret-env', 'S', '--sign-in', 'robot', '--json'],
+      { env: { S: sim.profile.secret } },
+    );
+    const doc = JSON.parse(run.stdout) as { results: { id: string; status: string; summary: string }[] };
+    const byId = Object.fromEntries(doc.results.map((r) => [r.id, r]));
+    expect(byId['saml-app']).toMatchObject({ status: 'skipped', summary: expect.stringContaining('Not used by authentik') });
+    expect(byId.secret).toMatchObject({ status: 'passed', summary: expect.stringContaining('v2.0 token') });
+    expect(byId['sign-in']?.status).toBe('passed');
+    expect(run.code).toBe(0);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
