@@ -29,6 +29,13 @@ import {
   type AuthentikDraft,
   type AuthentikSettings,
 } from './targets/authentik';
+import {
+  WorkspaceSsoDraftSchema,
+  WorkspaceSsoSettingsSchema,
+  validateWorkspaceSsoProfile,
+  workspaceSsoDraftFromSettings,
+  type WorkspaceSsoSettings,
+} from './targets/workspace-sso';
 
 export const PROFILE_NAME_MAX = 64;
 
@@ -68,6 +75,9 @@ export const PROFILE_FIELDS = [
   'ttsServerAddress',
   'ttsProviderId',
   ...AUTHENTIK_FIELDS,
+  'wsBaseDomain',
+  'wsWorkspaces',
+  'wsCollaborators',
 ] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
@@ -105,6 +115,8 @@ export const ProfileDraftSchema = z.object({
   theThingsStack: TtsDraftSchema.optional(),
   /** authentik's own fields, when that is the target. */
   authentik: AuthentikDraftSchema.optional(),
+  /** Workspace SSO's own fields, when that is the target. */
+  workspaceSso: WorkspaceSsoDraftSchema.optional(),
 });
 export type ProfileDraft = z.infer<typeof ProfileDraftSchema>;
 
@@ -135,6 +147,8 @@ export interface ProfileFields {
   theThingsStack?: TtsSettings;
   /** Present exactly when target is 'authentik'. */
   authentik?: AuthentikSettings;
+  /** Present exactly when target is 'workspace-sso'. */
+  workspaceSso?: WorkspaceSsoSettings;
 }
 
 /** The draft's target, Octopus when none is set. */
@@ -474,6 +488,19 @@ function validateAuthentikProfile(draft: ProfileDraft, secretRaw: string, ctx: V
 export function validateDraft(draft: ProfileDraft, secretRaw: string, ctx: ValidationContext): ValidationResult {
   if (targetOf(draft) === 'the-things-stack') return validateTtsProfile(draft, secretRaw, ctx);
   if (targetOf(draft) === 'authentik') return validateAuthentikProfile(draft, secretRaw, ctx);
+  if (targetOf(draft) === 'workspace-sso')
+    return validateWorkspaceSsoProfile(draft, secretRaw, ctx, {
+      validateName,
+      validateTenantId,
+      validateClientId: (raw) => validateAppId('apiAppId', raw, 'app registration'),
+      validateSecret,
+      validateSecretExpiry,
+      validateAllowedDomains,
+      normalizeName,
+      normalizeTenantId,
+      normalizeAppId,
+      parseDomainList,
+    });
   const issues: FieldIssue[] = [
     ...validateName(draft.name, ctx.otherNames),
     ...validateTenantId(draft.tenantId),
@@ -539,6 +566,7 @@ export const ProfileViewSchema = z.object({
   target: z.enum(TARGET_IDS).optional(),
   theThingsStack: TtsSettingsSchema.optional(),
   authentik: AuthentikSettingsSchema.optional(),
+  workspaceSso: WorkspaceSsoSettingsSchema.optional(),
   secret: SecretInfoSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -560,5 +588,6 @@ export function draftFromProfile(p: ProfileView): ProfileDraft {
     ...(p.target && p.target !== DEFAULT_TARGET ? { target: p.target } : {}),
     ...(p.theThingsStack ? { theThingsStack: { ...p.theThingsStack } } : {}),
     ...(p.authentik ? { authentik: { ...p.authentik } } : {}),
+    ...(p.workspaceSso ? { workspaceSso: workspaceSsoDraftFromSettings(p.workspaceSso) } : {}),
   };
 }
