@@ -8,6 +8,7 @@ import type { ProfileDraft, ProfileView } from './profile';
 import { TARGET_IDS } from './targets/target-ids';
 import { TtsSettingsSchema } from './targets/the-things-stack';
 import { AuthentikSettingsSchema } from './targets/authentik';
+import { WorkspaceSsoSettingsSchema, workspaceSsoDraftFromSettings } from './targets/workspace-sso';
 
 export const PROFILE_EXPORT_FORMAT = 'federation-desk-profile';
 
@@ -31,6 +32,7 @@ export const ProfileExportSchema = z.object({
       theThingsStack: TtsSettingsSchema.strict().optional(),
       /** authentik's source settings (never the consumer secret). */
       authentik: AuthentikSettingsSchema.strict().optional(),
+      workspaceSso: WorkspaceSsoSettingsSchema.strict().optional(),
     })
     .strict(),
 });
@@ -54,6 +56,7 @@ export function exportProfile(p: ProfileView, now: Date): ProfileExport {
       ...(p.target && p.target !== 'octopus' ? { target: p.target } : {}),
       ...(p.theThingsStack ? { theThingsStack: { ...p.theThingsStack } } : {}),
       ...(p.authentik ? { authentik: { ...p.authentik } } : {}),
+      ...(p.workspaceSso ? { workspaceSso: { ...p.workspaceSso } } : {}),
     },
   };
 }
@@ -74,5 +77,6 @@ export function draftFromExport(e: ProfileExport, name?: string): ProfileDraft {
     ...(p.target ? { target: p.target } : {}),
     ...(p.theThingsStack ? { theThingsStack: { ...p.theThingsStack } } : {}),
     ...(p.authentik ? { authentik: { ...p.authentik } } : {}),
+    ...(p.workspaceSso ? { workspaceSso: workspaceSsoDraftFromSettings(p.workspaceSso) } : {}),
   };
 }

@@ -93,6 +93,7 @@ export class ProfileService {
     // A profile moved to another target keeps no settings of the one it left.
     if (!fields.theThingsStack) delete record.theThingsStack;
     if (!fields.authentik) delete record.authentik;
+    if (!fields.workspaceSso) delete record.workspaceSso;
     const profiles = existing ? doc.profiles.map((p) => (p.id === id ? record : p)) : [...doc.profiles, record];
     this.store.save({ ...doc, profiles, selectedId: existing ? doc.selectedId : id });
     return this.view(record);
@@ -179,6 +180,7 @@ export class ProfileService {
       target: p.target,
       ...(p.theThingsStack ? { theThingsStack: p.theThingsStack } : {}),
       ...(p.authentik ? { authentik: p.authentik } : {}),
+      ...(p.workspaceSso ? { workspaceSso: p.workspaceSso } : {}),
       secret: { present, storage: p.secret.storage, hint: p.secret.hint, length: p.secret.length, updatedAt: p.secret.updatedAt },
       createdAt: p.createdAt,
       updatedAt: p.updatedAt,

@@ -10,6 +10,7 @@ import { SECRET_STORAGE } from '../../shared/profile';
 import { DEFAULT_TARGET, TARGET_IDS } from '../../shared/targets/target-ids';
 import { TtsSettingsSchema } from '../../shared/targets/the-things-stack';
 import { AuthentikSettingsSchema } from '../../shared/targets/authentik';
+import { WorkspaceSsoSettingsSchema } from '../../shared/targets/workspace-sso';
 import type { Notice } from '../../shared/ipc-profiles';
 import type { Clock, DocumentFileFactory, JsonDocumentFile } from './ports';
 
@@ -51,6 +52,8 @@ export const StoredProfileSchema = z.object({
   theThingsStack: TtsSettingsSchema.optional(),
   /** authentik's source settings, when that is the target (optional: no migration needed). */
   authentik: AuthentikSettingsSchema.optional(),
+  /** Workspace SSO's settings, when that is the target (optional, so format 2 needs no migration). */
+  workspaceSso: WorkspaceSsoSettingsSchema.optional(),
   secret: StoredSecretMetaSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
