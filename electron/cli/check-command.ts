@@ -7,6 +7,7 @@
 import { originOption, readCaFileOption, proxyOption, isLoopbackOrigin, builtInSignInUser } from './options';
 import { checksNotApplicable } from '../../shared/targets/checks';
 import type { TargetId } from '../../shared/targets/target-ids';
+import type { WorkspaceSsoSettings } from '../../shared/targets/workspace-sso';
 import { probesForTarget } from '../services/check/target-probes';
 import { openInSystemBrowser } from './system-browser';
 import { browserPublicSignIn } from '../services/check/public-sign-in';
@@ -137,6 +138,8 @@ interface Configuration {
   practiceScenario?: string;
   /** What the profile federates (a stored profile's; fields mean Octopus). */
   target?: TargetId;
+  /** A workspace SSO profile's workspaces, whose redirect URIs its checks test. */
+  workspaceSso?: WorkspaceSsoSettings;
   secretHint: string | null;
   secretExpiresAt: string | null;
   secretUpdatedAt: string | null;
@@ -299,6 +302,7 @@ export function makeCheckCommand(deps: CheckCommandDeps = {}): CliCommand {
           webUrl: p.webUrl,
           ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
           ...(p.target ? { target: p.target } : {}),
+          ...(p.workspaceSso ? { workspaceSso: p.workspaceSso } : {}),
           secretHint: p.secret.hint,
           secretExpiresAt: p.secretExpiresAt,
           secretUpdatedAt: p.secret.updatedAt,
@@ -394,7 +398,7 @@ export function makeCheckCommand(deps: CheckCommandDeps = {}): CliCommand {
           clock,
           probeTimeoutMs: timeouts.probeMs,
           interactiveTimeoutMs: timeouts.interactiveMs,
-          probes: probesForTarget(config.target),
+          probes: probesForTarget(config.target, config),
           ...(notApplicable ? { notApplicable } : {}),
           ...(only ? { only } : {}),
         });

@@ -11,6 +11,8 @@ const NOT_APPLICABLE: Readonly<Record<TargetId, readonly CheckId[]>> = {
   'the-things-stack': ['saml-app', 'graph-me'],
   // authentik reads the user from Graph /me (the graph-me probe applies); it has no SAML app.
   authentik: ['saml-app'],
+  // One app registration, no SAML app; Graph /me stays: the product reads the user's email there.
+  'workspace-sso': ['saml-app'],
 };
 
 /** The probes a target does not use, with the reason shown in their rows; null when all apply. */

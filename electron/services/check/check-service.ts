@@ -141,7 +141,7 @@ export class CheckService {
     const results = await runProbes({
       ctx,
       ...(notApplicable ? { notApplicable } : {}),
-      probes: probesForTarget(profile.target),
+      probes: probesForTarget(profile.target, profile),
       fingerprintInput: input,
       clock: this.o.clock,
       probeTimeoutMs: this.o.probeTimeoutMs ?? 30_000,

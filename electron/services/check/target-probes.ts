@@ -10,6 +10,8 @@ import type { ProbeContext, ProbeOutcome } from './probe-context';
 import { graphSecretProbe } from './probes';
 import type { Probe } from './runner';
 import { signInProbe } from './sign-in-probe';
+import type { WorkspaceSsoSettings } from '../../../shared/targets/workspace-sso';
+import { workspaceSsoProbes } from './workspace-sso-probes';
 
 /** The fact the sign-in probe reports the ID token's email claim under. */
 export const EMAIL_CLAIM_FACT = 'Email claim';
@@ -38,8 +40,9 @@ async function ttsSignInProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
 }
 
 /** Overrides of the Octopus probes for a target (none for Octopus). */
-export function probesForTarget(target: TargetId | undefined): Partial<Record<CheckId, Probe>> {
+export function probesForTarget(target: TargetId | undefined, settings: { workspaceSso?: WorkspaceSsoSettings | undefined } = {}): Partial<Record<CheckId, Probe>> {
   if (target === 'the-things-stack') return { secret: graphSecretProbe, 'sign-in': ttsSignInProbe };
   if (target === 'authentik') return { secret: authentikM2mProbe };
+  if (target === 'workspace-sso') return workspaceSsoProbes(settings.workspaceSso);
   return {};
 }
