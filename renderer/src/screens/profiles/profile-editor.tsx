@@ -34,6 +34,8 @@ import { TTS_EMAIL_WARNING, type TtsDraft } from '../../../../shared/targets/the
 import { TtsExport } from './tts-export';
 import type { AuthentikDraft } from '../../../../shared/targets/authentik';
 import { AuthentikSection } from './authentik-section';
+import { WORKSPACE_SSO_FIELDS, workspaceSsoDraftOf, type WorkspaceSsoDraft } from '../../../../shared/targets/workspace-sso';
+import { WorkspaceSsoSection } from './workspace-sso-section';
 import { ApiError, errorMessage } from '../../api';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useAppStore } from '../../stores/app-store';
@@ -106,6 +108,13 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
   const updateTts = (key: keyof TtsDraft, value: string) => {
     setDraft((d) => ({ ...d, theThingsStack: { ...ttsDraftOf(d), [key]: value } }));
     setTouched((t) => new Set(t).add(TTS_FIELD[key]));
+    setServerError(null);
+    setDirty(true);
+  };
+  const isWorkspace = target === 'workspace-sso';
+  const updateWorkspace = (key: keyof WorkspaceSsoDraft, value: string) => {
+    setDraft((d) => ({ ...d, workspaceSso: { ...workspaceSsoDraftOf(d), [key]: value } }));
+    setTouched((t) => new Set(t).add(WORKSPACE_SSO_FIELDS[key]));
     setServerError(null);
     setDirty(true);
   };
@@ -243,16 +252,30 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
         label="Directory (tenant) ID"
         required
         {...fieldState('tenantId')}
-        hint={isTts ? 'Entra ID > Overview. The GUID: The Things Stack needs a single-tenant app.' : isAuthentik ? 'Entra ID > Overview: the tenant where the app for authentik is registered.' : 'Entra ID > Overview. A GUID, a verified domain, or common / organizations.'}
+        hint={
+          isTts
+            ? 'Entra ID > Overview. The GUID: The Things Stack needs a single-tenant app.'
+            : isAuthentik
+              ? 'Entra ID > Overview: the tenant where the app for authentik is registered.'
+              : isWorkspace
+                ? 'Entra ID > Overview. The GUID, or common for a multi-tenant app (then allowed email domains are required).'
+                : 'Entra ID > Overview. A GUID, a verified domain, or common / organizations.'
+        }
       >
         <Input {...inputProps('tenantId')} className={styles.mono} spellCheck={false} autoComplete="off" />
       </Field>
-      {isTts || isAuthentik ? (
+      {isTts || isAuthentik || isWorkspace ? (
         <Field
           label="Application (client) ID"
           required
           {...fieldState('apiAppId')}
-          hint={isAuthentik ? 'App registrations > the app for authentik > Overview. It is the source’s consumer key.' : 'App registrations > the app for The Things Stack > Overview.'}
+          hint={
+            isAuthentik
+              ? 'App registrations > the app for authentik > Overview. It is the source’s consumer key.'
+              : isWorkspace
+                ? 'App registrations > the app for workspace SSO > Overview: AZURE_CLIENT_ID.'
+                : 'App registrations > the app for The Things Stack > Overview.'
+          }
         >
           <Input {...inputProps('apiAppId')} className={styles.mono} spellCheck={false} autoComplete="off" />
         </Field>
@@ -334,7 +357,17 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
         <Input type="date" {...inputProps('secretExpiresAt')} />
       </Field>
 
-      {isTts ? (
+      {isWorkspace ? (
+        <WorkspaceSsoSection
+          draft={workspaceSsoDraftOf(draft)}
+          onChange={updateWorkspace}
+          onTouch={(field) => setTouched((t) => new Set(t).add(field))}
+          fieldState={fieldState}
+          allowedDomainsInput={inputProps('allowedDomains')}
+          multiTenant={draft.tenantId.trim().toLowerCase() === 'common'}
+          fields={result.fields}
+        />
+      ) : isTts ? (
         <>
           <Subtitle2 as="h3" className={styles.sectionTitle}>
             The Things Stack
