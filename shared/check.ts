@@ -24,7 +24,7 @@ export interface CheckDefinition {
   interactive: boolean;
 }
 
-export const FINGERPRINT_FIELDS = ['cloud', 'tenantId', 'samlAppId', 'apiAppId', 'secret', 'webUrl', 'practiceScenario'] as const;
+export const FINGERPRINT_FIELDS = ['cloud', 'tenantId', 'samlAppId', 'apiAppId', 'secret', 'webUrl', 'practiceScenario', 'target'] as const;
 export type FingerprintField = (typeof FINGERPRINT_FIELDS)[number];
 
 export const CHECKS: readonly CheckDefinition[] = [
@@ -33,7 +33,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     title: 'Directory (tenant)',
     proves: 'The Directory (tenant) ID exists in the chosen cloud (OpenID discovery document).',
     requires: [],
-    dependsOn: ['cloud', 'tenantId', 'practiceScenario'],
+    dependsOn: ['cloud', 'tenantId', 'practiceScenario', 'target'],
     interactive: false,
   },
   {
@@ -41,7 +41,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     title: 'SAML-OpenID application',
     proves: 'The SAML-OpenID application is registered in this tenant, and its SAML signing certificates are valid.',
     requires: ['tenant'],
-    dependsOn: ['cloud', 'tenantId', 'samlAppId', 'practiceScenario'],
+    dependsOn: ['cloud', 'tenantId', 'samlAppId', 'practiceScenario', 'target'],
     interactive: false,
   },
   {
@@ -49,7 +49,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     title: 'API application',
     proves: 'The API application is registered in this tenant.',
     requires: ['tenant'],
-    dependsOn: ['cloud', 'tenantId', 'apiAppId', 'practiceScenario'],
+    dependsOn: ['cloud', 'tenantId', 'apiAppId', 'practiceScenario', 'target'],
     interactive: false,
   },
   {
@@ -57,7 +57,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     title: 'Client secret',
     proves: 'The client secret is the Value (not the Secret ID), valid and not expired, and api://{API app ID} is exposed.',
     requires: ['api-app'],
-    dependsOn: ['cloud', 'tenantId', 'apiAppId', 'secret', 'practiceScenario'],
+    dependsOn: ['cloud', 'tenantId', 'apiAppId', 'secret', 'practiceScenario', 'target'],
     interactive: false,
   },
   {
@@ -65,7 +65,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     title: 'Interactive sign-in',
     proves: 'An admin can sign in through the API application with the Octopus Web URL as redirect URI; the ID token is valid.',
     requires: ['secret'],
-    dependsOn: ['cloud', 'tenantId', 'apiAppId', 'secret', 'webUrl', 'practiceScenario'],
+    dependsOn: ['cloud', 'tenantId', 'apiAppId', 'secret', 'webUrl', 'practiceScenario', 'target'],
     interactive: true,
   },
   {
@@ -73,7 +73,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     title: 'Microsoft Graph profile',
     proves: "Microsoft Graph User.Read works with the signed-in user's token and returns the email address Octopus matches users by.",
     requires: ['sign-in'],
-    dependsOn: ['cloud', 'tenantId', 'apiAppId', 'secret', 'webUrl', 'practiceScenario'],
+    dependsOn: ['cloud', 'tenantId', 'apiAppId', 'secret', 'webUrl', 'practiceScenario', 'target'],
     interactive: true,
   },
 ];
@@ -97,14 +97,22 @@ function fnv1a(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
+/**
+ * The pairs a fingerprint hashes. `target` is left out while it is empty (Octopus), so the
+ * fingerprints of Octopus profiles are the same as before targets existed.
+ */
+function pairs(fields: readonly FingerprintField[], input: FingerprintInput): [FingerprintField, string][] {
+  return fields.filter((f) => f !== 'target' || input.target !== '').map((f) => [f, input[f]]);
+}
+
 /** The fingerprint of the fields one probe depends on. */
 export function probeFingerprint(id: CheckId, input: FingerprintInput): string {
-  return fnv1a(JSON.stringify(checkDefinition(id).dependsOn.map((f) => [f, input[f]])));
+  return fnv1a(JSON.stringify(pairs(checkDefinition(id).dependsOn, input)));
 }
 
 /** The fingerprint of the whole configuration (every field any probe depends on). */
 export function configurationFingerprint(input: FingerprintInput): string {
-  return fnv1a(JSON.stringify(FINGERPRINT_FIELDS.map((f) => [f, input[f]])));
+  return fnv1a(JSON.stringify(pairs(FINGERPRINT_FIELDS, input)));
 }
 
 /** What a fingerprint is computed from, for a stored profile or a form draft. */
@@ -116,6 +124,11 @@ export function fingerprintInput(p: {
   webUrl: string;
   practiceScenario?: string | undefined;
   secretUpdatedAt: string | null;
+  /** Another target than Octopus, with its own settings: any change there makes every result stale. */
+  target?: string | undefined;
+  theThingsStack?: unknown;
+  authentik?: unknown;
+  workspaceSso?: unknown;
 }): FingerprintInput {
   return {
     cloud: p.cloud,
@@ -125,6 +138,7 @@ export function fingerprintInput(p: {
     secret: p.secretUpdatedAt ?? '',
     webUrl: p.webUrl.trim(),
     practiceScenario: p.cloud === 'practice' ? (p.practiceScenario ?? '') : '',
+    target: p.target && p.target !== 'octopus' ? JSON.stringify([p.target, p.theThingsStack ?? null, p.authentik ?? null, p.workspaceSso ?? null]) : '',
   };
 }
 

@@ -136,8 +136,10 @@ interface Configuration {
   apiAppId: string;
   webUrl: string;
   practiceScenario?: string;
-  /** What the profile federates (a stored profile's; fields mean Octopus). */
+  /** What the profile federates (a stored profile's; fields mean Octopus), and that target's own settings. */
   target?: TargetId;
+  theThingsStack?: unknown;
+  authentik?: unknown;
   /** A workspace SSO profile's workspaces, whose redirect URIs its checks test. */
   workspaceSso?: WorkspaceSsoSettings;
   secretHint: string | null;
@@ -301,7 +303,7 @@ export function makeCheckCommand(deps: CheckCommandDeps = {}): CliCommand {
           apiAppId: p.apiAppId,
           webUrl: p.webUrl,
           ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
-          ...(p.target ? { target: p.target } : {}),
+          ...(p.target ? { target: p.target, theThingsStack: p.theThingsStack, authentik: p.authentik } : {}),
           ...(p.workspaceSso ? { workspaceSso: p.workspaceSso } : {}),
           secretHint: p.secret.hint,
           secretExpiresAt: p.secretExpiresAt,
