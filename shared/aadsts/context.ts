@@ -40,8 +40,11 @@ function redirectNotes(e: ParsedError, p: ProfileView): string[] {
   const notes: string[] = [];
   const web = p.webUrl.trim();
   if (!web) return ['This profile has no Web URL, so it cannot tell which redirect URI Octopus sends. Fill it in first.'];
+  const octopus = !p.target || p.target === 'octopus';
   notes.push(
-    `This profile sends ${web} as the redirect URI (its Octopus Web URL). Register exactly that string under the API app > Authentication > Web > Redirect URIs.`,
+    octopus
+      ? `This profile sends ${web} as the redirect URI (its Octopus Web URL). Register exactly that string under the API app > Authentication > Web > Redirect URIs.`
+      : `This profile's redirect URI is ${web}${p.target === 'workspace-sso' ? ' (the first workspace; every workspace has its own)' : ''}. Register exactly that string under the app registration > Authentication > Web > Redirect URIs.`,
   );
   if (!web.endsWith('/'))
     notes.push(`The Web URL has no trailing slash. The setup registers it with one: use ${web}/ in Octopus, in this profile and in Entra, so all three match byte for byte.`);

@@ -174,3 +174,17 @@ describe('placeholders without a profile', () => {
     }
   });
 });
+
+describe('redirect notes for other targets', () => {
+  it('do not call a The Things Stack redirect URI "its Octopus Web URL"', async () => {
+    const { diagnose: run } = await import('../../../shared/aadsts');
+    const profile = {
+      id: 'p', name: 'TTS', cloud: 'global' as const, target: 'the-things-stack' as const, tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', samlAppId: '', apiAppId: '99999999-8888-7777-6666-555555555555',
+      webUrl: 'https://tts.contoso.com/oauth/login/entra/callback', allowedDomains: ['contoso.com'], secretExpiresAt: null,
+      secret: { present: false, storage: 'none' as const, hint: null, length: null, updatedAt: null }, createdAt: 'x', updatedAt: 'x',
+    };
+    const text = JSON.stringify(run('AADSTS50011: The redirect URI does not match', { profile }).findings);
+    expect(text).not.toContain('its Octopus Web URL');
+    expect(text).toContain('https://tts.contoso.com/oauth/login/entra/callback');
+  });
+});
