@@ -4,60 +4,13 @@
  * pending sign-in (the page a person would see), and the checklist shows that one step failed with
  * the value to paste and the blade to open.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
+import { createPracticeProfile, signInInPopup } from './practice';
 
-interface Pending {
-  id: string;
-  authorizeUrl: string;
-  redirectUri: string;
-}
 
 // The practice tenant's certificate comes from its own CA, which only Federation Desk pins.
 test.use({ ignoreHTTPSErrors: true });
-
-async function createPracticeProfile(page: Page, name: string, scenario: string) {
-  await page.getByLabel('Profile name').fill(name);
-  await page.getByLabel('Cloud').selectOption({ label: 'Practice tenant (built-in Entra simulator)' });
-  await page.getByLabel('Practice scenario').selectOption(scenario);
-  await page.getByRole('button', { name: "Fill in the scenario's IDs" }).click();
-  await expect(page.getByLabel('Octopus Web URL')).not.toHaveValue('');
-  await page.getByRole('button', { name: 'Create profile' }).click();
-  await expect(page.getByRole('navigation', { name: 'Profiles' }).getByRole('button', { name, exact: true })).toBeVisible();
-}
-
-/** A person signs in on the page the harness publishes; the redirect to http://localhost/ is caught and handed back. */
-async function signInInPopup(context: BrowserContext, harnessUrl: string, username: string, password: string): Promise<Pending> {
-  let pending: Pending[] = [];
-  await expect
-    .poll(async () => {
-      pending = (await (await fetch(`${harnessUrl}__harness/sign-in`)).json()) as Pending[];
-      return pending.length;
-    })
-    .toBeGreaterThan(0);
-  const request = pending[0] as Pending;
-  const popup = await context.newPage();
-  let reached: string | null = null;
-  await popup.route(
-    (url) => url.href.startsWith(request.redirectUri),
-    async (route) => {
-      reached = route.request().url();
-      await route.fulfill({ status: 200, contentType: 'text/html', body: '<title>localhost</title><p>Redirect caught by the test.</p>' });
-    },
-  );
-  await popup.goto(request.authorizeUrl);
-  if (await popup.getByLabel('Password').isVisible()) {
-    await popup.getByLabel('Use another account').check();
-    await popup.getByLabel('Email address').fill(username);
-    await popup.getByLabel('Password').fill(password);
-    await popup.getByRole('button', { name: 'Sign in' }).click();
-  }
-  await expect.poll(() => reached).not.toBeNull();
-  const outcome = { kind: 'redirect', params: Object.fromEntries(new URL(reached as unknown as string).searchParams) };
-  await fetch(`${harnessUrl}__harness/sign-in/${request.id}`, { method: 'POST', body: JSON.stringify(outcome) });
-  await popup.close();
-  return request;
-}
 
 function step(page: Page, list: 'API app' | 'SAML-OpenID app', title: string, status: string) {
   return page.getByRole('list', { name: `${list} steps` }).getByRole('listitem', { name: `${title}: ${status}` });

@@ -1,69 +1,10 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
+import { createPracticeProfile, signInInPopup, practiceUser } from './practice';
 
-interface Pending {
-  id: string;
-  authorizeUrl: string;
-  redirectUri: string;
-}
 
 // The practice tenant's certificate comes from its own CA, which only Federation Desk pins.
 test.use({ ignoreHTTPSErrors: true });
-
-async function createPracticeProfile(page: Page, name: string, scenario: string) {
-  await page.getByLabel('Profile name').fill(name);
-  await page.getByLabel('Cloud').selectOption({ label: 'Practice tenant (built-in Entra simulator)' });
-  await page.getByLabel('Practice scenario').selectOption(scenario);
-  await page.getByRole('button', { name: "Fill in the scenario's IDs" }).click();
-  await expect(page.getByText(/Sign in to the practice tenant as/)).toBeVisible();
-  await expect(page.getByLabel('Octopus Web URL')).not.toHaveValue('');
-  await page.getByRole('button', { name: 'Create profile' }).click();
-  await expect(page.getByRole('navigation', { name: 'Profiles' }).getByRole('button', { name, exact: true })).toBeVisible();
-}
-
-/** What a person does in the sign-in window: pick the account, type the password; we catch the redirect. */
-async function signInInPopup(context: BrowserContext, harnessUrl: string, username: string, password: string): Promise<void> {
-  let pending: Pending[] = [];
-  await expect
-    .poll(async () => {
-      pending = (await (await fetch(`${harnessUrl}__harness/sign-in`)).json()) as Pending[];
-      return pending.length;
-    })
-    .toBeGreaterThan(0);
-  const request = pending[0] as Pending;
-  const popup = await context.newPage();
-  let reached: { url: string; body: string | null } | null = null;
-  await popup.route(
-    (url) => url.href.startsWith(request.redirectUri),
-    async (route) => {
-      reached = { url: route.request().url(), body: route.request().postData() };
-      await route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Octopus</title><p>Redirect caught by the test.</p>' });
-    },
-  );
-  await popup.goto(request.authorizeUrl);
-  // Entra shows some errors (50011, 700016...) before any sign-in form.
-  if (await popup.getByLabel('Password').isVisible()) {
-    await popup.getByLabel('Use another account').check();
-    await popup.getByLabel('Email address').fill(username);
-    await popup.getByLabel('Password').fill(password);
-    await popup.getByRole('button', { name: 'Sign in' }).click();
-  }
-  await expect.poll(async () => reached !== null || /AADSTS\d+/.test(await popup.locator('body').innerText())).toBe(true);
-  const caught = reached as { url: string; body: string | null } | null;
-  const outcome = caught
-    ? { kind: 'redirect', params: Object.fromEntries(caught.body ? new URLSearchParams(caught.body) : new URL(caught.url).searchParams) }
-    : { kind: 'error-page', text: await popup.locator('body').innerText() };
-  await fetch(`${harnessUrl}__harness/sign-in/${request.id}`, { method: 'POST', body: JSON.stringify(outcome) });
-  await popup.close();
-}
-
-/** The practice account the check page tells the admin to sign in with. */
-async function practiceUser(page: Page): Promise<[string, string]> {
-  const text = await page.getByText(/Sign in as \S+ with the password/).innerText();
-  const m = /Sign in as (\S+) with the password (\S+?)\.?$/.exec(text.trim());
-  expect(m, text).not.toBeNull();
-  return [m?.[1] ?? '', m?.[2] ?? ''];
-}
 
 function row(page: Page, title: string, status: string) {
   return page.getByRole('list', { name: 'Checks' }).getByRole('listitem', { name: `${title}: ${status}` });

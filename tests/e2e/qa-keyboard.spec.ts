@@ -2,59 +2,12 @@
  * Keyboard and screen-reader walk through the check, Entra setup, diagnose and settings pages, at the
  * small window size (1024×640) where layouts first break.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
+import { createPracticeProfile, signInInPopup, practiceUser } from './practice';
 
 // The practice tenant's certificate comes from its own CA, which only Federation Desk pins.
 test.use({ ignoreHTTPSErrors: true, viewport: { width: 1024, height: 640 } });
-
-async function createPracticeProfile(page: Page, name: string, scenario: string) {
-  await page.getByLabel('Profile name').fill(name);
-  await page.getByLabel('Cloud').selectOption({ label: 'Practice tenant (built-in Entra simulator)' });
-  await page.getByLabel('Practice scenario').selectOption(scenario);
-  await page.getByRole('button', { name: "Fill in the scenario's IDs" }).click();
-  await expect(page.getByLabel('Octopus Web URL')).not.toHaveValue('');
-  await page.getByRole('button', { name: 'Create profile' }).click();
-  await expect(page.getByRole('navigation', { name: 'Profiles' }).getByRole('button', { name, exact: true })).toBeVisible();
-}
-
-/** What a person does in the sign-in window: pick the account, type the password; the test catches the redirect. */
-async function signInInPopup(context: BrowserContext, harnessUrl: string, username: string, password: string): Promise<void> {
-  let pending: { id: string; authorizeUrl: string; redirectUri: string }[] = [];
-  await expect
-    .poll(async () => {
-      pending = (await (await fetch(`${harnessUrl}__harness/sign-in`)).json()) as typeof pending;
-      return pending.length;
-    })
-    .toBeGreaterThan(0);
-  const request = pending[0];
-  if (!request) throw new Error('no pending sign-in');
-  const popup = await context.newPage();
-  let reached: { url: string; body: string | null } | null = null;
-  await popup.route(
-    (url) => url.href.startsWith(request.redirectUri),
-    async (route) => {
-      reached = { url: route.request().url(), body: route.request().postData() };
-      await route.fulfill({ status: 200, contentType: 'text/html', body: '<p>Redirect caught by the test.</p>' });
-    },
-  );
-  await popup.goto(request.authorizeUrl);
-  await popup.getByLabel('Use another account').check();
-  await popup.getByLabel('Email address').fill(username);
-  await popup.getByLabel('Password').fill(password);
-  await popup.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => reached !== null).toBe(true);
-  const caught = reached as { url: string; body: string | null } | null;
-  const params = Object.fromEntries(caught?.body ? new URLSearchParams(caught.body) : new URL(caught?.url ?? 'http://x/').searchParams);
-  await fetch(`${harnessUrl}__harness/sign-in/${request.id}`, { method: 'POST', body: JSON.stringify({ kind: 'redirect', params }) });
-  await popup.close();
-}
-
-async function practiceUser(page: Page): Promise<[string, string]> {
-  const text = await page.getByText(/Sign in as \S+ with the password/).innerText();
-  const m = /Sign in as (\S+) with the password (\S+?)\.?$/.exec(text.trim());
-  return [m?.[1] ?? '', m?.[2] ?? ''];
-}
 
 /** Tab forward until `target` has focus (a keyboard user's way there), failing after `max` presses. */
 async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 30): Promise<void> {
