@@ -4,16 +4,10 @@
  * redirect URI, and the SAML probe it does not use.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { fingerprintInput, type CheckId, type CheckResult } from '../../../shared/check';
+import { type CheckId, type CheckResult } from '../../../shared/check';
 import { authentikRedirectUri } from '../../../shared/targets/authentik';
-import { checksNotApplicable } from '../../../shared/targets/checks';
-import { createCheckContext } from '../../../electron/services/check/check-context';
-import { robotSignInDriver } from '../../../electron/services/check/robot-sign-in';
-import { runProbes } from '../../../electron/services/check/runner';
-import { probesForTarget } from '../../../electron/services/check/target-probes';
-import { createHttpClient } from '../../../electron/services/http';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator';
-import { dataDir, pinnedCaOf } from './check-kit';
+import { dataDir, runCheck } from './check-kit';
 
 const REDIRECT = authentikRedirectUri({ fqdn: 'authentik.contoso.com', slug: 'entra-id' });
 const API_APP = '/applications/1';
@@ -36,34 +30,7 @@ afterAll(async () => {
 async function runAuthentik(scenario: Record<string, unknown> | string): Promise<Record<CheckId, CheckResult>> {
   const sim = await startSimulator({ scenario, dataDir });
   sims.push(sim);
-  const pinnedCas = [pinnedCaOf(sim)];
-  const client = createHttpClient({ pinnedCas, proxy: null, timeoutMs: 10_000 });
-  const target = { cloud: 'practice' as const, tenantId: sim.profile.tenantId, samlAppId: '', apiAppId: sim.profile.apiAppId, webUrl: REDIRECT, secretHint: null, secretExpiresAt: null };
-  const clock = { now: () => new Date() };
-  const ctx = createCheckContext({
-    target,
-    cloud: 'practice',
-    endpoints: { authorityHost: sim.authorityHost, graphHost: sim.graphHost },
-    network: { proxy: null, pinnedCas, requestTimeoutMs: 10_000 },
-    clock,
-    signal: new AbortController().signal,
-    secret: sim.profile.secret,
-    secretMissingReason: 'none',
-    signIn: robotSignInDriver({ http: client, simulatorOrigin: sim.authorityHost, username: sim.signInUser.username, password: sim.signInUser.password }),
-    signInMissingReason: 'none',
-    http: client,
-  });
-  const notApplicable = checksNotApplicable('authentik');
-  const results = await runProbes({
-    ctx,
-    fingerprintInput: fingerprintInput({ ...target, practiceScenario: sim.scenario, secretUpdatedAt: null }),
-    clock,
-    probeTimeoutMs: 15_000,
-    interactiveTimeoutMs: 20_000,
-    probes: probesForTarget('authentik'),
-    ...(notApplicable ? { notApplicable } : {}),
-  });
-  return Object.fromEntries(results.map((r) => [r.id, r])) as Record<CheckId, CheckResult>;
+  return runCheck(sim, { target: { id: 'authentik', webUrl: REDIRECT } });
 }
 
 describe('authentik checks against the practice tenant', () => {

@@ -4,6 +4,9 @@
  * the simulator's CA pinned for its host:port only, and settings (proxy, timeouts, signal) per test.
  */
 import fs from 'node:fs';
+import { checksNotApplicable } from '../../../shared/targets/checks';
+import type { TargetId } from '../../../shared/targets/target-ids';
+import { probesForTarget } from '../../../electron/services/check/target-probes';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -37,6 +40,8 @@ export interface RunCheckOptions {
   requestTimeoutMs?: number;
   probeTimeoutMs?: number;
   onProgress?: (results: CheckResult[]) => void;
+  /** Another target than Octopus: its probes, its "not used" ones, and the fields it stores differently. */
+  target?: { id: TargetId; settings?: Parameters<typeof probesForTarget>[1]; samlAppId?: string; webUrl: string; secretHint?: string | null };
 }
 
 /** Run every probe against a running simulator; resolves with the six results in contract order. */
@@ -47,10 +52,10 @@ export async function runCheck(sim: RunningSimulator, o: RunCheckOptions = {}): 
   const target = {
     cloud: 'practice' as const,
     tenantId: sim.profile.tenantId,
-    samlAppId: sim.profile.samlAppId,
+    samlAppId: o.target ? (o.target.samlAppId ?? '') : sim.profile.samlAppId,
     apiAppId: sim.profile.apiAppId,
-    webUrl: sim.profile.webUrl,
-    secretHint: sim.profile.secret.slice(0, 3),
+    webUrl: o.target?.webUrl ?? sim.profile.webUrl,
+    secretHint: o.target ? (o.target.secretHint ?? null) : sim.profile.secret.slice(0, 3),
     secretExpiresAt: null,
   };
   const secret = o.secret === undefined ? sim.profile.secret : o.secret;
@@ -68,12 +73,15 @@ export async function runCheck(sim: RunningSimulator, o: RunCheckOptions = {}): 
     signInMissingReason: 'no sign-in in this test.',
     http: client,
   });
+  const notApplicable = o.target ? checksNotApplicable(o.target.id) : null;
   const results = await runProbes({
     ctx,
     fingerprintInput: fingerprintInput({ ...target, practiceScenario: sim.scenario, secretUpdatedAt: null }),
     clock,
     probeTimeoutMs: o.probeTimeoutMs ?? 15_000,
     interactiveTimeoutMs: 20_000,
+    ...(o.target ? { probes: probesForTarget(o.target.id, o.target.settings) } : {}),
+    ...(notApplicable ? { notApplicable } : {}),
     ...(o.only ? { only: o.only } : {}),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });

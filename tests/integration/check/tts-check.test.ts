@@ -3,16 +3,11 @@
  * exposed API, sign-in that requires the ID token's email claim) and the ones it does not use.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { fingerprintInput, type CheckId, type CheckResult } from '../../../shared/check';
-import { checksNotApplicable } from '../../../shared/targets/checks';
+import { type CheckId, type CheckResult } from '../../../shared/check';
 import { ttsRedirectUri } from '../../../shared/targets/the-things-stack';
-import { createCheckContext } from '../../../electron/services/check/check-context';
-import { robotSignInDriver } from '../../../electron/services/check/robot-sign-in';
-import { runProbes } from '../../../electron/services/check/runner';
-import { probesForTarget, requireEmailClaim } from '../../../electron/services/check/target-probes';
-import { createHttpClient } from '../../../electron/services/http';
+import { requireEmailClaim } from '../../../electron/services/check/target-probes';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator';
-import { dataDir, pinnedCaOf } from './check-kit';
+import { dataDir, runCheck } from './check-kit';
 
 const REDIRECT = ttsRedirectUri({ serverAddress: 'tts.contoso.com', providerId: 'microsoft-entra' });
 const API_APP = '/applications/1';
@@ -38,34 +33,7 @@ afterAll(async () => {
 async function runTts(scenario: Record<string, unknown> | string): Promise<Record<CheckId, CheckResult>> {
   const sim = await startSimulator({ scenario, dataDir });
   sims.push(sim);
-  const pinnedCas = [pinnedCaOf(sim)];
-  const client = createHttpClient({ pinnedCas, proxy: null, timeoutMs: 10_000 });
-  const target = { cloud: 'practice' as const, tenantId: sim.profile.tenantId, samlAppId: '', apiAppId: sim.profile.apiAppId, webUrl: REDIRECT, secretHint: null, secretExpiresAt: null };
-  const clock = { now: () => new Date() };
-  const ctx = createCheckContext({
-    target,
-    cloud: 'practice',
-    endpoints: { authorityHost: sim.authorityHost, graphHost: sim.graphHost },
-    network: { proxy: null, pinnedCas, requestTimeoutMs: 10_000 },
-    clock,
-    signal: new AbortController().signal,
-    secret: sim.profile.secret,
-    secretMissingReason: 'none',
-    signIn: robotSignInDriver({ http: client, simulatorOrigin: sim.authorityHost, username: sim.signInUser.username, password: sim.signInUser.password }),
-    signInMissingReason: 'none',
-    http: client,
-  });
-  const notApplicable = checksNotApplicable('the-things-stack');
-  const results = await runProbes({
-    ctx,
-    fingerprintInput: fingerprintInput({ ...target, practiceScenario: sim.scenario, secretUpdatedAt: null }),
-    clock,
-    probeTimeoutMs: 15_000,
-    interactiveTimeoutMs: 20_000,
-    probes: probesForTarget('the-things-stack'),
-    ...(notApplicable ? { notApplicable } : {}),
-  });
-  return Object.fromEntries(results.map((r) => [r.id, r])) as Record<CheckId, CheckResult>;
+  return runCheck(sim, { target: { id: 'the-things-stack', webUrl: REDIRECT } });
 }
 
 describe('The Things Stack checks against the practice tenant', () => {
