@@ -23,6 +23,7 @@
 import { z } from 'zod';
 import { CLOUDS, type CloudId } from '../clouds';
 import type { FieldIssue } from '../profile';
+import { hostOfPastedUrl, isHostWithPort } from './host-name';
 
 /** The profile-form fields this target adds (their issues are reported under these names). */
 export const AUTHENTIK_FIELDS = ['authentikSlug', 'authentikFqdn', 'authentikTenantMode'] as const;
@@ -55,7 +56,6 @@ export type AuthentikSettings = z.infer<typeof AuthentikSettingsSchema>;
 
 export const EMPTY_AUTHENTIK_DRAFT: AuthentikDraft = { slug: '', fqdn: '', tenantMode: 'single', groupMemberRead: false };
 
-const LABEL_RE = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
 export function normalizeSlug(raw: string): string {
   return raw.trim();
@@ -90,33 +90,16 @@ export function normalizeFqdn(raw: string): string {
   return raw.trim().toLowerCase();
 }
 
-function isHost(v: string): boolean {
-  const m = /^([^:]+)(?::(\d{1,5}))?$/.exec(v);
-  if (!m) return false;
-  const port = m[2] === undefined ? null : Number(m[2]);
-  if (port !== null && (port < 1 || port > 65535)) return false;
-  const host = m[1] ?? '';
-  const labels = host.split('.');
-  return host.length <= 253 && labels.length >= 2 && labels.every((l) => LABEL_RE.test(l)) && /^[a-z]{2,63}$|^xn--/.test(labels[labels.length - 1] ?? '');
-}
-
 export function validateFqdn(raw: string): FieldIssue[] {
   const v = normalizeFqdn(raw);
   const err = (message: string, fixValue?: string): FieldIssue[] => [
     { field: 'authentikFqdn', severity: 'error', message, ...(fixValue ? { fix: { label: `Use ${fixValue}`, value: fixValue } } : {}) },
   ];
   if (v === '') return err('Enter the address authentik is served at, for example authentik.contoso.com.');
-  if (/^[a-z][a-z0-9+.-]*:\/\//.test(v) || v.includes('/')) {
-    let host = '';
-    try {
-      host = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(v) ? v : `https://${v}`).host;
-    } catch {
-      host = '';
-    }
-    return err('Enter only the host name, without https:// or a path: the redirect URI is built from it.', host && isHost(host) ? host : undefined);
-  }
+  const pasted = hostOfPastedUrl(v, 'host');
+  if (pasted !== null) return err('Enter only the host name, without https:// or a path: the redirect URI is built from it.', pasted && isHostWithPort(pasted) ? pasted : undefined);
   if (/\s/.test(v)) return err('Remove the spaces from the host name.');
-  if (!isHost(v)) return err('Enter a host name such as authentik.contoso.com (optionally followed by :port).');
+  if (!isHostWithPort(v)) return err('Enter a host name such as authentik.contoso.com (optionally followed by :port).');
   return [];
 }
 

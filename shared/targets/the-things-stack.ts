@@ -16,6 +16,7 @@
 import { z } from 'zod';
 import { CLOUDS, type CloudId } from '../clouds';
 import type { FieldIssue } from '../profile';
+import { hostOfPastedUrl, isHostWithPort } from './host-name';
 
 /** What the user types for this target, as in the form. */
 export const TtsDraftSchema = z.object({
@@ -37,7 +38,6 @@ export const EMPTY_TTS_DRAFT: TtsDraft = { serverAddress: '', providerId: '' };
 /** 3 to 36 characters of lower-case letters, digits and single inner dashes. */
 const PROVIDER_ID_RE = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,35}$/;
 const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const LABEL_RE = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
 export function normalizeProviderId(raw: string): string {
   return raw.trim();
@@ -71,38 +71,18 @@ export function normalizeServerAddress(raw: string): string {
   return raw.trim().toLowerCase();
 }
 
-function isHostName(host: string): boolean {
-  if (host.length > 253) return false;
-  const labels = host.split('.');
-  return labels.length >= 2 && labels.every((l) => LABEL_RE.test(l)) && /^[a-z]{2,63}$|^xn--/.test(labels[labels.length - 1] ?? '');
-}
-
 export function validateServerAddress(raw: string): FieldIssue[] {
   const v = normalizeServerAddress(raw);
   const err = (message: string, fixValue?: string): FieldIssue[] => [
     { field: 'ttsServerAddress', severity: 'error', message, ...(fixValue ? { fix: { label: `Use ${fixValue}`, value: fixValue } } : {}) },
   ];
   if (v === '') return err('Enter the address The Things Stack is served at, for example thethings.contoso.com.');
-  if (/^[a-z][a-z0-9+.-]*:\/\//.test(v) || v.includes('/')) {
-    let host = '';
-    try {
-      host = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(v) ? v : `https://${v}`).host;
-    } catch {
-      host = '';
-    }
-    return err('Enter only the server address, without https:// or a path: the redirect URI is built from it.', host && isServerAddress(host) ? host : undefined);
-  }
+  const pasted = hostOfPastedUrl(v, 'host');
+  if (pasted !== null)
+    return err('Enter only the server address, without https:// or a path: the redirect URI is built from it.', pasted && isHostWithPort(pasted) ? pasted : undefined);
   if (/\s/.test(v)) return err('Remove the spaces from the server address.');
-  if (!isServerAddress(v)) return err('Enter a host name such as thethings.contoso.com, optionally followed by :port.');
+  if (!isHostWithPort(v)) return err('Enter a host name such as thethings.contoso.com, optionally followed by :port.');
   return [];
-}
-
-function isServerAddress(v: string): boolean {
-  const m = /^([^:]+)(?::(\d{1,5}))?$/.exec(v);
-  if (!m) return false;
-  const port = m[2] === undefined ? null : Number(m[2]);
-  if (port !== null && (port < 1 || port > 65535)) return false;
-  return isHostName(m[1] ?? '');
 }
 
 /**

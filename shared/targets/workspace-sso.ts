@@ -19,6 +19,7 @@
  *   the one whose host is the workspace being signed in to), AZURE_ALLOWED_DOMAINS (comma-separated).
  */
 import { z } from 'zod';
+import { LABEL_RE, hostOfPastedUrl, isHostName } from './host-name';
 import type { FieldFix, FieldIssue, ProfileDraft, ProfileField, ProfileFields, ValidationContext, ValidationResult } from '../profile';
 
 /** What the user types for this target, as in the form. */
@@ -63,16 +64,8 @@ export const WORKSPACE_CALLBACK_PATH = '/auth/callback';
 
 const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** One DNS label: lower-case letters, digits, inner hyphens, at most 63 characters. */
-const LABEL_RE = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
-const TLD_RE = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 /** A pragmatic address check: one @, a local part without spaces, a domain name after it. */
 const LOCAL_PART_RE = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}$/;
-
-function isDomain(value: string): boolean {
-  if (value.length > 253) return false;
-  const labels = value.split('.');
-  return labels.length >= 2 && labels.every((l) => LABEL_RE.test(l)) && TLD_RE.test(labels[labels.length - 1] ?? '');
-}
 
 /** Split a typed list on commas, semicolons or whitespace. */
 function splitList(raw: string): string[] {
@@ -99,18 +92,12 @@ export function validateBaseDomain(raw: string): FieldIssue[] {
   const v = normalizeBaseDomain(raw);
   const err = (message: string, fix?: FieldFix): FieldIssue[] => [{ field: 'wsBaseDomain', severity: 'error', message, ...(fix ? { fix } : {}) }];
   if (v === '') return err('Enter the domain the workspaces are subdomains of, for example ontrackio.com.');
-  if (/^[a-z][a-z0-9+.-]*:\/\//.test(v) || v.includes('/')) {
-    let host = '';
-    try {
-      host = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(v) ? v : `https://${v}`).hostname;
-    } catch {
-      host = '';
-    }
-    return err('Enter only the domain, without https:// or a path: the redirect URIs are built from it.', host && isDomain(host) ? { label: `Use ${host}`, value: host } : undefined);
-  }
+  const pasted = hostOfPastedUrl(v, 'hostname');
+  if (pasted !== null)
+    return err('Enter only the domain, without https:// or a path: the redirect URIs are built from it.', pasted && isHostName(pasted) ? { label: `Use ${pasted}`, value: pasted } : undefined);
   if (/\s/.test(v)) return err('Remove the spaces from the base domain.');
   if (v.includes(':')) return err('Enter the domain without a port: Entra needs https redirect URIs on the default port here.');
-  if (!isDomain(v)) return err('Enter a domain name such as ontrackio.com.');
+  if (!isHostName(v)) return err('Enter a domain name such as ontrackio.com.');
   return [];
 }
 
@@ -172,7 +159,7 @@ export function validateWorkspaces(raw: string, baseDomainRaw: string): FieldIss
   }
   if (entries.length > MAX_WORKSPACES)
     return err(`Entra accepts at most ${MAX_WORKSPACES} redirect URIs on one app registration; this list has ${entries.length} workspaces. Split them across app registrations.`);
-  if (base && isDomain(base)) {
+  if (base && isHostName(base)) {
     const long = entries.filter((w) => workspaceRedirectUri(w, base).length > MAX_REDIRECT_URI_LENGTH || `${w}.${base}`.length > 253);
     if (long.length > 0) return err(`Entra accepts redirect URIs of at most ${MAX_REDIRECT_URI_LENGTH} characters; too long for: ${long.join(', ')}.`);
   }
@@ -195,7 +182,7 @@ export function isEmailAddress(value: string): boolean {
   const at = value.lastIndexOf('@');
   if (at <= 0 || value.indexOf('@') !== at) return false;
   const local = value.slice(0, at);
-  return LOCAL_PART_RE.test(local) && !local.startsWith('.') && !local.endsWith('.') && !local.includes('..') && isDomain(value.slice(at + 1));
+  return LOCAL_PART_RE.test(local) && !local.startsWith('.') && !local.endsWith('.') && !local.includes('..') && isHostName(value.slice(at + 1));
 }
 
 export function validateCollaborators(raw: string, allowedDomains: readonly string[]): FieldIssue[] {
