@@ -422,23 +422,16 @@ function validateTtsProfile(draft: ProfileDraft, secretRaw: string, ctx: Validat
       severity: 'error',
       message: 'The Things Stack requires allowed email domains: enter at least one, for example contoso.com. Only users whose email is in these domains can sign in.',
     });
-  if (draft.cloud === 'practice' && !draft.practiceScenario)
-    issues.push({ field: 'cloud', severity: 'error', message: 'Pick a practice scenario for the practice tenant.' });
+  issues.push(...practiceScenarioIssues(draft));
   if (issues.some((i) => i.severity === 'error')) return { issues };
   const settings = ttsSettingsFromDraft(tts);
-  const expires = draft.secretExpiresAt.trim();
   return {
     issues,
     fields: {
-      name: normalizeName(draft.name),
-      cloud: draft.cloud,
-      tenantId: normalizeTenantId(draft.tenantId),
+      ...commonFields(draft),
       samlAppId: '',
-      apiAppId: normalizeAppId(draft.apiAppId),
       webUrl: ttsRedirectUri(settings),
       allowedDomains: parseDomainList(draft.allowedDomains),
-      secretExpiresAt: expires === '' ? null : expires,
-      ...(draft.cloud === 'practice' && draft.practiceScenario ? { practiceScenario: draft.practiceScenario } : {}),
       target: 'the-things-stack',
       theThingsStack: settings,
     },
@@ -461,26 +454,37 @@ function validateAuthentikProfile(draft: ProfileDraft, secretRaw: string, ctx: V
     ...validateSecretExpiry(draft.secretExpiresAt, ctx.today),
     ...validateAuthentikDraft(ak),
   ];
-  if (draft.cloud === 'practice' && !draft.practiceScenario)
-    issues.push({ field: 'cloud', severity: 'error', message: 'Pick a practice scenario for the practice tenant.' });
+  issues.push(...practiceScenarioIssues(draft));
   if (issues.some((i) => i.severity === 'error')) return { issues };
   const settings = authentikSettingsFromDraft(ak);
-  const expires = draft.secretExpiresAt.trim();
   return {
     issues,
     fields: {
-      name: normalizeName(draft.name),
-      cloud: draft.cloud,
-      tenantId: normalizeTenantId(draft.tenantId),
+      ...commonFields(draft),
       samlAppId: '',
-      apiAppId: normalizeAppId(draft.apiAppId),
       webUrl: authentikRedirectUri(settings),
       allowedDomains: [],
-      secretExpiresAt: expires === '' ? null : expires,
-      ...(draft.cloud === 'practice' && draft.practiceScenario ? { practiceScenario: draft.practiceScenario } : {}),
       target: 'authentik',
       authentik: settings,
     },
+  };
+}
+
+/** The practice tenant needs a scenario, whatever the target. */
+export function practiceScenarioIssues(draft: Pick<ProfileDraft, 'cloud' | 'practiceScenario'>): FieldIssue[] {
+  return draft.cloud === 'practice' && !draft.practiceScenario ? [{ field: 'cloud', severity: 'error', message: 'Pick a practice scenario for the practice tenant.' }] : [];
+}
+
+/** The fields every target stores the same way: name, cloud, tenant, client ID, secret expiry, practice scenario. */
+export function commonFields(draft: ProfileDraft): Pick<ProfileFields, 'name' | 'cloud' | 'tenantId' | 'apiAppId' | 'secretExpiresAt' | 'practiceScenario'> {
+  const expires = draft.secretExpiresAt.trim();
+  return {
+    name: normalizeName(draft.name),
+    cloud: draft.cloud,
+    tenantId: normalizeTenantId(draft.tenantId),
+    apiAppId: normalizeAppId(draft.apiAppId),
+    secretExpiresAt: expires === '' ? null : expires,
+    ...(draft.cloud === 'practice' && draft.practiceScenario ? { practiceScenario: draft.practiceScenario } : {}),
   };
 }
 
@@ -496,10 +500,10 @@ export function validateDraft(draft: ProfileDraft, secretRaw: string, ctx: Valid
       validateSecret,
       validateSecretExpiry,
       validateAllowedDomains,
-      normalizeName,
       normalizeTenantId,
-      normalizeAppId,
       parseDomainList,
+      commonFields,
+      practiceScenarioIssues,
     });
   const issues: FieldIssue[] = [
     ...validateName(draft.name, ctx.otherNames),
@@ -510,22 +514,15 @@ export function validateDraft(draft: ProfileDraft, secretRaw: string, ctx: Valid
     ...validateWebUrl(draft.webUrl),
     ...validateAllowedDomains(draft.allowedDomains, draft.tenantId),
   ];
-  if (draft.cloud === 'practice' && !draft.practiceScenario)
-    issues.push({ field: 'cloud', severity: 'error', message: 'Pick a practice scenario for the practice tenant.' });
+  issues.push(...practiceScenarioIssues(draft));
   if (issues.some((i) => i.severity === 'error')) return { issues };
-  const expires = draft.secretExpiresAt.trim();
   return {
     issues,
     fields: {
-      name: normalizeName(draft.name),
-      cloud: draft.cloud,
-      tenantId: normalizeTenantId(draft.tenantId),
+      ...commonFields(draft),
       samlAppId: normalizeAppId(draft.samlAppId),
-      apiAppId: normalizeAppId(draft.apiAppId),
       webUrl: normalizeWebUrl(draft.webUrl),
       allowedDomains: parseDomainList(draft.allowedDomains),
-      secretExpiresAt: expires === '' ? null : expires,
-      ...(draft.cloud === 'practice' && draft.practiceScenario ? { practiceScenario: draft.practiceScenario } : {}),
       target: 'octopus',
     },
   };

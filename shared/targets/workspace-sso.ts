@@ -268,10 +268,10 @@ export interface SharedProfileRules {
   validateSecret(input: { raw: string; secretStored: boolean }): FieldIssue[];
   validateSecretExpiry(raw: string, today: string): FieldIssue[];
   validateAllowedDomains(raw: string, tenantRaw: string): FieldIssue[];
-  normalizeName(raw: string): string;
   normalizeTenantId(raw: string): string;
-  normalizeAppId(raw: string): string;
   parseDomainList(raw: string): string[];
+  commonFields(draft: ProfileDraft): Pick<ProfileFields, 'name' | 'cloud' | 'tenantId' | 'apiAppId' | 'secretExpiresAt' | 'practiceScenario'>;
+  practiceScenarioIssues(draft: ProfileDraft): FieldIssue[];
 }
 
 /** The workspace SSO fields of a draft (empty ones when the draft has none yet). */
@@ -299,20 +299,14 @@ export function validateWorkspaceSsoProfile(draft: ProfileDraft, secretRaw: stri
     ...domainIssues,
     ...validateWorkspaceSsoDraft(ws, domains),
   ];
-  if (draft.cloud === 'practice' && !draft.practiceScenario) issues.push({ field: 'cloud', severity: 'error', message: 'Pick a practice scenario for the practice tenant.' });
+  issues.push(...rules.practiceScenarioIssues(draft));
   if (issues.some((i) => i.severity === 'error')) return { issues };
   const settings = workspaceSsoSettingsFromDraft(ws);
-  const expires = draft.secretExpiresAt.trim();
   const fields: ProfileFields = {
-    name: rules.normalizeName(draft.name),
-    cloud: draft.cloud,
-    tenantId: tenant,
+    ...rules.commonFields(draft),
     samlAppId: '',
-    apiAppId: rules.normalizeAppId(draft.apiAppId),
     webUrl: workspaceRedirectUris(settings)[0] ?? '',
     allowedDomains: domains,
-    secretExpiresAt: expires === '' ? null : expires,
-    ...(draft.cloud === 'practice' && draft.practiceScenario ? { practiceScenario: draft.practiceScenario } : {}),
     target: 'workspace-sso',
     workspaceSso: settings,
   };
