@@ -13,6 +13,7 @@ import { CHANNEL_NAMES } from '../../shared/ipc';
 const BUNDLE = path.resolve('dist-electron/main.cjs');
 
 describe('the bundled main process', () => {
+  // Skipped only when vitest runs on its own before any build: `npm test` always builds first.
   it.skipIf(!fs.existsSync(BUNDLE))('starts with every handler and a hardened window (run `npm run build` first)', () => {
     const out = execFileSync(process.execPath, ['-r', path.resolve('tests/electron/fixtures/electron-stub.cjs'), BUNDLE], { encoding: 'utf8', timeout: 20_000 });
     const record = JSON.parse(out) as { handlers: string[]; windows: { preload: string; sandbox: boolean; contextIsolation: boolean }[]; errors: string[]; protocols: string[] };
