@@ -1,5 +1,5 @@
 /**
- * Benchmark (issue 4, item 7): the wall time of the non-interactive probes (tenant, saml-app, api-app,
+ * Benchmark (docs/ARCHITECTURE.md, "Check Compatibility": independent probes run concurrently): the wall time of the non-interactive probes (tenant, saml-app, api-app,
  * secret) against the practice tenant at 150 ms of latency per response, over the time of their longest
  * chain of dependent requests. Target 1.2 or less: independent probes must overlap, and the discovery
  * document must be fetched once.

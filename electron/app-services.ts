@@ -124,7 +124,7 @@ export function createAppServices(given: AppPorts): AppServices {
     ...(ports.timeouts?.requestMs ? { requestTimeoutMs: ports.timeouts.requestMs } : {}),
     ...(ports.timeouts?.interactiveMs ? { interactiveTimeoutMs: ports.timeouts.interactiveMs } : {}),
   });
-  // The expiry watch reads the secrets' real end dates from the last registration audit (issue 7).
+  // The expiry watch reads the secrets' real end dates from the last registration audit (docs/ARCHITECTURE.md, "Expiry watch").
   const auditSecrets = graphSecretSource((id) => audit.lastReport(profiles.stored(id)), ports.clock);
   const expiry = new ExpiryService({ profiles, practice, clock: ports.clock, logger: ports.logger, extraSources: [auditSecrets], ...(ports.timeouts?.requestMs ? { requestTimeoutMs: ports.timeouts.requestMs } : {}) });
   const rotation = new RotationService({ profiles, secrets, practice, clock: ports.clock, logger: ports.logger, ...(ports.timeouts?.requestMs ? { requestTimeoutMs: ports.timeouts.requestMs } : {}) });

@@ -1,5 +1,5 @@
 /**
- * `federation-desk`: the CLI over the same services as the app (ARCHITECTURE.md, CLI contract).
+ * `federation-desk`: the CLI over the same services as the app (docs/ARCHITECTURE.md, "CLI").
  * Plain Node: never imports electron.
  */
 import { COMMANDS } from './cli/commands';

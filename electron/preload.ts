@@ -1,6 +1,7 @@
 /**
  * The only bridge between the renderer and main: `window.api` with exactly two functions, typed by
- * the contract. No raw ipcRenderer, no event objects cross the bridge (checklist item 20).
+ * the contract. No raw ipcRenderer, no event objects cross the bridge (Electron security guide,
+ * "Do not expose Electron APIs to untrusted web content": https://www.electronjs.org/docs/latest/tutorial/security).
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNEL_NAMES, EVENT_NAMES, type DeskApi } from '../shared/ipc';

@@ -1,5 +1,5 @@
 /**
- * Registration audit (issue 7): the Entra-side steps of the setup guide, checked through Microsoft
+ * Registration audit (docs/ARCHITECTURE.md, "Registration audit"): the Entra-side steps of the setup guide, checked through Microsoft
  * Graph, as findings. Finding ids are a **contract** (the `audit` CLI prints them, scripts match on
  * them); a finding is identified by its id and the app it is about ("api" or "saml").
  */
@@ -77,7 +77,7 @@ export const AuditFindingSchema = z.object({
   summary: z.string(),
   /** What to change, where; null when nothing is to be done. */
   fix: z.string().nullable(),
-  /** The admin-center blade where the setting lives (ENTRA-FACTS.md §8). */
+  /** The admin-center blade where the setting lives (docs/ARCHITECTURE.md, "Admin-center links"). */
   link: LinkSchema.nullable(),
   /** The value the guide asks for, ready to paste (the redirect URI with its slash, api://{appId}). */
   copy: z.object({ label: z.string(), value: z.string() }).nullable(),

@@ -1,5 +1,6 @@
 /**
- * National clouds and their hosts (ENTRA-FACTS.md §4). A profile names its cloud; every URL the app
+ * National clouds and their hosts (https://learn.microsoft.com/entra/identity-platform/authentication-national-cloud,
+ * https://learn.microsoft.com/graph/deployments). A profile names its cloud; every URL the app
  * builds (authority, Graph, admin-center deep links) comes from here.
  */
 export const CLOUD_IDS = ['global', 'usgov', 'china', 'practice'] as const;
@@ -48,7 +49,8 @@ export function cloudLabel(cloud: CloudId): string {
 
 /**
  * Hosts the app may open in the system browser: Microsoft admin and sign-in surfaces of every cloud,
- * and Microsoft's documentation. Anything else is refused (Electron security checklist item 15).
+ * and Microsoft's documentation. Anything else is refused (Electron security guide, "Do not use
+ * shell.openExternal with untrusted content": https://www.electronjs.org/docs/latest/tutorial/security).
  */
 export const EXTERNAL_LINK_HOSTS: readonly string[] = [
   ...Object.values(CLOUDS).flatMap((c) => [c.adminCenterHost, c.portalHost, c.loginHost]),

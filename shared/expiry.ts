@@ -1,5 +1,5 @@
 /**
- * Expiry watch policy (issue 6): pure rules over the expiry dates of a profile's credentials (the
+ * Expiry watch policy (docs/ARCHITECTURE.md, "Expiry watch"): pure rules over the expiry dates of a profile's credentials (the
  * client secret, the SAML signing certificates). No I/O; main, the CLI and the renderer share them.
  *
  * Definitions (the contract the banner, the badge, the notifications and the CLI all follow):
@@ -29,8 +29,8 @@ export const CREDENTIAL_KINDS = ['client-secret', 'saml-signing-certificate'] as
 export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
 
 /**
- * Where a date came from: typed by the user, read from the app federation metadata, or (issue 7)
- * Microsoft Graph's passwordCredential.endDateTime.
+ * Where a date came from: typed by the user, read from the app federation metadata, or Microsoft Graph's
+ * passwordCredential.endDateTime as the last registration audit read it.
  */
 export const EXPIRY_SOURCES = ['typed', 'federation-metadata', 'graph'] as const;
 export type ExpirySource = (typeof EXPIRY_SOURCES)[number];
@@ -176,7 +176,7 @@ export const ProfileExpirySchema = z.object({
 export type ProfileExpiry = z.infer<typeof ProfileExpirySchema>;
 
 /**
- * Entra admin center > App registrations > the app > Certificates & secrets (ENTRA-FACTS.md §8), in
+ * Entra admin center > App registrations > the app > Certificates & secrets (docs/ARCHITECTURE.md, "Admin-center links"), in
  * the profile's cloud; null for the practice tenant, which has no admin center.
  */
 export function credentialsUrl(cloud: CloudId, apiAppId: string): string | null {

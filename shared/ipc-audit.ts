@@ -1,4 +1,4 @@
-/** Registration audit channels (issue 7). */
+/** Registration audit channels (docs/ARCHITECTURE.md, "Registration audit"). */
 import { z } from 'zod';
 import { AuditReportSchema } from './audit';
 import { Ok, channel } from './ipc-core';

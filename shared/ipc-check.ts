@@ -1,4 +1,4 @@
-/** Check Compatibility, authentication modes and settings export channels (issue 4). */
+/** Check Compatibility, authentication modes and settings export channels (docs/ARCHITECTURE.md, "Check Compatibility"). */
 import { z } from 'zod';
 import { CheckRunSchema } from './check';
 import { Ok, channel } from './ipc-core';

@@ -1,4 +1,4 @@
-/** AADSTS diagnostics channels (issue 5). */
+/** AADSTS diagnostics channels (docs/ARCHITECTURE.md, "Diagnose"). */
 import { z } from 'zod';
 import { channel } from './ipc-core';
 import { CatalogEntrySchema, DiagnosisSchema } from './aadsts/schema';

@@ -1,4 +1,4 @@
-/** Expiry watch and the client-secret rotation guide (issue 6): channels and their shapes. */
+/** Expiry watch and the client-secret rotation guide (docs/ARCHITECTURE.md, "Expiry watch"): channels and their shapes. */
 import { z } from 'zod';
 import { EXPIRY_STATES, ExpiryPolicySchema, ProfileExpirySchema } from './expiry';
 import { FieldIssueSchema, channel } from './ipc-core';

@@ -1,4 +1,4 @@
-/** Practice tenant (Entra simulator) channels (issue 3). */
+/** Practice tenant (Entra simulator) channels (docs/ARCHITECTURE.md, "Practice tenant"). */
 import { z } from 'zod';
 import { channel } from './ipc-core';
 

@@ -1,4 +1,4 @@
-/** Support summary channel (issue 5): one text to attach to a ticket, secrets and tokens removed. */
+/** Support summary channel (docs/ARCHITECTURE.md, "Secrets"): one text to attach to a ticket, secrets and tokens removed. */
 import { z } from 'zod';
 import { channel } from './ipc-core';
 

@@ -1,5 +1,5 @@
 /**
- * The IPC contract (ARCHITECTURE.md, **contract**): one typed table of channels, `namespace:verb`,
+ * The IPC contract (docs/ARCHITECTURE.md, "IPC contract"): one typed table of channels, `namespace:verb`,
  * each with request and response schemas, plus the events main sends to the renderer. Main validates
  * every request against it; preload exposes exactly these names; `window.api`'s type derives from it.
  */

@@ -212,7 +212,7 @@ async function readSecret(values: { 'secret-stdin'?: boolean; 'secret-env'?: str
 
 
 
-/** The JSON document of one run (the --json contract of issue 4). */
+/** The JSON document of one run (the `check --json` contract, docs/ARCHITECTURE.md "CLI"). */
 export interface CheckDocument {
   profile: { name: string | null; cloud: CloudId; tenantId: string; samlAppId: string; apiAppId: string; webUrl: string };
   fingerprint: string;

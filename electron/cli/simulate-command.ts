@@ -1,6 +1,6 @@
 /**
  * `federation-desk simulate`: run the practice tenant until SIGINT/SIGTERM. The first stdout line is
- * the JSON contract of ARCHITECTURE.md (hosts, CA path, scenario, profile fields, sign-in user);
+ * the JSON contract of docs/ARCHITECTURE.md ("Practice tenant") (hosts, CA path, scenario, profile fields, sign-in user);
  * request log lines go to stderr, through redact().
  */
 import { z } from 'zod';

@@ -1,5 +1,6 @@
 /**
- * Serves the built renderer from `app://desk/` instead of file:// (checklist item 18), with the CSP
+ * Serves the built renderer from `app://desk/` instead of file:// (Electron security guide, "Avoid usage of the file:// protocol and
+ * prefer usage of custom protocols": https://www.electronjs.org/docs/latest/tutorial/security), with the CSP
  * as a response header. Only files inside the renderer folder can be served.
  */
 import fs from 'node:fs/promises';

@@ -1,6 +1,7 @@
 /**
  * Expiry watch's NotificationPort over Electron's main-process Notification. On Windows a toast
- * needs the AppUserModelID main.ts sets (ENTRA-FACTS.md §7); where notifications are not supported
+ * needs the AppUserModelID main.ts sets and the installer gives
+ * the Start-menu shortcut (https://www.electronjs.org/docs/latest/tutorial/notifications#windows); where notifications are not supported
  * this returns false and the in-app banner remains the warning.
  */
 import { Notification } from 'electron';

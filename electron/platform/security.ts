@@ -1,5 +1,5 @@
 /**
- * Window hardening in one place (Electron security checklist, ENTRA-FACTS.md §7): the webPreferences
+ * Window hardening in one place (Electron security guide, https://www.electronjs.org/docs/latest/tutorial/security): the webPreferences
  * every app window gets, the Content Security Policy, and the session-wide denials.
  */
 import type { Session, WebContents, WebPreferences } from 'electron';
@@ -67,7 +67,7 @@ export function lockNavigation(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** True when the IPC sender is our own app page's main frame (checklist item 17). */
+/** True when the IPC sender is our own app page's main frame (Electron security guide, "Validate the sender of all IPC messages"). */
 export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined): boolean {
   if (!frame || frame.parent) return false;
   try {

@@ -1,6 +1,6 @@
 /**
  * Where Federation Desk keeps its files: the same folder as Electron's `userData` for an app named
- * "Federation Desk", so the CLI sees the app's profiles (ARCHITECTURE.md, CLI contract).
+ * "Federation Desk", so the CLI sees the app's profiles (docs/ARCHITECTURE.md, "CLI").
  */
 import os from 'node:os';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * The diagnose channels' logic (issue 5): explain a pasted text, tailored to a stored profile, and
+ * The diagnose channels' logic (docs/ARCHITECTURE.md, "Diagnose"): explain a pasted text, tailored to a stored profile, and
  * search the catalog. Plain Node, no Electron; the main process and the CLI build it with their ports.
  */
 import { catalogSize, diagnose, searchCatalog } from '../../shared/aadsts';

@@ -15,7 +15,7 @@ import type { Notice } from '../../shared/ipc-profiles';
 import type { Clock, DocumentFileFactory, JsonDocumentFile } from './ports';
 
 export const PROFILES_DOCUMENT = 'profiles';
-/** 2: every profile names its integration target (issue 8); version 1 files are migrated. */
+/** 2: every profile names its integration target (docs/ARCHITECTURE.md, "Profiles on disk"); version 1 files are migrated. */
 export const PROFILES_FORMAT_VERSION = 2;
 
 export const StoredSecretMetaSchema = z.object({
@@ -26,7 +26,7 @@ export const StoredSecretMetaSchema = z.object({
 });
 export type StoredSecretMeta = z.infer<typeof StoredSecretMetaSchema>;
 
-/** One mode switch, appended to the profile's history (issue 4). */
+/** One mode switch, appended to the profile's history (docs/ARCHITECTURE.md, "Authentication modes"). */
 export const ModeHistoryEntrySchema = z.object({
   at: z.string(),
   scope: z.enum(['web-portal', 'assignee']),

@@ -1,5 +1,6 @@
 /**
- * Reads an app's SAML federation metadata (ENTRA-FACTS.md §3): every signing certificate in either
+ * Reads an app's SAML federation metadata (https://learn.microsoft.com/entra/identity-platform/federation-metadata;
+ * the BOM: https://learn.microsoft.com/entra/identity/enterprise-apps/tutorial-manage-certificates-for-federated-single-sign-on): every signing certificate in either
  * role descriptor, de-duplicated, with its dates. Tolerates the UTF-8 BOM Entra sends, namespace
  * prefixes, and whitespace inside the base64. Malformed XML is a clear error, never a crash.
  */

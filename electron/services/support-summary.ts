@@ -1,5 +1,5 @@
 /**
- * The support summary (issue 5, item 6): one plain text a support person attaches to a ticket, with
+ * The support summary (docs/ARCHITECTURE.md, "Secrets"): one plain text a support person attaches to a ticket, with
  * the app version, the OS, the selected profile (the secret only as its hint and where it is kept),
  * the last check results with their codes and IDs, and the recent log lines. The whole text passes
  * through the one redaction function at the very end, so nothing added later can skip it.

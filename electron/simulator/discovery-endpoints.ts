@@ -1,5 +1,5 @@
 /**
- * OpenID discovery (ENTRA-FACTS.md §2), JWKS, and the instance-discovery document MSAL asks for
+ * OpenID discovery (https://learn.microsoft.com/entra/identity-platform/v2-protocols-oidc), JWKS, and the instance-discovery document MSAL asks for
  * when the authority is not in knownAuthorities. The issuer uses the exact host:port the client
  * connected to, so MSAL's issuer validation accepts it.
  */

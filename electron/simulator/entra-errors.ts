@@ -1,5 +1,5 @@
 /**
- * Entra's error responses, in its wire format (ENTRA-FACTS.md §1): the token/discovery JSON body,
+ * Entra's error responses, in its wire format (https://learn.microsoft.com/entra/identity-platform/reference-error-codes): the token/discovery JSON body,
  * the OAuth error a redirect carries, and the error code catalogue the simulator uses. Messages are
  * written in our own words, close to what Entra means.
  */

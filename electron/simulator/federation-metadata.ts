@@ -1,6 +1,6 @@
 /**
  * /{tenant}/federationmetadata/2007-06/federationmetadata.xml[?appid=]: SAML/WS-Fed metadata as
- * Entra serves it (ENTRA-FACTS.md §3): a UTF-8 BOM first, then an EntityDescriptor whose
+ * Entra serves it (https://learn.microsoft.com/entra/identity-platform/federation-metadata): a UTF-8 BOM first, then an EntityDescriptor whose
  * WS-Fed RoleDescriptor and SAML IDPSSODescriptor both list every signing certificate. With an
  * appid of an app that has SAML certificates, those are listed; otherwise the tenant's own key.
  */

@@ -1,5 +1,6 @@
 /**
- * The slice of Microsoft Graph v1.0 the app reads (ENTRA-FACTS.md §5): /me, applications,
+ * The slice of Microsoft Graph v1.0 the app reads (https://learn.microsoft.com/graph/api/resources/application and the
+ * servicePrincipal, oAuth2PermissionGrant and user resources beside it): /me, applications,
  * servicePrincipals, a service principal's oauth2PermissionGrants and appRoleAssignedTo, and
  * /oauth2PermissionGrants. Bearer tokens are the simulator's own; Graph's error body and statuses:
  * 401 InvalidAuthenticationToken, 403 Authorization_RequestDenied, 404 Request_ResourceNotFound.

@@ -42,7 +42,7 @@ export interface SimulatorOptions {
   log?: (line: string) => void;
 }
 
-/** The profile fields a scenario fills in (ARCHITECTURE.md CLI contract). */
+/** The profile fields a scenario fills in (docs/ARCHITECTURE.md, "Practice tenant"). */
 export interface PracticeProfile {
   tenantId: string;
   samlAppId: string;

@@ -1,7 +1,7 @@
 /**
  * The practice tenant's scenario format: a JSON document describing tenants, app registrations,
  * service principals, users, consent grants and policies, in Microsoft Graph's own field names
- * (ENTRA-FACTS.md §5) so a scenario reads like what an admin sees in Entra. Validated with zod at
+ * (https://learn.microsoft.com/graph/api/resources/application) so a scenario reads like what an admin sees in Entra. Validated with zod at
  * load time; a bad file is refused with the path of the bad field.
  */
 import { z } from 'zod';

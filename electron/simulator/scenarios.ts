@@ -28,7 +28,7 @@ import samlSsoModeUnset from './scenarios/saml-sso-mode-unset.json';
 import samlNoNotificationEmail from './scenarios/saml-no-notification-email.json';
 import userReadMissing from './scenarios/user-read-missing.json';
 
-/** Built-in scenario documents, in the order ARCHITECTURE.md lists them (then the registration audit's, issue 7). Imported, so bundlers inline them. */
+/** Built-in scenario documents, in the order docs/ARCHITECTURE.md ("Practice tenant") lists them. Imported, so bundlers inline them. */
 const BUILT_IN: readonly unknown[] = [
   healthy,
   unknownApp,

@@ -1,4 +1,4 @@
-/** AADSTS diagnostics (issue 5): parser, catalog, diagnosis. Pure: no I/O. */
+/** AADSTS diagnostics (docs/ARCHITECTURE.md, "Diagnose"): parser, catalog, diagnosis. Pure: no I/O. */
 export { diagnose, summarize, findingKey, type DiagnoseContext } from './diagnose';
 export { parseErrorText, normalizeErrorText, GRAPH_DISTINCT_CODES, GRAPH_GENERIC_CODES, type ParsedError } from './parser';
 export { lookupCode, searchCatalog, catalogSize, allCatalogRecords, humanizeName, kindOfCode, catalogKey, recordTitle, type CatalogRecord, type FullEntry } from './catalog';

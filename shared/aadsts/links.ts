@@ -1,5 +1,5 @@
 /**
- * Deep links into the Entra admin center (ENTRA-FACTS.md §8), built from a profile's app IDs,
+ * Deep links into the Entra admin center (docs/ARCHITECTURE.md, "Admin-center links"), built from a profile's app IDs,
  * tenant and cloud. App-registration blades take the appId; enterprise-app blades need the service
  * principal's object id, which a profile does not hold, so those link to the Enterprise applications
  * list instead. Every URL built here passes isAllowedExternalUrl.

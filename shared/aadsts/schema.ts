@@ -1,5 +1,5 @@
 /**
- * The shapes a diagnosis travels in (issue 5): one finding per error code found in a pasted text,
+ * The shapes a diagnosis travels in (docs/ARCHITECTURE.md, "Diagnose"): one finding per error code found in a pasted text,
  * with the IDs to quote to Microsoft, what happened, the ranked causes, the fix and links.
  * The same schemas validate the IPC response and describe the CLI's `--json` output.
  */

@@ -1,5 +1,5 @@
 /**
- * Support summary (issue 5, item 6): what it says, and that a canary secret and canary tokens that
+ * Support summary: what it says, and that a canary secret and canary tokens that
  * reached the log, a check result or the profile never leave in it, while the secret's hint does.
  */
 import fs from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The admin-center blade for each audit step (ENTRA-FACTS.md §8). App-registration blades come from
+ * The admin-center blade for each audit step (docs/ARCHITECTURE.md, "Admin-center links"). App-registration blades come from
  * shared/aadsts/links.ts (they take the appId); enterprise-app blades need the service principal's
  * object id, which Graph just gave us, so they are built here on the same adminCenterUrl. Without
  * the object id (no enterprise app yet) the link falls back to the Enterprise applications list.

@@ -1,5 +1,5 @@
 /**
- * Feeds the expiry watch (electron/services/expiry/sources.ts, extension point of issue 7) with
+ * Feeds the expiry watch (the extension point in electron/services/expiry/sources.ts) with
  * the client secrets' real end dates from the last registration audit of a profile. Graph needs an
  * interactive sign-in, so the watch never calls Graph itself: it reads what the last audit saw.
  *

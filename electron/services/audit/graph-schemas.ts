@@ -1,5 +1,6 @@
 /**
- * Microsoft Graph v1.0 objects the audit reads (ENTRA-FACTS.md §5), validated with zod. Only the
+ * Microsoft Graph v1.0 objects the audit reads (https://learn.microsoft.com/graph/api/resources/application,
+ * …/serviceprincipal, …/oauth2permissiongrant), validated with zod. Only the
  * fields the rules use are declared; everything else Graph sends is ignored. Fields Graph may omit
  * or null are optional and nullable, so a partial `$select` or an older object still parses.
  */

@@ -1,4 +1,4 @@
-/** Registration audit (issue 7): Graph sign-in, Graph reads, rules, the service and the expiry feed. */
+/** Registration audit (docs/ARCHITECTURE.md, "Registration audit"): Graph sign-in, Graph reads, rules, the service and the expiry feed. */
 export { AuditService, AUDIT_EXTENSION, type AuditServiceOptions, type AuditState } from './audit-service';
 export { runAudit, type RunAuditInput } from './audit-runner';
 export { evaluateSnapshot, type AuditTarget, type RuleOptions } from './rules';

@@ -2,7 +2,8 @@
  * Delegated Microsoft Graph tokens for the audit, as a public client (default: Microsoft Graph
  * Command Line Tools). Two ways to the same token:
  * - `browserTokenSource`: MSAL Node's acquireTokenInteractive, the system browser and MSAL's own
- *   loopback server on http://localhost (response_mode=form_post, ENTRA-FACTS.md §6). For real tenants.
+ *   loopback server on http://localhost (response_mode=form_post since msal-node 6: lib/msal-node/docs/v6-migration.md
+ *   in AzureAD/microsoft-authentication-library-for-js). For real tenants.
  * - `driverTokenSource`: authorization code + PKCE through a SignInDriver that hands back the
  *   redirect to http://localhost/ (the app's sign-in window, the E2E harness's page, or the practice
  *   tenant's HTTP robot). The system browser cannot open the practice tenant: the app opens only

@@ -1,5 +1,5 @@
 /**
- * Entra's error bodies (ENTRA-FACTS.md §1) and Graph's, validated and turned into the reference a
+ * Entra's error bodies (https://learn.microsoft.com/entra/identity-platform/reference-error-codes) and Graph's, validated and turned into the reference a
  * check result carries: code, trace and correlation IDs, timestamp, and Entra's own message.
  */
 import { z } from 'zod';

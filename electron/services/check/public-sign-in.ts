@@ -1,6 +1,6 @@
 /**
  * The CLI's `--sign-in browser`: the API app signs the admin in as a public client, in the system
- * browser, with MSAL's own loopback server receiving the answer (ENTRA-FACTS.md §6: MSAL Node 7
+ * browser, with MSAL's own loopback server receiving the answer (msal-node docs/v6-migration.md in AzureAD/microsoft-authentication-library-for-js: MSAL Node 7
  * always uses form_post there and advertises http://localhost). It needs http://localhost registered
  * under "Mobile and desktop applications" and public client flows allowed. It cannot prove the
  * Octopus Web URL redirect (only the app's sign-in window can), and the probe says so.

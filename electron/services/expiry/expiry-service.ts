@@ -28,7 +28,7 @@ export interface ExpiryServiceOptions {
   extraCas?: PinnedCa[];
   proxy?: () => ProxyConfig | null;
   requestTimeoutMs?: number;
-  /** More sources, e.g. Graph's passwordCredentials (issue 7). */
+  /** More sources, e.g. Graph's passwordCredentials as the last registration audit read them. */
   extraSources?: ExpirySourceProvider[];
   /** Replace the metadata reader (tests). */
   reader?: MetadataReader;

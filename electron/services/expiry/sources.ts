@@ -3,7 +3,7 @@
  * into items; the service merges them. Built in: the secret date the user typed, and the SAML app's
  * signing certificates from its federation metadata.
  *
- * Extension point (issue 7, registration audit): a source with `name: 'graph'` that reads the API
+ * Extension point for the registration audit: a source with `name: 'graph'` that reads the API
  * app's passwordCredentials and returns one `client-secret` item per credential, `source: 'graph'`,
  * `credentialId: 'graph:' + keyId`, `expiresAt: endDateTime` and `hint`. Pass it to the service in
  * `extraSources`; `mergeItems` then drops the typed date for the secret whose hint matches (Graph's

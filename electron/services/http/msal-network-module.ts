@@ -1,5 +1,5 @@
 /**
- * MSAL Node's INetworkModule over our HTTPS client (ENTRA-FACTS.md §6): since msal-node 5 the only
+ * MSAL Node's INetworkModule over our HTTPS client (msal-node docs/configuration.md, `system.networkClient`): since msal-node 5 the only
  * way to trust the practice tenant's CA or add a proxy is a custom networkClient. Mirrors MSAL's
  * own fetch-based client: lower-case headers, body parsed as JSON, AuthError on timeout / network
  * failure / unparseable body.

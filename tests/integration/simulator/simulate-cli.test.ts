@@ -57,7 +57,7 @@ describe('federation-desk simulate', () => {
     expect(doc.scenarios.map((s) => s.name)).toEqual([
       'healthy', 'unknown-app', 'redirect-no-trailing-slash', 'secret-expired', 'no-app-id-uri', 'user-not-assigned', 'consent-missing',
       'app-disabled', 'mfa-required', 'user-without-mail', 'public-client-off', 'saml-cert-expiring', 'saml-cert-rollover',
-      // The registration audit's misconfigurations (issue 7).
+      // The registration audit's misconfigurations.
       'implicit-grant-on', 'email-claim-missing', 'leftover-secrets', 'saml-sso-mode-unset', 'saml-no-notification-email', 'user-read-missing',
     ]);
   });

@@ -80,7 +80,7 @@ describe('links', () => {
     for (const cloud of CLOUD_IDS) for (const key of LINK_KEYS) expect(isAllowedExternalUrl(buildLink(key, { cloud }).url)).toBe(true);
   });
 
-  it('uses the ENTRA-FACTS blade paths with the appId, tenant-pinned and per cloud', () => {
+  it('uses the admin-center blade paths with the appId, tenant-pinned and per cloud', () => {
     expect(buildLink('api-authentication', targets[1]).url).toBe(
       'https://entra.microsoft.com/72f988bf-86f1-41af-91ab-2d7cd011db47/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Authentication/appId/22222222-2222-2222-2222-222222222222',
     );
