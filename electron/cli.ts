@@ -50,12 +50,29 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/**
+ * Turns SIGINT/SIGTERM into `controller.abort()`. The first signal cancels the command; the ones
+ * after it, while the command winds down and writes its document, are absorbed: a `once` listener
+ * would leave the second Ctrl+C to Node's default handler, which kills the process with 130 and no
+ * output. Returns the function that removes the listeners, so nothing keeps the process alive.
+ */
+export function listenForStop(target: Pick<NodeJS.Process, 'on' | 'off'>, stderr: { write(text: string): unknown }, controller: AbortController): () => void {
+  const stop = (signal: NodeJS.Signals) => {
+    stderr.write(controller.signal.aborted ? `Still stopping after ${signal}; the result follows.\n` : `Stopping (${signal})...\n`);
+    controller.abort();
+  };
+  target.on('SIGINT', stop);
+  target.on('SIGTERM', stop);
+  return () => {
+    target.off('SIGINT', stop);
+    target.off('SIGTERM', stop);
+  };
+}
+
 /** Entry point used by bin/federation-desk.mjs. */
 export async function main(): Promise<void> {
   const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const unlisten = listenForStop(process, process.stderr, controller);
   const code = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -64,5 +81,6 @@ export async function main(): Promise<void> {
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stopSignal: controller.signal,
   });
+  unlisten();
   process.exitCode = code;
 }

@@ -221,20 +221,55 @@ describe('federation-desk check through the real bin', () => {
     expect(doc.results.map((r) => r.status)).toEqual(CHECK_IDS.map(() => 'passed'));
   }, 30_000);
 
-  it('cancels cleanly on Ctrl+C: the stalled probes end as cancelled, one JSON document, exit 1', async () => {
+  /**
+   * Runs a check whose token requests stall and presses Ctrl+C once when the simulator logs the
+   * first stalled request (later stalls send nothing more); with `twice`, presses it again once the
+   * CLI said it is stopping, as an impatient person would.
+   */
+  async function cancelledRun(twice: boolean) {
     let child: ReturnType<typeof spawn> | undefined;
-    const stalled = await startSim('healthy', { faults: { stall: ['token'] }, log: (line) => line.includes('stalled on purpose') && child?.kill('SIGINT') });
+    let pressed = false;
+    const press = () => {
+      if (pressed || !child) return;
+      pressed = true;
+      child.kill('SIGINT');
+    };
+    const stalled = await startSim('healthy', { faults: { stall: ['token'] }, log: (line) => line.includes('stalled on purpose') && press() });
     try {
-      const run = await spawnBin(['check', ...fieldsOf(stalled), '--secret-env', 'SECRET', '--json'], { env: { SECRET: stalled.profile.secret }, afterStart: (c) => (child = c) });
-      expect(run.signal).toBeNull();
-      expect(run.code).toBe(1);
-      const doc = JSON.parse(run.stdout) as CheckJson;
-      expect(doc.outcome).toBe('cancelled');
-      expect(statuses(doc).tenant).toBe('passed');
-      expect(doc.results.find((r) => r.id === 'api-app')).toMatchObject({ status: 'failed', summary: 'Cancelled.' });
-      expect(doc.results.find((r) => r.id === 'secret')).toMatchObject({ status: 'skipped', summary: 'Cancelled before it started.' });
+      return await spawnBin(['check', ...fieldsOf(stalled), '--secret-env', 'SECRET', '--json'], {
+        env: { SECRET: stalled.profile.secret },
+        afterStart: (c) => {
+          child = c;
+          let again = twice;
+          c.stderr?.on('data', (chunk: Buffer) => {
+            if (again && chunk.toString().includes('Stopping (SIGINT)')) {
+              again = false;
+              c.kill('SIGINT');
+            }
+          });
+        },
+      });
     } finally {
       await stalled.close();
     }
+  }
+
+  const expectCancelledDocument = (run: { code: number | null; signal: NodeJS.Signals | null; stdout: string }) => {
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(1);
+    const doc = JSON.parse(run.stdout) as CheckJson;
+    expect(doc.outcome).toBe('cancelled');
+    expect(statuses(doc).tenant).toBe('passed');
+    expect(doc.results.find((r) => r.id === 'api-app')).toMatchObject({ status: 'failed', summary: 'Cancelled.' });
+    expect(doc.results.find((r) => r.id === 'secret')).toMatchObject({ status: 'skipped', summary: 'Cancelled before it started.' });
+  };
+
+  it('cancels cleanly on Ctrl+C: the stalled probes end as cancelled, one JSON document, exit 1', async () => {
+    expectCancelledDocument(await cancelledRun(false));
+  }, 30_000);
+
+  it('a second Ctrl+C while it shuts down still ends with exit 1 and the JSON document, not a killed process', async () => {
+    const run = await cancelledRun(true);
+    expectCancelledDocument(run);
   }, 30_000);
 });
