@@ -7,6 +7,7 @@
  * Rules of the house: never throw; linear time (every quantifier that could meet a long run of the
  * same character is bounded); pure (no I/O).
  */
+import { COMPACT_ROWS } from './catalog-compact';
 import type { FindingKind } from './schema';
 
 /** One error code found in a text, with the IDs that belong to it. */
@@ -45,7 +46,8 @@ const MAX_DIGITS = 7;
 /** A label farther than this from every code belongs to none. */
 const MAX_LABEL_DISTANCE = 4000;
 const MAX_MESSAGE = 400;
-const NORMALIZE_ROUNDS = 3;
+// Logs that wrap JSON in JSON in JSON escape a line break as \\\\r\\\\n and deeper: one round per layer.
+const NORMALIZE_ROUNDS = 5;
 /** Distinct codes reported at most (nobody reads more cards; keeps hostile input cheap). */
 export const MAX_FINDINGS = 200;
 
@@ -61,6 +63,13 @@ const QUERY_VALUE_RE = /=([^\s&#"'<>=]{1,200000})/g;
 const QUERY_KEY_RE = /(?:^|[^\w.-])([A-Za-z_][\w.-]{0,64})$/;
 const PLUS_KEYS_RE = /^(?:error|error_description|error_uri|error_codes|error_subcode|suberror)$/i;
 const PERCENT_RUN_RE = /(?:%[0-9a-fA-F]{2})+/g;
+/**
+ * Where a form-urlencoded error text shows that its '+' are spaces even without any '%' escape (as
+ * MSAL for iOS and macOS prints MSALErrorDescriptionKey): "AADSTS50076:+Due", "Trace+ID:+".
+ */
+const PLUS_MARKER_RE = /AADSTS\d{1,7}:\+|\b(?:Trace|Correlation|Request)\+ID:\+|\bTimestamp:\+\d/gi;
+/** Localized text: full-width colon and ideographic space read as their ASCII forms. */
+const WIDE_RE = /[\uff1a\u3000]/g;
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -126,6 +135,36 @@ function decodePercentRun(run: string): string {
   }
 }
 
+function isTokenBoundary(c: number): boolean {
+  // whitespace, '"', '&', '<', '>'
+  return c <= 32 || c === 34 || c === 38 || c === 60 || c === 62;
+}
+
+/**
+ * '+' as space inside each whitespace-delimited token that carries a plus-encoded error (see
+ * PLUS_MARKER_RE). Each character is visited a bounded number of times: tokens are not re-scanned.
+ */
+function plusTokensToSpaces(text: string): string {
+  const parts: string[] = [];
+  let last = 0;
+  let doneUntil = 0;
+  PLUS_MARKER_RE.lastIndex = 0;
+  for (let m = PLUS_MARKER_RE.exec(text); m; m = PLUS_MARKER_RE.exec(text)) {
+    if (m.index < doneUntil) continue;
+    let start = m.index;
+    while (start > doneUntil && !isTokenBoundary(text.charCodeAt(start - 1))) start--;
+    let end = m.index + m[0].length;
+    while (end < text.length && !isTokenBoundary(text.charCodeAt(end))) end++;
+    parts.push(text.slice(last, start), text.slice(start, end).replace(/\+/g, ' '));
+    last = end;
+    doneUntil = end;
+    PLUS_MARKER_RE.lastIndex = end;
+  }
+  if (parts.length === 0) return text;
+  parts.push(text.slice(last));
+  return parts.join('');
+}
+
 function percentDecode(text: string, plusIsSpace: boolean): string {
   // In query strings a '+' is a space: only inside key=value tokens that are encoded.
   const spaced =
@@ -147,6 +186,7 @@ export function normalizeErrorText(input: string): string {
   let text = typeof input === 'string' ? input : '';
   // The '+' pass is the costly one: after the first round, only a decoded %2B can bring new '+'.
   let plusIsSpace = true;
+  if (/[\uff1a\u3000]/.test(text)) text = text.replace(WIDE_RE, (c) => (c === '\uff1a' ? ':' : ' '));
   for (let round = 0; round < NORMALIZE_ROUNDS; round++) {
     const before = text;
     if (text.includes('\\')) text = unescapeJson(text);
@@ -157,6 +197,7 @@ export function normalizeErrorText(input: string): string {
       text = percentDecode(text, plusIsSpace);
       plusIsSpace = encodedPlus;
     }
+    if (text.includes('+')) text = plusTokensToSpaces(text);
     if (text === before) break;
   }
   return text;
@@ -175,12 +216,18 @@ interface Occurrence {
   messageAt: number | null;
 }
 
-const AADSTS_RE = /AADSTS[ \t-]?(\d{1,7})(?:\r?\n[ \t]{0,8}(\d{1,6}))?/gi;
+// "ADSTS" is a common misspelling when the code is typed from a screenshot.
+const AADSTS_RE = /(?:AADSTS|(?<![A-Za-z])ADSTS)[ \t-]?(\d{1,7})(?:\r?\n[ \t]{0,8}(\d{1,6}))?/gi;
 const LISTED_CODES_RE = /(?:error_codes|errorCodes)["']?[ \t]{0,5}[:=][ \t]{0,5}\[?[ \t\r\n]{0,20}(\d{1,8}(?:[ \t\r\n]{0,20},[ \t\r\n]{0,20}\d{1,8}){0,20})/gi;
 const MSAL_CODES_RE = /Error\(s\):[ \t]{0,5}(\d{1,8}(?:[ \t]{0,3},[ \t]{0,3}\d{1,8}){0,20})/gi;
 const ERROR_NO_RE = /\berrorNo["']?[ \t]{0,5}[:=][ \t]{0,5}["']?(\d{1,8})/gi;
 const ERROR_URI_RE = /\/error\?code=(\d{1,8})/gi;
-const ERROR_CODE_RE = /\berror[ _]?code["']?[ \t]{0,5}[:=]?[ \t]{0,5}["']?(\d{1,8})/gi;
+const ERROR_CODE_RE = /\b(sign-in )?error[ _]?code["']?[ \t]{0,5}[:=]?[ \t]{0,5}["']?(\d{1,8})/gi;
+/**
+ * "Error code 10060" may be a socket error, not Entra's: a bare number after a generic "error code"
+ * label counts only when it is a code we know. The sign-in log's "Sign-in error code" is always Entra's.
+ */
+const KNOWN_NUMERIC_CODES: ReadonlySet<string> = new Set(COMPACT_ROWS.filter(([c]) => typeof c === 'number').map(([c]) => String(c)));
 const IDX_RE = /\bIDX(\d{5})\b/g;
 const GRAPH_DISTINCT_RE = new RegExp(`\\b(${GRAPH_DISTINCT_CODES.join('|')})\\b`, 'g');
 const GRAPH_GENERIC_RE = new RegExp(`\\bcode["']?[ \\t]{0,5}[:=][ \\t]{0,5}["']?(${GRAPH_GENERIC_CODES.join('|')})\\b`, 'g');
@@ -245,6 +292,17 @@ function findSingle(text: string, re: RegExp, out: Occurrence[]): void {
   }
 }
 
+function findErrorCodeLabel(text: string, out: Occurrence[]): void {
+  ERROR_CODE_RE.lastIndex = 0;
+  for (let m = ERROR_CODE_RE.exec(text); m; m = ERROR_CODE_RE.exec(text)) {
+    const digits = m[2] ?? '';
+    const end = m.index + m[0].length;
+    if (!validDigits(digits) || isDigitAt(text, end)) continue;
+    if (m[1] === undefined && !KNOWN_NUMERIC_CODES.has(digits)) continue;
+    out.push(aadstsOccurrence(digits, end - digits.length, null));
+  }
+}
+
 function findNamed(text: string, re: RegExp, kind: FindingKind, out: Occurrence[], prefix = ''): void {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -256,12 +314,12 @@ function findNamed(text: string, re: RegExp, kind: FindingKind, out: Occurrence[
 
 function findOccurrences(text: string): Occurrence[] {
   const out: Occurrence[] = [];
-  if (/aadsts/i.test(text)) findAadsts(text, out);
+  if (/adsts/i.test(text)) findAadsts(text, out);
   if (/error_?codes/i.test(text)) findListed(text, LISTED_CODES_RE, out);
   if (text.includes('Error(s)')) findListed(text, MSAL_CODES_RE, out);
   if (/errorno/i.test(text)) findSingle(text, ERROR_NO_RE, out);
   if (/error\?code=/i.test(text)) findSingle(text, ERROR_URI_RE, out);
-  if (/error[ _]?code/i.test(text)) findSingle(text, ERROR_CODE_RE, out);
+  if (/error[ _]?code/i.test(text)) findErrorCodeLabel(text, out);
   if (text.includes('IDX')) findNamed(text, IDX_RE, 'identitymodel', out, 'IDX');
   findNamed(text, GRAPH_DISTINCT_RE, 'graph', out);
   if (/code/i.test(text)) findNamed(text, GRAPH_GENERIC_RE, 'graph', out);
@@ -281,7 +339,9 @@ interface Label {
   index: number;
 }
 
-const ID_LABEL_RE = /\b(trace[ _-]?id|(?:client[ _-]?)?request[ _-]?id|correlation[ _-]?id|timestamp|date)\b["']?[ \t]{0,5}[:=][ \t\r\n]{0,5}["']?/gi;
+// The portal's sign-in log details copy as "Request ID<TAB>value", without a colon: a label without
+// one still needs a GUID (or timestamp) right after it.
+const ID_LABEL_RE = /\b(trace[ _-]?id|(?:client[ _-]?)?request[ _-]?id|correlation[ _-]?id|timestamp|date)\b["']?(?:[ \t]{0,5}[:=]|[ \t]{1,5})[ \t\r\n]{0,5}["']?/gi;
 const GUID_RE = /^\{?([0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12})/;
 const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?(?:Z|[+-]\d{2}:?\d{2})?)?/;
 const OAUTH_ERROR_RE = /(?:"error"[ \t]{0,5}:[ \t]{0,5}"|\berror=|\b(?:ServerError|InteractionRequiredAuthError|ClientAuthError|AuthError):[ \t]{0,3})(invalid_request|invalid_client|invalid_grant|invalid_scope|invalid_resource|unauthorized_client|unsupported_grant_type|unsupported_response_type|interaction_required|consent_required|login_required|access_denied|temporarily_unavailable|server_error|invalid_tenant)\b/g;
@@ -417,12 +477,22 @@ function cleanMessage(raw: string): string | null {
   return m.length > 0 ? m.slice(0, MAX_MESSAGE) : null;
 }
 
+const FAILURE_REASON_RE = /\bfailure[ _]?reason\b["']?(?:[ \t]{0,5}[:=]|\t)[ \t]{0,5}"?([^\r\n"]{1,400})/i;
+
+/** A sign-in log gives the code without a message, and the text in its "Failure reason" nearby. */
+function failureReason(text: string, occ: Occurrence): string | null {
+  if (occ.kind !== 'aadsts') return null;
+  const from = Math.max(0, occ.index - 600);
+  const m = FAILURE_REASON_RE.exec(text.slice(from, occ.index + 600));
+  return m?.[1] ? cleanMessage(`AADSTS${occ.key}: ${m[1]}`) : null;
+}
+
 function messageAt(text: string, occ: Occurrence): string | null {
-  if (occ.messageAt === null) return null;
+  if (occ.messageAt === null) return failureReason(text, occ);
   if (occ.kind === 'aadsts') {
     const window = text.slice(occ.messageAt, occ.messageAt + 800);
     // Skip the code itself (and a line break inside it) before looking for the end.
-    const head = /^AADSTS[ \t-]?\d{1,7}(?:\r?\n[ \t]{0,8}\d{1,6})?/i.exec(window);
+    const head = /^A?ADSTS[ \t-]?\d{1,7}(?:\r?\n[ \t]{0,8}\d{1,6})?/i.exec(window);
     const rest = window.slice(head ? head[0].length : 0);
     const body = rest.slice(0, messageEnd(rest));
     return cleanMessage(`AADSTS${occ.key}${body}`);

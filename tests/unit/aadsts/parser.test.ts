@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeErrorText, parseErrorText } from '../../../shared/aadsts';
 import { MAX_FINDINGS } from '../../../shared/aadsts/parser';
+import { COMPACT_ROWS } from '../../../shared/aadsts/catalog-compact';
 import { loadFixtures } from './fixtures';
 
 const codesOf = (text: string) => parseErrorText(text).map((f) => f.code);
@@ -58,7 +59,130 @@ describe('parseErrorText: formats', () => {
   });
 });
 
+const TRACE = '5e0c2d1a-7b3f-4a9e-8c61-0f2b9d4e7a13';
+const CORR = 'c7a1e9b4-2d8f-4e06-b5a3-91d6f0c2e848';
+const idsOf = (text: string) => parseErrorText(text).map((f) => ({ code: f.code, traceId: f.traceId, correlationId: f.correlationId, timestamp: f.timestamp }));
+
+describe('parseErrorText: text forms seen in the field', () => {
+  it("reads '+' as spaces in form-urlencoded text without any '%' escape, keeping the IDs (MSAL for iOS/macOS)", () => {
+    const text = `Error Domain=MSALErrorDomain Code=-50000 "(null)" UserInfo={MSALErrorDescriptionKey=AADSTS50076:+Due+to+a+configuration+change+made+by+your+administrator,+you+must+use+multi-factor+authentication+to+access+'00000003-0000-0000-c000-000000000000'.+Trace+ID:+${TRACE}+Correlation+ID:+${CORR}+Timestamp:+2025-02-11+08:41:17Z, MSALOAuthErrorKey=invalid_grant}`;
+    const [f] = parseErrorText(text);
+    expect(f).toMatchObject({ code: 50076, traceId: TRACE, correlationId: CORR, timestamp: '2025-02-11 08:41:17Z' });
+    expect(f?.message).toBe("AADSTS50076: Due to a configuration change made by your administrator, you must use multi-factor authentication to access '00000003-0000-0000-c000-000000000000'.");
+  });
+
+  it("reads '+' as spaces in a redirect URL's query without '%' escapes", () => {
+    const text = `https://app.example.net/callback?error=interaction_required&error_description=AADSTS50079:+You+must+register+for+MFA.+Trace+ID:+${TRACE}+Correlation+ID:+${CORR}+Timestamp:+2025-02-11+08:41:17Z&state=4f1`;
+    expect(idsOf(text)).toEqual([{ code: 50079, traceId: TRACE, correlationId: CORR, timestamp: '2025-02-11 08:41:17Z' }]);
+  });
+
+  it('keeps a literal + that is not a space (a timestamp offset, a C++ mention) as it is', () => {
+    expect(normalizeErrorText('Built with C++ at 10:00+01:00')).toBe('Built with C++ at 10:00+01:00');
+  });
+
+  it('unwraps JSON escaped three and four times: IDs kept, \\r\\n gone from the message', () => {
+    const inner = { error: 'invalid_client', error_description: `AADSTS7000215: Invalid client secret provided.\r\nTrace ID: ${TRACE}\r\nCorrelation ID: ${CORR}\r\nTimestamp: 2025-02-11 08:41:17Z` };
+    const thrice = JSON.stringify({ level: 'error', msg: JSON.stringify({ status: 401, body: JSON.stringify(inner) }) });
+    const fourTimes = JSON.stringify(JSON.stringify({ level: 'error', msg: JSON.stringify({ body: JSON.stringify(inner) }) }));
+    expect(thrice).toContain('\\\\\\"error_description');
+    for (const text of [thrice, fourTimes]) {
+      const [f] = parseErrorText(text);
+      expect(f).toMatchObject({ code: 7000215, traceId: TRACE, correlationId: CORR, timestamp: '2025-02-11 08:41:17Z', oauthError: 'invalid_client' });
+      expect(f?.message).toBe('AADSTS7000215: Invalid client secret provided.');
+    }
+  });
+
+  it('reads the portal sign-in log details (tab-separated, no AADSTS prefix) with its IDs and failure reason', () => {
+    const text = `Date\t2/11/2025, 9:41:17 AM\nRequest ID\t${TRACE}\nCorrelation ID\t${CORR}\nStatus\tInterrupted\nSign-in error code\t50058\nFailure reason\tSession information is not sufficient for single-sign-on.`;
+    const [f] = parseErrorText(text);
+    expect(f).toMatchObject({ code: 50058, traceId: TRACE, correlationId: CORR, message: 'AADSTS50058: Session information is not sufficient for single-sign-on.' });
+  });
+
+  it.each([
+    ['Sign-in error code: 50058', 50058],
+    ['Error Code: 530033', 530033],
+    ['{"status":{"errorCode": 50053, "failureReason": "Account is locked."}}', 50053],
+    ['Sign-in error code: 5012345', 5012345],
+  ] as const)('finds the code of a sign-in log line without the AADSTS prefix: %s', (text, code) => {
+    expect(codesOf(text)).toEqual([code]);
+  });
+
+  it.each([
+    'connect ETIMEDOUT, socket error code 10060',
+    'Installer failed with error code 80070005',
+    'Error Code: 12345',
+    '"errorCode": 40401',
+    'HTTP 500, errorCode: 500',
+  ])('does not make an Entra code of an arbitrary number after a generic label: %s', (text) => {
+    expect(codesOf(text)).toEqual([]);
+  });
+
+  it('reads lower-case and misspelled prefixes', () => {
+    expect(idsOf(`aadsts50020: User account from identity provider 'live.com' does not exist in tenant. Trace ID: ${TRACE}`)).toEqual([{ code: 50020, traceId: TRACE, correlationId: null, timestamp: null }]);
+    const [f] = parseErrorText(`ADSTS50020: User account from identity provider does not exist. Correlation ID: ${CORR}`);
+    expect(f).toMatchObject({ code: 50020, correlationId: CORR, message: 'AADSTS50020: User account from identity provider does not exist.' });
+    // "ADSTS" inside a longer word is not a code prefix
+    expect(codesOf('BADSTS50020 and LOADSTS50011')).toEqual([]);
+  });
+
+  it('reads full-width colons and ideographic spaces of localized text', () => {
+    const text = `AADSTS50020：ユーザー アカウントがテナントに存在しません。\nTrace\u3000ID：${TRACE}\nCorrelation ID：${CORR}\nTimestamp：2025-02-11 08:41:17Z`;
+    expect(idsOf(text)).toEqual([{ code: 50020, traceId: TRACE, correlationId: CORR, timestamp: '2025-02-11 08:41:17Z' }]);
+  });
+});
+
+/** One error written the ways it travels, each a function of (code, trace, correlation). */
+const KNOWN_NUMERIC = COMPACT_ROWS.map(([c]) => c).filter((c): c is number => typeof c === 'number');
+const WRITTEN = [
+  (c: number, t: string, r: string) => `AADSTS${c}: Something failed for the app.\r\nTrace ID: ${t}\r\nCorrelation ID: ${r}\r\nTimestamp: 2025-02-11 08:41:17Z`,
+  (c: number, t: string, r: string) => JSON.stringify({ error: 'invalid_grant', error_description: `AADSTS${c}: Something failed.\r\nTrace ID: ${t}\r\nCorrelation ID: ${r}`, error_codes: [c], trace_id: t, correlation_id: r }),
+  (c: number, t: string, r: string) => `Request Id: ${t}\nCorrelation Id: ${r}\nTimestamp: 2025-02-11T08:41:17.000Z\nMessage: AADSTS${c}: Something failed for the app.`,
+  (c: number, t: string, r: string) => `Sign-in error code: ${c}\nRequest ID: ${t}\nCorrelation ID: ${r}`,
+] as const;
+const WRAPPED = [
+  (s: string) => s,
+  (s: string) => JSON.stringify({ message: s }),
+  (s: string) => JSON.stringify(JSON.stringify(JSON.stringify({ message: s }))),
+  (s: string) => `error_description=${encodeURIComponent(s)}`,
+  (s: string) => `error_description=${encodeURIComponent(encodeURIComponent(s))}`,
+  (s: string) => s.replace(/\r?\n/g, ' ').replace(/ /g, '+'),
+  (s: string) => `<p>${s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\n/g, '<br>')}</p>`,
+] as const;
+// Noise that cannot spell a label or a prefix: no letters at all, so it can hide no code of its own.
+const noise = fc.string({ unit: fc.constantFrom(' ', '.', ',', ';', '-', '\n', '0', '7', '(', ')', '#'), maxLength: 40 });
+
 describe('parseErrorText: properties', () => {
+  it('finds every code written into a text, in any form and wrapping, with its own IDs; and no other code', () => {
+    const error = fc.record({
+      code: fc.oneof(fc.constantFrom(...KNOWN_NUMERIC), fc.integer({ min: 10_000, max: 9_999_999 })),
+      form: fc.nat({ max: WRITTEN.length - 1 }),
+      trace: fc.uuid({ version: 4 }),
+      corr: fc.uuid({ version: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(error, { minLength: 1, maxLength: 4, selector: (e) => e.code }), fc.nat({ max: WRAPPED.length - 1 }), noise, (errors, wrap, gap) => {
+        const text = WRAPPED[wrap]!(errors.map((e) => WRITTEN[e.form]!(e.code, e.trace, e.corr)).join(`\n${gap}\n\n`));
+        const found = parseErrorText(text);
+        expect(found.map((f) => f.code).sort()).toEqual(errors.map((e) => e.code).sort());
+        if (errors.length === 1) expect(found[0]).toMatchObject({ traceId: errors[0]!.trace, correlationId: errors[0]!.corr });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never invents a code from numbers that carry no label', () => {
+    const digits = fc.integer({ min: 10_000, max: 9_999_999 }).map(String);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(digits, noise, fc.constantFrom('error', 'code', 'Status: 500', 'port ', 'build ', 'v1.2.')), { maxLength: 20 }), (parts) => {
+        const text = parts.join(' ');
+        fc.pre(!/error[ _]?codes?\s*[:=]?\s*\[?\s*\d/i.test(text));
+        expect(parseErrorText(text)).toEqual([]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+
   const fragment = fc.oneof(
     fc.string(),
     fc.constantFrom('AADSTS50011: ', 'AADSTS7000215', 'Trace ID: ', 'Correlation ID: ', 'Timestamp: ', '%3A', '%25', '&amp;', '\\r\\n', '<div>', '"error_codes":[', '4457d068-2a03-42b2-97f2-d55325289d86', '2024-05-01 10:00:00Z', 'Authorization_RequestDenied', 'IDX10205', '\n', '+'),
