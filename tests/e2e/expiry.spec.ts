@@ -57,7 +57,8 @@ test('a secret that expires soon shows a banner and a badge, and the rotation gu
   await expect(dialog.getByText(/The new secret Prc… works and is in use/)).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Go back to the old secret' })).toBeEnabled();
   await expect(dialog.getByRole('button', { name: 'Complete rotation' })).toBeEnabled();
-  await page.waitForTimeout(300); // let the buttons' colour transition finish before the picture
+  // Let the buttons' colour transitions finish before the picture (CSS transitions are Animations).
+  await page.evaluate(() => Promise.all((globalThis as unknown as { document: { getAnimations(): { finished: Promise<unknown> }[] } }).document.getAnimations().map((a) => a.finished)));
   await screenshot(page, 'expiry-rotation-proven');
   await dialog.getByRole('button', { name: 'Complete rotation' }).click();
   await expect(dialog).toBeHidden();

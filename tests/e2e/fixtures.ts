@@ -18,8 +18,9 @@ export interface HarnessProcess {
 }
 
 async function launch(dataDir: string, extraArgs: string[], vaultKey: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/harness/serve.ts', '--data-dir', dataDir, ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+  // stdin is a pipe the harness watches (--exit-with-stdin): if this runner dies, the harness ends too.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/harness/serve.ts', '--data-dir', dataDir, '--exit-with-stdin', ...extraArgs], {
+    stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, FD_TEST_VAULT_KEY: vaultKey },
   });
   const stdout = child.stdout;

@@ -1,6 +1,9 @@
 /**
  * Runs the harness as its own process: `tsx tests/harness/serve.ts --data-dir DIR [--port N]
- * [--no-encryption]`. Prints one JSON line {"url"} when ready; stops on SIGTERM/SIGINT.
+ * [--no-encryption] [--exit-with-stdin]`. Prints one JSON line {"url"} when ready; stops on
+ * SIGTERM/SIGINT, and with --exit-with-stdin when its stdin closes: the E2E fixture gives it a pipe,
+ * which the OS closes when the test runner ends in any way (even killed), so no harness is left
+ * listening with its parent gone.
  * Used by the E2E tests and by anyone who wants to look at the UI in a browser.
  */
 import fs from 'node:fs';
@@ -11,7 +14,7 @@ import { startHarness } from './harness-server';
 import { ephemeralKeyVault } from './test-vault';
 
 const { values } = parseArgs({
-  options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, 'no-encryption': { type: 'boolean' } },
+  options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, 'no-encryption': { type: 'boolean' }, 'exit-with-stdin': { type: 'boolean' } },
 });
 const dataDir = values['data-dir'] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'fd-harness-'));
 const harness = await startHarness({
@@ -26,3 +29,8 @@ process.stdout.write(`${JSON.stringify({ url: harness.url, dataDir })}\n`);
 const stop = () => void harness.close().then(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+if (values['exit-with-stdin']) {
+  process.stdin.on('end', stop);
+  process.stdin.on('error', stop);
+  process.stdin.resume();
+}
