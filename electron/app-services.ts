@@ -157,10 +157,15 @@ export function createAppServices(given: AppPorts): AppServices {
       return () => notifier.stop();
     },
     async appInfo() {
-      // Loading first surfaces a recovered corrupt file as a notice.
-      store.load();
+      // Loading first surfaces an unreadable file or quarantined records as notices; the start is
+      // also when what a crash between a secret's and a profile's write left behind is removed.
+      try {
+        profiles.repair();
+      } catch (error) {
+        ports.logger.warn(`Stored secrets without a profile could not be removed: ${error instanceof Error ? error.message : String(error)}`);
+      }
       const secretStorage = await secrets.status();
-      const notices = store.takeNotices();
+      const notices = [...store.takeNotices(), ...secrets.notices()];
       if (!secretStorage.persistent)
         notices.push({
           id: 'secret-session-only',

@@ -29,6 +29,11 @@ export function createHandlers(s: AppServices): HandlerTable {
       await s.profiles.delete(id);
       return { ok: true as const };
     },
+    'profiles:quarantine-repair': ({ key }) => s.profiles.repairQuarantined(key),
+    'profiles:quarantine-delete': ({ key }) => {
+      s.profiles.deleteQuarantined(key);
+      return { ok: true as const };
+    },
     'profiles:select': ({ id }) => {
       s.profiles.select(id);
       return { ok: true as const };

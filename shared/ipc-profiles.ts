@@ -38,9 +38,22 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+/** A stored profile that breaks a rule: kept in the file unchanged, listed so it can be repaired or deleted. */
+export const QuarantinedProfileViewSchema = z.object({
+  key: z.string(),
+  id: z.string().nullable(),
+  name: z.string().nullable(),
+  reason: z.string(),
+});
+export type QuarantinedProfileView = z.infer<typeof QuarantinedProfileViewSchema>;
+
 export const ProfileListSchema = z.object({
   profiles: z.array(ProfileViewSchema),
   selectedId: z.string().nullable(),
+  /** Records kept aside because they break a rule (the others loaded). */
+  quarantine: z.array(QuarantinedProfileViewSchema).optional(),
+  /** Why nothing can be saved (a profiles file from a newer version), when that is so. */
+  readOnly: z.string().optional(),
 });
 export type ProfileList = z.infer<typeof ProfileListSchema>;
 
@@ -56,6 +69,12 @@ export const profileChannels = {
   'profiles:rename': channel('Rename a profile', z.object({ id: Id, name: z.string().max(10_000) }).strict(), ProfileViewSchema),
   'profiles:duplicate': channel('Copy a profile under a new name, without its secret', z.object({ id: Id }).strict(), ProfileViewSchema),
   'profiles:delete': channel('Delete a profile and its stored secret', z.object({ id: Id }).strict(), Ok),
+  'profiles:quarantine-repair': channel(
+    'Turn a quarantined record back into a profile; the reply lists every field that was reset',
+    z.object({ key: z.string().min(1).max(100) }).strict(),
+    z.object({ profile: ProfileViewSchema, changes: z.array(z.string()) }),
+  ),
+  'profiles:quarantine-delete': channel('Delete a quarantined record and its stored secret', z.object({ key: z.string().min(1).max(100) }).strict(), Ok),
   'profiles:select': channel('Remember which profile is selected', z.object({ id: Id.nullable() }).strict(), Ok),
   'shell:open-external': channel(
     'Open an https link on a Microsoft host in the system browser',

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CLOUD_IDS } from './clouds';
-import type { ProfileDraft, ProfileView } from './profile';
+import { SCENARIO_NAME_PATTERN, type ProfileDraft, type ProfileView } from './profile';
 import { TARGET_IDS } from './targets/target-ids';
 import { TtsSettingsSchema } from './targets/the-things-stack';
 import { AuthentikSettingsSchema } from './targets/authentik';
@@ -26,7 +26,8 @@ export const ProfileExportSchema = z.object({
       webUrl: z.string().max(2048),
       allowedDomains: z.array(z.string().max(253)).max(500),
       secretExpiresAt: z.string().max(30).nullable(),
-      practiceScenario: z.string().max(200).optional(),
+      /** A built-in scenario's name; a path is refused (scenario files are only for `simulate --scenario FILE`). */
+      practiceScenario: z.string().max(200).regex(SCENARIO_NAME_PATTERN, 'a practice scenario is given by its name, not a path').optional(),
       /** Absent for Octopus, so Octopus exports stay readable by earlier versions. */
       target: z.enum(TARGET_IDS).optional(),
       theThingsStack: TtsSettingsSchema.strict().optional(),

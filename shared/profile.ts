@@ -61,6 +61,53 @@ export function isDomainName(value: string): boolean {
 
 export type Severity = 'error' | 'warning';
 
+/** A built-in practice scenario's name: lower-case words joined by hyphens, never a path. */
+export const SCENARIO_NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * C0 controls, DEL and C1 controls: ESC, BEL or NUL in a name reach the terminal in `profiles list`
+ * (ECMA-48 control functions) and no form field needs them. `allowLineBreaks` keeps tab, CR and LF
+ * for the list fields, where they separate items.
+ */
+export function singleLineIssue(value: string, allowLineBreaks = false): string | null {
+  for (const ch of value) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (allowLineBreaks && (c === 9 || c === 10 || c === 13)) continue;
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+      return `Remove the control character U+${c.toString(16).toUpperCase().padStart(4, '0')}: this field is plain text on one line.`;
+  }
+  return null;
+}
+
+/** Every text field of a draft, with the form field an issue about it belongs to. */
+function draftTexts(draft: ProfileDraft): [ProfileField, string, boolean][] {
+  const texts: [ProfileField, string, boolean][] = [
+    ['name', draft.name, false],
+    ['tenantId', draft.tenantId, false],
+    ['samlAppId', draft.samlAppId, false],
+    ['apiAppId', draft.apiAppId, false],
+    ['webUrl', draft.webUrl, false],
+    ['secretExpiresAt', draft.secretExpiresAt, false],
+    ['allowedDomains', draft.allowedDomains, true],
+    ['cloud', draft.practiceScenario ?? '', false],
+  ];
+  const { theThingsStack: tts, authentik: ak, workspaceSso: ws } = draft;
+  if (tts) texts.push(['ttsServerAddress', tts.serverAddress, false], ['ttsProviderId', tts.providerId, false]);
+  if (ak) texts.push(['authentikSlug', ak.slug, false], ['authentikFqdn', ak.fqdn, false]);
+  if (ws) texts.push(['wsBaseDomain', ws.baseDomain, false], ['wsWorkspaces', ws.workspaces, true], ['wsCollaborators', ws.externalCollaborators, true]);
+  return texts;
+}
+
+/** Control characters anywhere in a draft, one issue per field. */
+export function controlCharacterIssues(draft: ProfileDraft): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const [field, value, multi] of draftTexts(draft)) {
+    const message = singleLineIssue(value, multi);
+    if (message) issues.push({ field, severity: 'error', message });
+  }
+  return issues;
+}
+
 export const PROFILE_FIELDS = [
   'name',
   'cloud',
@@ -107,8 +154,8 @@ export const ProfileDraftSchema = z.object({
   allowedDomains: z.string().max(100_000),
   /** yyyy-mm-dd or empty. */
   secretExpiresAt: z.string().max(100),
-  /** Scenario name when cloud is 'practice'. */
-  practiceScenario: z.string().max(200).optional(),
+  /** Scenario name when cloud is 'practice' (a name only: scenario files are for `simulate --scenario FILE`). */
+  practiceScenario: z.string().max(200).regex(SCENARIO_NAME_PATTERN, 'A practice scenario is given by its name, not a path.').optional(),
   /** The product Entra is connected to; absent means Octopus (drafts from before targets existed). */
   target: z.enum(TARGET_IDS).optional(),
   /** The Things Stack's own fields, when that is the target. */
@@ -222,6 +269,8 @@ export function normalizeDomainList(raw: string): string {
 }
 
 export function validateName(raw: string, otherNames: readonly string[]): FieldIssue[] {
+  const control = singleLineIssue(raw);
+  if (control) return [{ field: 'name', severity: 'error', message: control }];
   const name = normalizeName(raw);
   if (name.length === 0) return [{ field: 'name', severity: 'error', message: 'Give the profile a name, for example "Production".' }];
   if (name.length > PROFILE_NAME_MAX)
@@ -490,6 +539,8 @@ export function commonFields(draft: ProfileDraft): Pick<ProfileFields, 'name' | 
 
 /** Every rule over a whole draft, for its target. `fields` is set when nothing is an error. */
 export function validateDraft(draft: ProfileDraft, secretRaw: string, ctx: ValidationContext): ValidationResult {
+  const control = controlCharacterIssues(draft);
+  if (control.length > 0) return { issues: control };
   if (targetOf(draft) === 'the-things-stack') return validateTtsProfile(draft, secretRaw, ctx);
   if (targetOf(draft) === 'authentik') return validateAuthentikProfile(draft, secretRaw, ctx);
   if (targetOf(draft) === 'workspace-sso')

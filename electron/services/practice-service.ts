@@ -5,7 +5,8 @@
  * trusted for the simulator's host:port only.
  */
 import path from 'node:path';
-import { listBuiltInScenarios, startSimulator, type RunningSimulator } from '../simulator';
+import { DeskError } from '../../shared/ipc-core';
+import { isBuiltInScenario, listBuiltInScenarios, startSimulator, type RunningSimulator } from '../simulator';
 import type { PinnedCa } from './http';
 import type { Endpoints } from './check/probe-context';
 
@@ -28,6 +29,9 @@ export class PracticeService {
 
   /** The running practice tenant for `scenario`, started on first use. */
   async ensure(scenario: string): Promise<PracticeTenant> {
+    // Profiles name a built-in scenario; a file is only ever run by the user with `simulate --scenario FILE`.
+    if (!isBuiltInScenario(scenario))
+      throw new DeskError('validation', `"${scenario}" is not a practice scenario. Edit the profile and pick one from the list.`);
     let sim = this.running.get(scenario);
     if (!sim) {
       sim = startSimulator({ scenario, dataDir: path.join(this.dataDir, 'practice-tenant') });

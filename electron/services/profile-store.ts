@@ -1,18 +1,26 @@
 /**
- * The profiles document on disk: schema, version, migrations, and recovery from a corrupt file.
- * Secrets are not here: only their non-secret metadata (Entra's 3-character hint, the length).
+ * The profiles document on disk: schema, version, migrations, per-record quarantine, and recovery
+ * from a file that cannot be read. Secrets are not here: only their non-secret metadata (Entra's
+ * 3-character hint, the length).
+ *
+ * Readers never change the file. Writers hold the data folder's lock (data-folder.ts) from the
+ * moment they read until their atomic write is done, so no writer overwrites another's change.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { CLOUD_IDS } from '../../shared/clouds';
-import { SECRET_STORAGE } from '../../shared/profile';
+import { DeskError } from '../../shared/ipc-core';
+import { PROFILE_NAME_MAX, SECRET_STORAGE, singleLineIssue } from '../../shared/profile';
 import { DEFAULT_TARGET, TARGET_IDS } from '../../shared/targets/target-ids';
 import { TtsSettingsSchema } from '../../shared/targets/the-things-stack';
 import { AuthentikSettingsSchema } from '../../shared/targets/authentik';
 import { WorkspaceSsoSettingsSchema } from '../../shared/targets/workspace-sso';
 import type { Notice } from '../../shared/ipc-profiles';
 import type { Clock, DocumentFileFactory, JsonDocumentFile } from './ports';
+import { DataLock, fileStamp, moveAside, readJsonDocument } from './data-folder';
+import { isBuiltInScenario } from '../simulator/scenarios';
 
 export const PROFILES_DOCUMENT = 'profiles';
 /** 2: every profile names its integration target (docs/ARCHITECTURE.md, "Profiles on disk"); version 1 files are migrated. */
@@ -37,7 +45,11 @@ export const ModeHistoryEntrySchema = z.object({
 
 export const StoredProfileSchema = z.object({
   id: z.string().min(1),
-  name: z.string().min(1).max(64),
+  name: z
+    .string()
+    .min(1)
+    .max(PROFILE_NAME_MAX)
+    .refine((v) => singleLineIssue(v) === null, { message: 'the name holds a control character' }),
   cloud: z.enum(CLOUD_IDS),
   tenantId: z.string(),
   samlAppId: z.string(),
@@ -45,7 +57,11 @@ export const StoredProfileSchema = z.object({
   webUrl: z.string(),
   allowedDomains: z.array(z.string()),
   secretExpiresAt: z.string().nullable(),
-  practiceScenario: z.string().optional(),
+  /** A built-in scenario's name; never a path (scenario files are only for `simulate --scenario FILE`). */
+  practiceScenario: z
+    .string()
+    .refine((v: string): boolean => isBuiltInScenario(v), { message: 'the practice scenario is not the name of a built-in scenario' })
+    .optional(),
   /** The product this profile connects Entra to. */
   target: z.enum(TARGET_IDS),
   /** The Things Stack's settings, when that is the target. */
@@ -96,6 +112,21 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: migrateV1ToV
 
 export const EMPTY_DOCUMENT: ProfilesDocument = { version: PROFILES_FORMAT_VERSION, selectedId: null, profiles: [] };
 
+/** A stored record that does not pass the rules: kept verbatim in the file, listed with its reason. */
+export interface QuarantinedProfile {
+  /** Stable while the record is unchanged (a hash of it): what repair and delete name. */
+  key: string;
+  id: string | null;
+  name: string | null;
+  reason: string;
+  record: unknown;
+}
+
+/** The document as the services see it: valid profiles, and those kept aside. */
+export interface LoadedProfiles extends ProfilesDocument {
+  quarantine: QuarantinedProfile[];
+}
+
 export interface ProfileStoreOptions {
   files: DocumentFileFactory;
   clock: Clock;
@@ -103,10 +134,27 @@ export interface ProfileStoreOptions {
   currentVersion?: number;
 }
 
+type Parsed =
+  | { kind: 'ok'; doc: LoadedProfiles; migratedFrom: number | null }
+  | { kind: 'unreadable'; reason: string }
+  | { kind: 'newer'; version: number };
+
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+function quarantineKey(record: unknown): string {
+  return createHash('sha256').update(JSON.stringify(record) ?? 'undefined').digest('hex').slice(0, 16);
+}
+
+function issueText(error: z.ZodError): string {
+  const first = error.issues[0];
+  return first ? `${first.path.join('.') || 'record'}: ${first.message}` : 'it does not match the format';
+}
+
 /**
- * Loads and saves the profiles document. A file that cannot be read as a valid document is moved
- * aside under a timestamped name (never deleted) and the store starts empty, with a notice saying
- * where the old file went. A file from a newer app version is left alone and the store is read-only.
+ * Loads and saves the profiles document. One bad record is quarantined (kept in the file as it is,
+ * listed with its reason) and the others load. A file that cannot be read at all is reported by
+ * readers and moved aside (never deleted) by the next writer. A file from a newer app version is
+ * left alone and the store is read-only.
  */
 export class ProfileStore {
   private readonly file: JsonDocumentFile;
@@ -115,6 +163,7 @@ export class ProfileStore {
   private readonly migrations: Readonly<Record<number, Migration>>;
   private readonly currentVersion: number;
   private readonly notices: Notice[] = [];
+  readonly lock: DataLock;
   /** Set when the file belongs to a newer version: we must not overwrite it. */
   private readOnlyReason: string | null = null;
 
@@ -124,13 +173,14 @@ export class ProfileStore {
     this.clock = options.clock;
     this.migrations = options.migrations ?? MIGRATIONS;
     this.currentVersion = options.currentVersion ?? PROFILES_FORMAT_VERSION;
+    this.lock = DataLock.for(path.dirname(this.file.path));
   }
 
   get path(): string {
     return this.file.path;
   }
 
-  /** Start-up notices (a recovered corrupt file, a newer format). */
+  /** Start-up notices (an unreadable file, a newer format, quarantined profiles). */
   takeNotices(): Notice[] {
     return [...this.notices];
   }
@@ -140,84 +190,140 @@ export class ProfileStore {
     if (i >= 0) this.notices.splice(i, 1);
   }
 
-  /** The current document, read fresh from disk (the CLI may have changed it). */
-  load(): ProfilesDocument {
-    let raw: unknown;
-    try {
-      raw = this.file.read();
-    } catch (error) {
-      return this.recover(`it is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  /** The current document, read fresh from disk (the CLI may have changed it). Never writes. */
+  load(): LoadedProfiles {
+    const parsed = this.parse();
+    if (parsed.kind === 'ok') {
+      this.noteQuarantine(parsed.doc.quarantine);
+      return parsed.doc;
     }
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return this.recover('it does not hold a JSON object');
-    let doc = raw as Record<string, unknown>;
-    if (Object.keys(doc).length === 0) return structuredClone(EMPTY_DOCUMENT);
-    const version = doc.version;
-    if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) return this.recover('it has no valid format version');
-    if (version > this.currentVersion) {
-      this.readOnlyReason = `The profiles file ${this.file.path} was written by a newer Federation Desk (format ${version}; this app reads up to ${this.currentVersion}). It was left unchanged; update Federation Desk to use it.`;
-      this.addNotice('newer-format', 'warning', 'Profiles from a newer version', this.readOnlyReason);
-      return structuredClone(EMPTY_DOCUMENT);
-    }
-    let migrated = false;
-    for (let v = version; v < this.currentVersion; v++) {
-      const migrate = this.migrations[v];
-      if (!migrate) return this.recover(`no migration exists from format ${v}`);
-      doc = { ...migrate(structuredClone(doc)), version: v + 1 };
-      migrated = true;
-    }
-    const parsed = ProfilesDocumentSchema.safeParse(doc);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      return this.recover(`${first ? `${first.path.join('.') || 'document'}: ${first.message}` : 'it does not match the format'}`);
-    }
-    if (migrated) {
-      this.backup(`pre-v${this.currentVersion}`);
-      this.file.write(parsed.data);
-    }
-    return parsed.data;
+    if (parsed.kind === 'unreadable')
+      this.setNotice(
+        'corrupt-store',
+        'warning',
+        'Profiles file could not be read',
+        `The profiles file ${this.file.path} could not be read because ${parsed.reason}. It is kept unchanged for now; the next save moves it aside (nothing is deleted) and starts a new one.`,
+      );
+    return emptyLoaded();
   }
 
-  save(doc: ProfilesDocument): void {
-    if (this.readOnlyReason) throw new Error(this.readOnlyReason);
-    this.file.write(ProfilesDocumentSchema.parse(doc));
+  /**
+   * Read, change and write the document as one step that no other writer (another process, or
+   * another request in this one) can interleave with. `change` returns the document to write, or
+   * null to write nothing; its `value` is returned. Refuses a newer-version file.
+   */
+  update<T>(change: (current: LoadedProfiles) => { next: LoadedProfiles | null; value: T }): T {
+    return this.lock.run(() => {
+      const parsed = this.parse();
+      if (parsed.kind === 'newer') throw new DeskError('forbidden', this.readOnlyReason ?? 'The profiles file is read-only.');
+      let current: LoadedProfiles;
+      if (parsed.kind === 'unreadable') current = emptyLoaded();
+      else current = parsed.doc;
+      const { next, value } = change(current);
+      if (next === null) return value;
+      if (parsed.kind === 'unreadable') this.setAside(parsed.reason);
+      if (parsed.kind === 'ok' && parsed.migratedFrom !== null) this.backup(`pre-v${this.currentVersion}`);
+      this.write(next);
+      return value;
+    });
   }
 
   isReadOnly(): string | null {
     return this.readOnlyReason;
   }
 
-  private stamp(): string {
-    return this.clock.now().toISOString().replace(/[:.]/g, '-');
+  private write(doc: LoadedProfiles): void {
+    const profiles = z.array(StoredProfileSchema).parse(doc.profiles);
+    // Quarantined records stay in the file exactly as they were, after the valid ones.
+    const kept = doc.quarantine.map((q) => q.record);
+    const selectedId = profiles.some((p) => p.id === doc.selectedId) ? doc.selectedId : null;
+    this.file.write({ version: this.currentVersion, selectedId, profiles: [...profiles, ...kept] });
+  }
+
+  private parse(): Parsed {
+    const raw = readJsonDocument(this.file.path);
+    if (raw.kind === 'missing') return { kind: 'ok', doc: emptyLoaded(), migratedFrom: null };
+    if (raw.kind === 'unreadable') return raw;
+    let doc = raw.value as Record<string, unknown>;
+    if (Object.keys(doc).length === 0) return { kind: 'ok', doc: emptyLoaded(), migratedFrom: null };
+    const version = doc.version;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) return { kind: 'unreadable', reason: 'it has no valid format version' };
+    if (version > this.currentVersion) {
+      this.readOnlyReason = `The profiles file ${this.file.path} was written by a newer Federation Desk (format ${version}; this app reads up to ${this.currentVersion}). It was left unchanged and Federation Desk is read-only until you update it.`;
+      this.setNotice('newer-format', 'warning', 'Profiles from a newer version', this.readOnlyReason);
+      return { kind: 'newer', version };
+    }
+    for (let v = version; v < this.currentVersion; v++) {
+      const migrate = this.migrations[v];
+      if (!migrate) return { kind: 'unreadable', reason: `no migration exists from format ${v}` };
+      doc = { ...migrate(structuredClone(doc)), version: v + 1 };
+    }
+    if (!Array.isArray(doc.profiles)) return { kind: 'unreadable', reason: 'it holds no list of profiles' };
+    const profiles: StoredProfile[] = [];
+    const quarantine: QuarantinedProfile[] = [];
+    const seen = new Set<string>();
+    for (const record of doc.profiles as unknown[]) {
+      const parsed = StoredProfileSchema.safeParse(record);
+      const fields = record !== null && typeof record === 'object' ? (record as Record<string, unknown>) : {};
+      const quarantined = (reason: string) =>
+        quarantine.push({ key: quarantineKey(record), id: text(fields.id), name: text(fields.name), reason, record });
+      if (!parsed.success) quarantined(issueText(parsed.error));
+      else if (seen.has(parsed.data.id)) quarantined(`id: another profile already has the id ${parsed.data.id}`);
+      else {
+        seen.add(parsed.data.id);
+        profiles.push(parsed.data);
+      }
+    }
+    const selectedId = typeof doc.selectedId === 'string' ? doc.selectedId : null;
+    return {
+      kind: 'ok',
+      doc: { version: PROFILES_FORMAT_VERSION, selectedId, profiles, quarantine },
+      migratedFrom: version < this.currentVersion ? version : null,
+    };
+  }
+
+  private noteQuarantine(quarantine: QuarantinedProfile[]): void {
+    const i = this.notices.findIndex((n) => n.id === 'quarantine');
+    if (i >= 0) this.notices.splice(i, 1);
+    if (quarantine.length === 0) return;
+    const list = quarantine.map((q) => `"${q.name ?? q.id ?? 'unnamed'}" (${q.reason})`).join('; ');
+    this.setNotice(
+      'quarantine',
+      'warning',
+      quarantine.length === 1 ? 'One profile could not be read' : `${quarantine.length} profiles could not be read`,
+      `Kept aside, unchanged, so you can repair or delete them on the Profiles screen: ${list}. The other profiles loaded.`,
+    );
   }
 
   /** Copy the current file next to itself before a migration rewrites it. */
   private backup(label: string): void {
-    const target = this.file.path.replace(/\.json$/, `.${label}-${this.stamp()}.json`);
+    const target = this.file.path.replace(/\.json$/, `.${label}-${fileStamp(this.clock.now())}.json`);
     fs.copyFileSync(this.file.path, target);
   }
 
-  private recover(reason: string): ProfilesDocument {
-    const dir = path.dirname(this.file.path);
-    const target = path.join(dir, `${PROFILES_DOCUMENT}.corrupt-${this.stamp()}.json`);
+  private setAside(reason: string): void {
+    let target: string;
     try {
-      fs.renameSync(this.file.path, target);
+      target = moveAside(this.file.path, 'corrupt', this.clock.now());
     } catch (error) {
       // We could not move it: keep it untouched and refuse to write over it.
-      this.readOnlyReason = `The profiles file ${this.file.path} could not be read (${reason}) nor moved aside (${String(error)}). It was left unchanged.`;
-      this.addNotice('corrupt-store', 'error', 'Profiles file could not be read', this.readOnlyReason);
-      return structuredClone(EMPTY_DOCUMENT);
+      const message = `The profiles file ${this.file.path} could not be read (${reason}) nor moved aside (${String(error)}). It was left unchanged and nothing was saved.`;
+      this.setNotice('corrupt-store', 'error', 'Profiles file could not be read', message);
+      throw new DeskError('unavailable', message);
     }
-    this.addNotice(
+    this.setNotice(
       'corrupt-store',
       'warning',
       'Profiles file could not be read',
-      `The profiles file could not be read because ${reason}. It was moved to ${target} so nothing is lost, and Federation Desk started with no profiles.`,
+      `The profiles file could not be read because ${reason}. It was moved to ${target} so nothing is lost, and a new profiles file was started.`,
     );
-    return structuredClone(EMPTY_DOCUMENT);
   }
 
-  private addNotice(id: string, level: Notice['level'], title: string, message: string): void {
-    if (!this.notices.some((n) => n.id === id)) this.notices.push({ id, level, title, message });
+  private setNotice(id: string, level: Notice['level'], title: string, message: string): void {
+    const i = this.notices.findIndex((n) => n.id === id);
+    const notice = { id, level, title, message };
+    if (i >= 0) this.notices[i] = notice;
+    else this.notices.push(notice);
   }
 
   /** The factory the store was made with, for sibling documents (secrets). */
@@ -225,3 +331,8 @@ export class ProfileStore {
     return this.files;
   }
 }
+
+function emptyLoaded(): LoadedProfiles {
+  return { ...structuredClone(EMPTY_DOCUMENT), quarantine: [] };
+}
+

@@ -116,24 +116,21 @@ describe('profile store', () => {
     expect(await s.profiles.secretOf(p.id)).toBe('xyz8Q~anotherSecretValue0123456789abcdefgh');
   });
 
-  it('moves a corrupt profiles file aside, starts empty, and says where the old file went', async () => {
-    fs.writeFileSync(path.join(dir, 'profiles.json'), '{"version":1,"profiles":[{"name": "Prod"');
+  it('leaves a corrupt profiles file in place for readers, and the next save moves it aside and says where', async () => {
+    const corrupt = '{"version":1,"profiles":[{"name": "Prod"';
+    fs.writeFileSync(path.join(dir, 'profiles.json'), corrupt);
     const s = services();
     expect(s.profiles.list().profiles).toEqual([]);
+    expect((await s.appInfo()).notices.find((n) => n.id === 'corrupt-store')?.message).toMatch(/kept unchanged for now/);
+    expect(fs.readFileSync(path.join(dir, 'profiles.json'), 'utf8')).toBe(corrupt);
+    expect(fs.readdirSync(dir).some((f) => f.startsWith('profiles.corrupt-'))).toBe(false);
+    await s.profiles.save({ draft: draft(), secret: { action: 'keep' } });
     const notice = (await s.appInfo()).notices.find((n) => n.id === 'corrupt-store');
     const moved = fs.readdirSync(dir).find((f) => f.startsWith('profiles.corrupt-'));
     expect(moved).toBeDefined();
     expect(notice?.message).toContain(path.join(dir, moved ?? ''));
-    expect(fs.readFileSync(path.join(dir, moved ?? ''), 'utf8')).toContain('"name": "Prod"');
-    await s.profiles.save({ draft: draft(), secret: { action: 'keep' } });
+    expect(fs.readFileSync(path.join(dir, moved ?? ''), 'utf8')).toBe(corrupt);
     expect(services().profiles.list().profiles).toHaveLength(1);
-  });
-
-  it('moves aside a file whose JSON is valid but whose profiles are not', () => {
-    fs.writeFileSync(path.join(dir, 'profiles.json'), JSON.stringify({ version: 1, selectedId: null, profiles: [{ id: 'x' }] }));
-    const s = services();
-    expect(s.profiles.list().profiles).toEqual([]);
-    expect(fs.readdirSync(dir).some((f) => f.startsWith('profiles.corrupt-'))).toBe(true);
   });
 
   it('leaves a file from a newer version untouched and refuses to write over it', async () => {
@@ -145,16 +142,19 @@ describe('profile store', () => {
     expect(fs.readFileSync(path.join(dir, 'profiles.json'), 'utf8')).toBe(newer);
   });
 
-  it('runs migrations in order, keeps a backup of the old file, and writes the new format', () => {
+  it('runs migrations in order in memory, and the first write keeps a backup of the old file and writes the new format', () => {
     const files = confDocumentFiles(dir);
     const v2 = { version: 2, selectedId: null, profiles: [] as unknown[] };
-    fs.writeFileSync(path.join(dir, 'profiles.json'), JSON.stringify({ ...v2, version: 0, legacy: ['Prod'] }));
+    const v0 = JSON.stringify({ ...v2, version: 0, legacy: ['Prod'] });
+    fs.writeFileSync(path.join(dir, 'profiles.json'), v0);
     const migrations: Record<number, Migration> = {
       0: (doc) => ({ ...doc, version: 1, profiles: [], selectedId: null, legacy: undefined }),
       1: MIGRATIONS[1] ?? ((doc) => doc),
     };
     const store = new ProfileStore({ files, clock, migrations, currentVersion: 2 });
-    expect(store.load()).toEqual(v2);
+    expect(store.load()).toEqual({ ...v2, quarantine: [] });
+    expect(fs.readFileSync(path.join(dir, 'profiles.json'), 'utf8')).toBe(v0);
+    store.update((doc) => ({ next: doc, value: undefined }));
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'profiles.json'), 'utf8'))).toEqual(v2);
     const backup = fs.readdirSync(dir).find((f) => f.startsWith('profiles.pre-v2-'));
     expect(JSON.parse(fs.readFileSync(path.join(dir, backup ?? ''), 'utf8')).legacy).toEqual(['Prod']);
@@ -181,6 +181,9 @@ describe('profile store', () => {
     const s = services();
     const [view] = s.profiles.list().profiles;
     expect(view).toMatchObject({ id: stored.id, name: 'Production', target: 'octopus', webUrl: 'https://octopus.contoso.com/', secretExpiresAt: '2027-05-31' });
+    expect(fs.readFileSync(path.join(dir, 'profiles.json'), 'utf8')).toBe(v1Text); // a reader never writes
+    s.profiles.select(null);
+    s.profiles.select(stored.id);
     const written = JSON.parse(fs.readFileSync(path.join(dir, 'profiles.json'), 'utf8'));
     expect(written).toEqual({ version: PROFILES_FORMAT_VERSION, selectedId: stored.id, profiles: [{ ...stored, target: 'octopus' }] });
     const backup = fs.readdirSync(dir).find((f) => f.startsWith('profiles.pre-v2-'));

@@ -1,0 +1,159 @@
+/**
+ * One writer at a time in the data folder, across processes (the app and any number of CLI runs
+ * share it) and within one. A write is "read the file, change it, write it back": without this lock
+ * two writers each write back what they read and one of them loses its change.
+ *
+ * The cross-process part is proper-lockfile (an atomic `mkdir` of a lock directory, taken over when
+ * its holder stopped refreshing it: a crashed process never blocks the folder for good). Every
+ * critical section is synchronous, so inside one process no two of them interleave either; the lock
+ * is re-entrant so a profile write may write the secrets file inside the same section.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
+import { DeskError } from '../../shared/ipc-core';
+
+/** How long a writer waits for another one before it refuses (the sections last milliseconds). */
+const WAIT_MS = 15_000;
+/** A lock not refreshed for this long belongs to a process that died (proper-lockfile's `stale`). */
+const STALE_MS = 10_000;
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+function sleepSync(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+
+export class DataLock {
+  private static readonly byDir = new Map<string, DataLock>();
+  private depth = 0;
+
+  private constructor(readonly dir: string) {}
+
+  /** The one lock of a data folder in this process. */
+  static for(dir: string): DataLock {
+    const key = path.resolve(dir);
+    let lock = DataLock.byDir.get(key);
+    if (!lock) {
+      lock = new DataLock(key);
+      DataLock.byDir.set(key, lock);
+    }
+    return lock;
+  }
+
+  get lockPath(): string {
+    return path.join(this.dir, 'store.lock');
+  }
+
+  /**
+   * Runs `section` holding the folder's lock. Throws a 'conflict' DeskError, having changed nothing,
+   * when another process keeps the lock longer than WAIT_MS.
+   */
+  run<T>(section: () => T, waitMs: number = WAIT_MS): T {
+    if (this.depth > 0) {
+      this.depth++;
+      try {
+        return section();
+      } finally {
+        this.depth--;
+      }
+    }
+    ensurePrivateDir(this.dir);
+    const release = this.acquire(waitMs);
+    this.depth = 1;
+    try {
+      return section();
+    } finally {
+      this.depth = 0;
+      try {
+        release();
+      } catch {
+        // Already released or taken over as stale: nothing of ours left to remove.
+      }
+    }
+  }
+
+  private acquire(waitMs: number): () => void {
+    const deadline = Date.now() + waitMs;
+    let pause = 2;
+    for (;;) {
+      try {
+        return lockfile.lockSync(this.dir, {
+          lockfilePath: this.lockPath,
+          realpath: false,
+          stale: STALE_MS,
+          // A section outliving the stale time (a machine that slept) must not crash the process.
+          onCompromised: () => {},
+        });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+        if (Date.now() >= deadline)
+          throw new DeskError(
+            'conflict',
+            `Another Federation Desk (the app or a CLI command) kept the data folder ${this.dir} busy for ${Math.round(waitMs / 1000)} s, so nothing was saved. Try again; if it keeps happening, check for a stuck federation-desk process.`,
+          );
+        sleepSync(pause + Math.floor(Math.random() * pause));
+        pause = Math.min(pause * 2, 50);
+      }
+    }
+  }
+}
+
+/**
+ * Creates the data folder readable by the current user only: mode 0700 on macOS and Linux. On
+ * Windows the folder lives under %APPDATA%, whose inherited ACL already grants only the user,
+ * SYSTEM and Administrators (POSIX modes do not exist there; see README, Security model).
+ */
+export function ensurePrivateDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32') {
+    const mode = fs.statSync(dir).mode & 0o777;
+    if (mode & 0o077) fs.chmodSync(dir, mode & 0o700);
+  }
+}
+
+/** What is on disk for one JSON document, before any schema is applied. */
+export type RawDocument =
+  | { kind: 'missing' }
+  | { kind: 'json'; value: unknown }
+  | { kind: 'unreadable'; reason: string };
+
+/**
+ * Reads a JSON document as a reader may: never changes the file. A UTF-8 byte-order mark (Notepad
+ * writes one) is skipped, as JSON (RFC 8259 §8.1) allows a parser to do; `null`, an array or any
+ * other non-object is reported as such, never taken for an empty document.
+ */
+export function readJsonDocument(file: string): RawDocument {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    return { kind: 'unreadable', reason: `it could not be opened (${(error as Error).message})` };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { kind: 'unreadable', reason: `it is not valid JSON (${(error as Error).message})` };
+  }
+  if (value === null) return { kind: 'unreadable', reason: 'it holds null instead of a JSON object' };
+  if (Array.isArray(value)) return { kind: 'unreadable', reason: 'it holds a JSON array instead of a JSON object' };
+  if (typeof value !== 'object') return { kind: 'unreadable', reason: `it holds a JSON ${typeof value} instead of a JSON object` };
+  return { kind: 'json', value };
+}
+
+/** A file-name-safe timestamp. */
+export function fileStamp(now: Date): string {
+  return now.toISOString().replace(/[:.]/g, '-');
+}
+
+/**
+ * Moves a file a writer cannot use out of the way, next to itself under `<name>.<label>-<time>.json`
+ * (never deleted), and returns where it went. Only writers call this, holding the DataLock.
+ */
+export function moveAside(file: string, label: string, now: Date): string {
+  const target = file.replace(/\.json$/, `.${label}-${fileStamp(now)}.json`);
+  fs.renameSync(file, target);
+  return target;
+}
