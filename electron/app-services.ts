@@ -5,6 +5,7 @@
  */
 import type { AppInfo } from '../shared/ipc-profiles';
 import type { EventName, EventOf } from '../shared/ipc';
+import type { ThemeChoice } from '../shared/settings';
 import type { Clock, DocumentFileFactory, Logger, SecretVault } from './services/ports';
 import { AuditService, graphSecretSource } from './services/audit';
 import { CheckService } from './services/check/check-service';
@@ -38,6 +39,8 @@ export interface AppPorts {
   signInDriver?(practice: { pinnedCa: PinnedCa } | null): SignInDriver | null;
   /** The system proxy for a URL (Electron's resolver in the app, HTTPS_PROXY in plain Node). */
   resolveSystemProxy?(url: string): Promise<ProxyConfig | null>;
+  /** Make the window's native parts (and prefers-color-scheme) follow the theme choice: Electron's nativeTheme.themeSource. */
+  applyTheme?(theme: ThemeChoice): void;
   /** Shorter timeouts for tests. */
   timeouts?: { requestMs?: number; probeMs?: number; interactiveMs?: number };
 }

@@ -43,6 +43,12 @@ export function createHandlers(s: AppServices): HandlerTable {
     'support:summary': ({ profileId }) => s.support.summary(profileId),
     'settings:network-get': () => s.settings.network(),
     'settings:network-set': (req) => s.settings.setNetwork(req),
+    'settings:appearance-get': () => s.settings.appearance(),
+    'settings:appearance-set': (req) => {
+      const saved = s.settings.setAppearance(req);
+      s.ports.applyTheme?.(saved.theme);
+      return saved;
+    },
     'check:run': ({ profileId }) => s.checks.run(profileId),
     'check:cancel': ({ profileId }) => {
       s.checks.cancel(profileId);

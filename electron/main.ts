@@ -3,7 +3,7 @@
  * Electron adapters. The only place that creates services for the app.
  */
 import path from 'node:path';
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, nativeTheme, session, shell } from 'electron';
 import log from 'electron-log/main';
 import { createAppServices } from './app-services';
 import { createHandlers } from './ipc-handlers';
@@ -38,7 +38,8 @@ function createWindow(files: ReturnType<typeof electronDocumentFiles>): BrowserW
     minHeight: 560,
     show: false,
     title: 'Federation Desk',
-    backgroundColor: '#faf9f8',
+    // The page's own background (Fluent's neutral background 1), so no white flash in dark mode.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#292929' : '#ffffff',
     webPreferences: hardenedWebPreferences(path.join(__dirname, 'preload.cjs')),
   });
   lockNavigation(win.webContents);
@@ -90,7 +91,13 @@ function start(): void {
       emit: (event, payload) => sendEvent(mainWindow?.webContents, event, payload),
       signInDriver: (practice) => electronSignInDriver(() => mainWindow, practice),
       resolveSystemProxy,
+      // https://www.electronjs.org/docs/latest/api/native-theme#nativethemethemesource: 'system' follows the OS, and
+      // the renderer's prefers-color-scheme follows themeSource.
+      applyTheme: (theme) => {
+        nativeTheme.themeSource = theme;
+      },
     });
+    nativeTheme.themeSource = services.settings.appearance().theme;
     app.on('before-quit', () => void services.practice.stop());
     registerIpcHandlers(createHandlers(services), (m) => services.ports.logger.warn(m));
     // Expiry warnings as OS notifications: at start and once a day, never twice for a threshold.

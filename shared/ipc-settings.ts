@@ -1,9 +1,11 @@
-/** Settings channels: network (proxy, extra CA). */
+/** Settings channels: network (proxy, extra CA) and appearance (theme). */
 import { z } from 'zod';
 import { channel } from './ipc-core';
-import { NetworkSettingsSchema } from './settings';
+import { AppearanceSettingsSchema, NetworkSettingsSchema } from './settings';
 
 export const settingsChannels = {
   'settings:network-get': channel('The network settings (proxy, extra CA file)', z.object({}).strict(), NetworkSettingsSchema),
   'settings:network-set': channel('Save the network settings; the CA file is read and checked first', NetworkSettingsSchema.strict(), NetworkSettingsSchema),
+  'settings:appearance-get': channel('The theme: system, light or dark', z.object({}).strict(), AppearanceSettingsSchema),
+  'settings:appearance-set': channel('Save the theme; the app window follows it at once', AppearanceSettingsSchema.strict(), AppearanceSettingsSchema),
 } as const;

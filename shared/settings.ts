@@ -48,3 +48,12 @@ export function validateNetworkSettings(s: NetworkSettings): SettingsIssue[] {
   if (ca && !/\.(pem|crt|cer)$/i.test(ca)) issues.push({ field: 'caFile', message: 'Choose a PEM certificate file (.pem, .crt or .cer).' });
   return issues;
 }
+
+/** How the app looks: follow the operating system's light/dark choice, or keep one. */
+export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
+export type ThemeChoice = (typeof THEME_CHOICES)[number];
+
+export const AppearanceSettingsSchema = z.object({ theme: z.enum(THEME_CHOICES) });
+export type AppearanceSettings = z.infer<typeof AppearanceSettingsSchema>;
+
+export const DEFAULT_APPEARANCE_SETTINGS: AppearanceSettings = { theme: 'system' };

@@ -7,7 +7,15 @@ import { X509Certificate } from 'node:crypto';
 import tls from 'node:tls';
 import { DeskError } from '../../shared/ipc-core';
 import { CLOUDS, type CloudId } from '../../shared/clouds';
-import { DEFAULT_NETWORK_SETTINGS, NetworkSettingsSchema, validateNetworkSettings, type NetworkSettings } from '../../shared/settings';
+import {
+  AppearanceSettingsSchema,
+  DEFAULT_APPEARANCE_SETTINGS,
+  DEFAULT_NETWORK_SETTINGS,
+  NetworkSettingsSchema,
+  validateNetworkSettings,
+  type AppearanceSettings,
+  type NetworkSettings,
+} from '../../shared/settings';
 import type { PinnedCa, ProxyConfig } from './http';
 import type { DocumentFileFactory, JsonDocumentFile, Logger } from './ports';
 
@@ -49,14 +57,40 @@ export class SettingsService {
   }
 
   network(): NetworkSettings {
+    return this.section('network', NetworkSettingsSchema) ?? { ...DEFAULT_NETWORK_SETTINGS };
+  }
+
+  appearance(): AppearanceSettings {
+    return this.section('appearance', AppearanceSettingsSchema) ?? { ...DEFAULT_APPEARANCE_SETTINGS };
+  }
+
+  setAppearance(next: AppearanceSettings): AppearanceSettings {
+    const clean = AppearanceSettingsSchema.parse(next);
+    this.writeSection('appearance', clean);
+    return clean;
+  }
+
+  /** One section of the settings file, or null when it is missing or not valid (defaults apply). */
+  private section<T>(key: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): T | null {
     try {
-      const raw = this.file.read() as { network?: unknown };
-      const parsed = NetworkSettingsSchema.safeParse(raw.network);
+      const raw = this.file.read() as Record<string, unknown>;
+      const parsed = schema.safeParse(raw[key]);
       if (parsed.success) return parsed.data;
     } catch (error) {
       this.logger.warn(`The settings file could not be read; defaults are used: ${String(error)}`);
     }
-    return { ...DEFAULT_NETWORK_SETTINGS };
+    return null;
+  }
+
+  /** Replace one section, keeping the others as they are on disk. */
+  private writeSection(key: string, value: unknown): void {
+    let doc: Record<string, unknown> = {};
+    try {
+      doc = (this.file.read() as Record<string, unknown>) ?? {};
+    } catch {
+      doc = {};
+    }
+    this.file.write({ ...doc, [key]: value });
   }
 
   setNetwork(next: NetworkSettings): NetworkSettings {
@@ -64,13 +98,7 @@ export class SettingsService {
     const issues = validateNetworkSettings(clean);
     if (issues.length > 0) throw new DeskError('validation', issues.map((i) => i.message).join(' '));
     if (clean.caFile) readCaFile(clean.caFile);
-    let doc: Record<string, unknown> = {};
-    try {
-      doc = (this.file.read() as Record<string, unknown>) ?? {};
-    } catch {
-      doc = {};
-    }
-    this.file.write({ ...doc, network: clean });
+    this.writeSection('network', clean);
     return clean;
   }
 

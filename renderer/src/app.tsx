@@ -11,15 +11,19 @@ import {
   TabList,
   Text,
   Toaster,
+  Tooltip,
   makeStyles,
   tokens,
   useId,
+  webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
 import { DismissRegular, PeopleTeamRegular, SettingsRegular, ShieldKeyholeRegular, ShieldTaskRegular, StethoscopeRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
 import { Suspense, lazy, useEffect, type ComponentType, type ReactElement } from 'react';
 import { ProfilesScreen } from './screens/profiles/profiles-screen';
+import { NARROW_MEDIA, useMediaQuery, useNarrow } from './hooks/use-media-query';
 import { useAppStore, type PageId } from './stores/app-store';
+import { useAppearanceStore } from './stores/appearance-store';
 
 const useStyles = makeStyles({
   provider: { height: '100vh' },
@@ -39,9 +43,15 @@ const useStyles = makeStyles({
   // Full white on the brand blue: a dimmed version number fell below 4.5:1 contrast.
   version: { color: tokens.colorNeutralForegroundOnBrand },
   notices: { flexShrink: 0, display: 'flex', flexDirection: 'column', gap: '8px', padding: '8px 20px', backgroundColor: tokens.colorNeutralBackground1 },
-  body: { display: 'grid', gridTemplateColumns: '232px 1fr', flex: '1 1 auto', minHeight: 0 },
-  nav: { padding: '16px 8px', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
-  main: { padding: '20px 24px', minHeight: 0, overflow: 'hidden', backgroundColor: tokens.colorNeutralBackground1 },
+  body: { display: 'grid', gridTemplateColumns: '232px minmax(0, 1fr)', flex: '1 1 auto', minHeight: 0, [NARROW_MEDIA]: { gridTemplateColumns: 'auto minmax(0, 1fr)' } },
+  nav: {
+    padding: '16px 8px',
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    overflowY: 'auto',
+    [NARROW_MEDIA]: { padding: '8px 4px' },
+  },
+  main: { padding: '20px 24px', minHeight: 0, minWidth: 0, overflow: 'hidden', backgroundColor: tokens.colorNeutralBackground1, [NARROW_MEDIA]: { padding: '16px 16px 0 24px' } },
 });
 
 interface PageDef {
@@ -63,17 +73,30 @@ const PAGES: PageDef[] = [
 export function App() {
   const styles = useStyles();
   const toasterId = useId('toaster');
-  const { info, loadError, page, load, dismissNotice, go } = useAppStore();
+  const info = useAppStore((s) => s.info);
+  const loadError = useAppStore((s) => s.loadError);
+  const page = useAppStore((s) => s.page);
+  const dismissNotice = useAppStore((s) => s.dismissNotice);
+  const go = useAppStore((s) => s.go);
+  const themeChoice = useAppearanceStore((s) => s.theme);
+  const systemDark = useMediaQuery('(prefers-color-scheme: dark)');
+  const dark = themeChoice === 'dark' || (themeChoice === 'system' && systemDark);
+  const narrow = useNarrow();
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    void useAppStore.getState().load();
+    void useAppearanceStore.getState().load();
+  }, []);
+  // Native parts (scroll bars, date pickers, the select's list) follow the theme too.
+  useEffect(() => {
+    document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
+  }, [dark]);
 
   const current = PAGES.find((p) => p.id === page) ?? PAGES[0];
   const Page = current?.component ?? ProfilesScreen;
 
   return (
-    <FluentProvider theme={webLightTheme} className={styles.provider}>
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider}>
       <div className={styles.shell}>
         <header className={styles.header}>
           <span className={styles.brand}>
@@ -111,11 +134,18 @@ export function App() {
         <div className={styles.body}>
           <nav className={styles.nav} aria-label="Main">
             <TabList vertical selectedValue={page} onTabSelect={(_e, d) => go(d.value as PageId)} aria-label="Sections">
-              {PAGES.map((p) => (
-                <Tab key={p.id} value={p.id} icon={p.icon}>
-                  {p.label}
-                </Tab>
-              ))}
+              {PAGES.map((p) =>
+                narrow ? (
+                  // Icons only: the label is the tab's name and its tooltip.
+                  <Tooltip key={p.id} content={p.label} relationship="label" positioning="after">
+                    <Tab value={p.id} icon={p.icon} />
+                  </Tooltip>
+                ) : (
+                  <Tab key={p.id} value={p.id} icon={p.icon}>
+                    {p.label}
+                  </Tab>
+                ),
+              )}
             </TabList>
           </nav>
           <main className={styles.main}>

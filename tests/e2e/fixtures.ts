@@ -50,6 +50,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // Headless Chromium without a GPU paints the page blank while a toast animates: let toasts finish.
   await page.locator('.fui-Toast').first().waitFor({ state: 'detached', timeout: 8000 }).catch(() => {});
+  // The same for a tooltip left by the last hover (the icon navigation names its tabs with tooltips).
+  if ((await page.locator('[role=tooltip]').count()) > 0) {
+    await page.mouse.move(0, 0);
+    await page.locator('[role=tooltip]').first().waitFor({ state: 'detached', timeout: 8000 }).catch(() => {});
+  }
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 

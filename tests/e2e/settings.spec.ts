@@ -46,3 +46,25 @@ test('per-profile expiry warnings and the network proxy are set on the Settings 
   await page.getByRole('tab', { name: 'Settings' }).click();
   await expect(network.getByLabel('Proxy URL')).toHaveValue('http://proxy.contoso.com:8080');
 });
+
+test('the app follows the system theme until the admin picks one, and keeps that choice after a restart', async ({ page, harness }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(harness.url);
+  const provider = page.locator('.fui-FluentProvider').first();
+  const background = (color: string) => expect(provider).toHaveCSS('background-color', color);
+  // Fluent's webDarkTheme neutral background 1 is #292929, webLightTheme's is #ffffff.
+  await background('rgb(41, 41, 41)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await background('rgb(255, 255, 255)');
+
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Dark', exact: true }).check();
+  await background('rgb(41, 41, 41)');
+  await harness.restart();
+  await page.goto(harness.url);
+  await background('rgb(41, 41, 41)');
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await expect(page.getByRole('radio', { name: 'Dark', exact: true })).toBeChecked();
+  await page.getByRole('radio', { name: 'Same as Windows (light or dark)' }).check();
+  await background('rgb(255, 255, 255)');
+});

@@ -46,3 +46,18 @@ describe('network settings', () => {
     expect(new SettingsService(confDocumentFiles(dir), quiet).network()).toEqual(saved);
   });
 });
+
+describe('appearance settings', () => {
+  it('follows the system until a theme is chosen, keeps the choice next to the network settings, and ignores a damaged value', () => {
+    const own = fs.mkdtempSync(path.join(dir, 'appearance-'));
+    const settings = new SettingsService(confDocumentFiles(own), quiet);
+    expect(settings.appearance()).toEqual({ theme: 'system' });
+    settings.setNetwork({ ...DEFAULT_NETWORK_SETTINGS, proxyMode: 'none' });
+    expect(settings.setAppearance({ theme: 'dark' })).toEqual({ theme: 'dark' });
+    const again = new SettingsService(confDocumentFiles(own), quiet);
+    expect(again.appearance()).toEqual({ theme: 'dark' });
+    expect(again.network().proxyMode).toBe('none');
+    expect(() => again.setAppearance({ theme: 'sepia' as 'dark' })).toThrow();
+    expect(again.appearance()).toEqual({ theme: 'dark' });
+  });
+});

@@ -11,9 +11,13 @@ import { itemSentence, urgentItems } from './expiry-text';
 import { RotationDialog } from './rotation-dialog';
 
 const useStyles = makeStyles({
-  bar: { marginBottom: '16px' },
+  bar: { marginBottom: '16px', minWidth: 0 },
+  // Long host names and URLs wrap inside the bar instead of widening it past the window.
+  body: { minWidth: 0, overflowWrap: 'anywhere' },
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: '20px' },
-  actions: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
+  actions: { display: 'flex', gap: '8px', flexWrap: 'wrap', justifyContent: 'flex-end' },
+  // In a narrow window the buttons wrap inside the bar instead of running past its edge.
+  actionsBox: { maxWidth: '100%', minWidth: 0, whiteSpace: 'normal' },
 });
 
 export function ExpiryBanner({ profile }: { profile: ProfileView }) {
@@ -45,7 +49,7 @@ export function ExpiryBanner({ profile }: { profile: ProfileView }) {
   return (
     <>
       <MessageBar intent={rotation && !head ? 'info' : intent} layout="multiline" className={styles.bar} aria-label={`Expiry: ${title}`} data-testid="expiry-banner">
-        <MessageBarBody>
+        <MessageBarBody className={styles.body}>
           <MessageBarTitle>{title}</MessageBarTitle>
           {head?.kind === 'client-secret' && ' Federated sign-ins stop when it lapses (AADSTS7000222).'}
           {head?.kind === 'saml-signing-certificate' && ' Portal and Windows-client sign-ins stop when it lapses: make a newer certificate active in Entra.'}
@@ -64,7 +68,7 @@ export function ExpiryBanner({ profile }: { profile: ProfileView }) {
             </ul>
           )}
         </MessageBarBody>
-        <MessageBarActions>
+        <MessageBarActions className={styles.actionsBox}>
           <div className={styles.actions}>
             {(secretNeedsRotation || rotation) && (
               <Button {...restoreFocus} appearance="primary" icon={<KeyResetRegular />} onClick={() => setRotating(true)}>

@@ -28,6 +28,7 @@ import type { ProveResult } from '../../../../shared/ipc-expiry';
 import type { ProfileView } from '../../../../shared/profile';
 import { call, errorMessage } from '../../api';
 import { useExpiryStore } from '../../stores/expiry-store';
+import { NARROW_MEDIA } from '../../hooks/use-media-query';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '640px' },
@@ -35,7 +36,7 @@ const useStyles = makeStyles({
   item: { display: 'list-item' },
   step: { display: 'flex', flexDirection: 'column', gap: '8px' },
   done: { color: tokens.colorNeutralForeground3 },
-  fields: { display: 'grid', gridTemplateColumns: '1fr 180px', gap: '12px', alignItems: 'start' },
+  fields: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 180px', gap: '12px', alignItems: 'start', [NARROW_MEDIA]: { gridTemplateColumns: 'minmax(0, 1fr)' } },
   fix: { margin: '4px 0 0', paddingLeft: '20px' },
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
   actions: { justifyContent: 'flex-end', flexWrap: 'wrap', marginTop: '8px' },

@@ -30,7 +30,8 @@ const useStyles = makeStyles({
   picker: { display: 'flex', alignItems: 'center', gap: '10px', paddingBottom: '8px' },
   pickerLabel: { whiteSpace: 'nowrap' },
   pickerSelect: { minWidth: '220px' },
-  tabs: { marginLeft: '-12px' },
+  // No negative margin: when the toolbar wraps in a narrow window, the first tab would be cut by the pane's edge.
+  tabs: { minWidth: 0 },
 });
 
 /** Diagnose: paste any Entra error and get each finding explained; or look codes up in the catalog. */

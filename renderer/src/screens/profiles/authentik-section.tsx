@@ -34,11 +34,12 @@ import {
   type AuthentikTenantMode,
 } from '../../../../shared/targets/authentik';
 import { copyText } from '../diagnose/clipboard';
+import { NARROW_MEDIA } from '../../hooks/use-media-query';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '12px' },
   sectionTitle: { color: tokens.colorNeutralForeground2, margin: '8px 0 0', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: '4px' },
-  row: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '16px', alignItems: 'start' },
+  row: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '16px', alignItems: 'start', [NARROW_MEDIA]: { gridTemplateColumns: 'minmax(0, 1fr)' } },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   panel: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '12px', borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground3 },
   heading: { margin: 0 },

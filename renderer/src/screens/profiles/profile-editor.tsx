@@ -39,12 +39,13 @@ import { WorkspaceSsoSection } from './workspace-sso-section';
 import { ApiError, errorMessage } from '../../api';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useAppStore } from '../../stores/app-store';
+import { NARROW_MEDIA } from '../../hooks/use-media-query';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '14px', maxWidth: '720px' },
   section: { display: 'flex', flexDirection: 'column', gap: '12px', paddingTop: '6px' },
   sectionTitle: { color: tokens.colorNeutralForeground2, margin: '8px 0 0', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: '4px' },
-  row: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '16px', alignItems: 'start' },
+  row: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '16px', alignItems: 'start', [NARROW_MEDIA]: { gridTemplateColumns: 'minmax(0, 1fr)', gap: '14px' } },
   secretBox: {
     display: 'flex',
     alignItems: 'center',
@@ -57,7 +58,7 @@ const useStyles = makeStyles({
   issueWithFix: { display: 'inline' },
   fixButton: { marginLeft: '8px', verticalAlign: 'baseline' },
   mono: { fontFamily: tokens.fontFamilyMonospace },
-  /** A select in a half-width column: as wide as the column, never wider (long cloud names). */
+  /** The select shows the whole cloud name (it has a row of its own for that). */
   fill: { width: '100%', minWidth: 0, '& select': { textOverflow: 'ellipsis' } },
 });
 
@@ -211,26 +212,24 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
           ))}
         </Select>
       </Field>
-      <div className={styles.row}>
-        <Field label="Profile name" required {...fieldState('name')} hint="One per environment, e.g. Production.">
-          <Input {...inputProps('name')} maxLength={200} />
-        </Field>
-        <Field label="Cloud" required {...fieldState('cloud')} hint="Sets the sign-in and Microsoft Graph hosts.">
-          <Select
-            className={styles.fill}
-            value={draft.cloud}
-            onChange={(_e, data) => update('cloud', data.value as CloudId)}
-            name="cloud"
-          >
-            {(Object.keys(CLOUDS) as (keyof typeof CLOUDS)[]).map((id) => (
-              <option key={id} value={id}>
-                {CLOUDS[id].label}
-              </option>
-            ))}
-            <option value="practice">{PRACTICE_CLOUD_LABEL}</option>
-          </Select>
-        </Field>
-      </div>
+      <Field label="Profile name" required {...fieldState('name')} hint="One per environment, e.g. Production.">
+        <Input {...inputProps('name')} maxLength={200} />
+      </Field>
+      <Field label="Cloud" required {...fieldState('cloud')} hint="Sets the sign-in and Microsoft Graph hosts.">
+        <Select
+          className={styles.fill}
+          value={draft.cloud}
+          onChange={(_e, data) => update('cloud', data.value as CloudId)}
+          name="cloud"
+        >
+          {(Object.keys(CLOUDS) as (keyof typeof CLOUDS)[]).map((id) => (
+            <option key={id} value={id}>
+              {CLOUDS[id].label}
+            </option>
+          ))}
+          <option value="practice">{PRACTICE_CLOUD_LABEL}</option>
+        </Select>
+      </Field>
       {draft.cloud === 'practice' && (
         <PracticePicker
           scenario={draft.practiceScenario}

@@ -1,11 +1,13 @@
 import {
   Button,
   Caption1,
+  Field,
   Menu,
   MenuItem,
   MenuList,
   MenuPopover,
   MenuTrigger,
+  Select,
   Text,
   makeStyles,
   mergeClasses,
@@ -48,6 +50,9 @@ const useStyles = makeStyles({
   nameRow: { display: 'flex', alignItems: 'center', gap: '6px', maxWidth: '100%', minWidth: 0 },
   meta: { color: tokens.colorNeutralForeground3, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: '100%' },
   empty: { color: tokens.colorNeutralForeground3, padding: '8px 2px' },
+  picker: { display: 'flex', alignItems: 'flex-end', gap: '8px', minWidth: 0 },
+  pickerField: { flex: '1 1 auto', minWidth: 0 },
+  pickerSelect: { width: '100%', minWidth: 0, '& select': { textOverflow: 'ellipsis' } },
 });
 
 export interface ProfileListProps {
@@ -98,28 +103,66 @@ export function ProfileList(props: ProfileListProps) {
                   {p.tenantId} · {cloudLabel(p.cloud).split(' (')[0]}
                 </Caption1>
               </button>
-              <Menu>
-                <MenuTrigger disableButtonEnhancement>
-                  <Button appearance="subtle" icon={<MoreHorizontalRegular />} aria-label={`Actions for ${p.name}`} />
-                </MenuTrigger>
-                <MenuPopover>
-                  <MenuList>
-                    <MenuItem icon={<RenameRegular />} onClick={() => props.onRename(p)}>
-                      Rename
-                    </MenuItem>
-                    <MenuItem icon={<CopyRegular />} onClick={() => props.onDuplicate(p)}>
-                      Duplicate
-                    </MenuItem>
-                    <MenuItem icon={<DeleteRegular />} onClick={() => props.onDelete(p)}>
-                      Delete
-                    </MenuItem>
-                  </MenuList>
-                </MenuPopover>
-              </Menu>
+              <ProfileActions profile={p} {...props} />
             </li>
           );
         })}
       </ul>
+    </nav>
+  );
+}
+
+/** Rename, duplicate, delete: the same menu in the list and next to the picker. */
+function ProfileActions({ profile, onRename, onDuplicate, onDelete }: Pick<ProfileListProps, 'onRename' | 'onDuplicate' | 'onDelete'> & { profile: ProfileView }) {
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button appearance="subtle" icon={<MoreHorizontalRegular />} aria-label={`Actions for ${profile.name}`} />
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          <MenuItem icon={<RenameRegular />} onClick={() => onRename(profile)}>
+            Rename
+          </MenuItem>
+          <MenuItem icon={<CopyRegular />} onClick={() => onDuplicate(profile)}>
+            Duplicate
+          </MenuItem>
+          <MenuItem icon={<DeleteRegular />} onClick={() => onDelete(profile)}>
+            Delete
+          </MenuItem>
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+/** The narrow-window form of the list: a picker, the new-profile button and the selected profile's actions. */
+export function ProfilePicker(props: ProfileListProps) {
+  const styles = useStyles();
+  const selected = props.creating ? undefined : props.profiles.find((p) => p.id === props.selectedId);
+  return (
+    <nav className={styles.picker} aria-label="Profiles">
+      {props.profiles.length > 0 && (
+        <Field label="Profile" className={styles.pickerField}>
+          <Select
+            className={styles.pickerSelect}
+            value={selected?.id ?? ''}
+            title={selected?.name}
+            onChange={(_e, d) => props.onSelect(d.value)}
+          >
+            {!selected && <option value="">New profile (not saved yet)</option>}
+            {props.profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {selected && <ProfileActions profile={selected} {...props} />}
+      <Button icon={<AddRegular />} onClick={props.onNew} disabled={props.creating}>
+        New profile
+      </Button>
     </nav>
   );
 }

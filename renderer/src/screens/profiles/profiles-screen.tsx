@@ -23,12 +23,14 @@ import { errorMessage } from '../../api';
 import { ExpiryBanner } from '../../components/expiry/expiry-banner';
 import { useProfilesStore, useSelectedProfile } from '../../stores/profiles-store';
 import { ProfileEditor } from './profile-editor';
-import { ProfileList } from './profile-list';
+import { ProfileList, ProfilePicker } from './profile-list';
+import { useNarrow } from '../../hooks/use-media-query';
 
 const useStyles = makeStyles({
-  root: { display: 'grid', gridTemplateColumns: 'minmax(240px, 300px) 1fr', gap: '24px', height: '100%', minHeight: 0 },
+  root: { display: 'grid', gridTemplateColumns: 'minmax(240px, 300px) minmax(0, 1fr)', gap: '24px', height: '100%', minHeight: 0 },
+  narrowRoot: { display: 'flex', flexDirection: 'column', gap: '12px', height: '100%', minHeight: 0 },
   listPane: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, paddingRight: '16px', overflowY: 'auto' },
-  editorPane: { overflowY: 'auto', paddingRight: '8px', paddingBottom: '24px' },
+  editorPane: { overflowY: 'auto', paddingRight: '8px', paddingBottom: '24px', minWidth: 0, minHeight: 0, flex: '1 1 auto' },
   title: { display: 'block', marginBottom: '16px' },
   danger: { backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand, ':hover': { backgroundColor: tokens.colorPaletteRedForeground1, color: tokens.colorNeutralForegroundOnBrand } },
 });
@@ -40,6 +42,8 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
   const { profiles, selectedId, creating, loaded, loadError, load, select, startNew, rename, duplicate, remove } = useProfilesStore();
   const selected = useSelectedProfile();
   const { dispatchToast } = useToastController(toasterId);
+  const narrow = useNarrow();
+  const List = narrow ? ProfilePicker : ProfileList;
   const [dirty, setDirty] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
   const [renaming, setRenaming] = useState<ProfileView | null>(null);
@@ -80,9 +84,9 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
   const renameIssues = renaming ? validateName(newName, profiles.filter((p) => p.id !== renaming.id).map((p) => p.name)) : [];
 
   return (
-    <div className={styles.root}>
-      <div className={styles.listPane}>
-        <ProfileList
+    <div className={narrow ? styles.narrowRoot : styles.root}>
+      <div className={narrow ? undefined : styles.listPane}>
+        <List
           profiles={profiles}
           selectedId={selectedId}
           creating={creating}

@@ -5,12 +5,13 @@ import { DEFAULT_POLICY, ExpiryPolicySchema, type ExpiryPolicy } from '../../../
 import { errorMessage } from '../../api';
 import { useExpiryStore } from '../../stores/expiry-store';
 import { useProfilesStore } from '../../stores/profiles-store';
+import { NARROW_MEDIA } from '../../hooks/use-media-query';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '16px', maxWidth: '720px', borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: '16px' },
   section: { margin: 0 },
   intro: { color: tokens.colorNeutralForeground2, margin: 0 },
-  row: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '16px', alignItems: 'start' },
+  row: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '16px', alignItems: 'start', [NARROW_MEDIA]: { gridTemplateColumns: 'minmax(0, 1fr)' } },
   actions: { display: 'flex', gap: '8px', alignItems: 'center' },
 });
 

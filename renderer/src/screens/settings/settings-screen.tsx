@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import { DEFAULT_NETWORK_SETTINGS, validateNetworkSettings, type NetworkSettings, type ProxyMode } from '../../../../shared/settings';
 import { call, errorMessage } from '../../api';
 import { ExpiryPolicyForm } from './expiry-policy-form';
+import { useAppearanceStore } from '../../stores/appearance-store';
+import type { ThemeChoice } from '../../../../shared/settings';
 
 const useStyles = makeStyles({
   // Scrolls in the pane like the other pages; children keep their height.
@@ -48,6 +50,7 @@ export default function SettingsScreen() {
       <Title3 as="h2" className={s.title}>
         Settings
       </Title3>
+      <AppearanceSection />
       <form
         className={s.root}
         aria-labelledby="settings-network-title"
@@ -105,5 +108,32 @@ export default function SettingsScreen() {
       </form>
       <ExpiryPolicyForm />
     </div>
+  );
+}
+
+/** The theme: saved at once (there is nothing to get wrong), applied at once. */
+function AppearanceSection() {
+  const s = useStyles();
+  const theme = useAppearanceStore((st) => st.theme);
+  const error = useAppearanceStore((st) => st.error);
+  const setTheme = useAppearanceStore((st) => st.setTheme);
+  return (
+    <section className={s.root} aria-labelledby="settings-appearance-title">
+      <Subtitle2 as="h3" id="settings-appearance-title" className={s.section}>
+        Appearance
+      </Subtitle2>
+      <Field label="Theme" hint="High contrast themes of Windows always apply.">
+        <RadioGroup value={theme} onChange={(_e, d) => void setTheme(d.value as ThemeChoice)}>
+          <Radio value="system" label="Same as Windows (light or dark)" />
+          <Radio value="light" label="Light" />
+          <Radio value="dark" label="Dark" />
+        </RadioGroup>
+      </Field>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
   );
 }
