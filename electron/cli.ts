@@ -3,50 +3,99 @@
  * Plain Node: never imports electron.
  */
 import { COMMANDS } from './cli/commands';
-import { UsageError, type CliIo } from './cli/io';
+import { UsageError, writeJson, type CliIo } from './cli/io';
 import { APP_VERSION } from '../shared/version';
 
-function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+/** The command list for `--help`: loads every command for its summary (help only, never a run). */
+async function usage(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((c) => c.load()));
+  const width = Math.max(...commands.map((c) => c.name.length));
   return [
     'Usage: federation-desk <command> [options]',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Every command takes --json (one JSON document on stdout) and --help.',
+    'federation-desk --version prints the version.',
   ].join('\n');
+}
+
+const SHORT_USAGE = `Usage: federation-desk <command> [options]. Commands: ${COMMANDS.map((c) => c.name).join(', ')}. Run "federation-desk --help".`;
+
+/** The document `--json` prints when a command ends without one of its own: a usage mistake, a name not found, a failure. */
+export interface CliErrorDocument {
+  error: { kind: 'usage' | 'error'; message: string; exitCode: number };
+}
+
+/**
+ * Keeps the `--json` contract on every path: exactly one JSON document on stdout. Counts what the
+ * command wrote on stdout and keeps its stderr text, so a command that ends without a document (a
+ * usage mistake, a profile not found) gets `{"error": {...}}` with the message it gave on stderr.
+ */
+function jsonGuard(io: CliIo) {
+  let wroteStdout = false;
+  let stderrText = '';
+  const stdout = Object.create(io.stdout) as NodeJS.WritableStream;
+  stdout.write = ((...args: Parameters<NodeJS.WritableStream['write']>) => {
+    wroteStdout = true;
+    return io.stdout.write(...(args as [string]));
+  }) as NodeJS.WritableStream['write'];
+  const stderr = Object.create(io.stderr) as NodeJS.WritableStream;
+  stderr.write = ((...args: Parameters<NodeJS.WritableStream['write']>) => {
+    const [chunk] = args;
+    if (stderrText.length < 4000) stderrText += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return io.stderr.write(...(args as [string]));
+  }) as NodeJS.WritableStream['write'];
+  return {
+    io: { ...io, stdout, stderr },
+    finish(exitCode: number, kind: 'usage' | 'error', message?: string): number {
+      if (!wroteStdout && exitCode !== 0) {
+        const text = (message ?? stderrText).trim().replace(/^federation-desk [a-z]+: /, '');
+        const doc: CliErrorDocument = { error: { kind, message: text || `Exited with ${exitCode}.`, exitCode } };
+        writeJson(io, doc);
+      }
+      return exitCode;
+    },
+  };
 }
 
 /** Run one command line; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? io.stderr : io.stdout).write(`${usage()}\n`);
-    return name === undefined ? 2 : 0;
-  }
-  if (name === '--version' || name === '-v') {
-    io.stdout.write(`${APP_VERSION}\n`);
+  const json = argv.includes('--json');
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(`${await usage()}\n`);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    io.stderr.write(`Unknown command "${name}".\n\n${usage()}\n`);
+  if (name === '--version' || name === '-v') {
+    if (json) writeJson(io, { version: APP_VERSION });
+    else io.stdout.write(`${APP_VERSION}\n`);
+    return 0;
+  }
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
+    const message = name === undefined || name === '--json' ? `Name a command. ${SHORT_USAGE}` : `Unknown command "${name}". ${SHORT_USAGE}`;
+    io.stderr.write(`${message}\n`);
+    if (json) writeJson(io, { error: { kind: 'usage', message, exitCode: 2 } } satisfies CliErrorDocument);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.help.trim()}\n`);
     return 0;
   }
+  const guard = json ? jsonGuard(io) : undefined;
+  const runIo = guard?.io ?? io;
   try {
-    return await command.run(rest, io);
+    const code = await command.run(rest, runIo);
+    return guard ? guard.finish(code, 'error') : code;
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`federation-desk ${name}: ${error.message}\n`);
-      return 2;
-    }
-    io.stderr.write(`federation-desk ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return command.name === 'expiry' ? 3 : 1;
+    const usageMistake = error instanceof UsageError;
+    const message = error instanceof Error ? error.message : String(error);
+    runIo.stderr.write(`federation-desk ${name}: ${message}\n`);
+    const code = usageMistake ? 2 : command.name === 'expiry' ? 3 : 1;
+    return guard ? guard.finish(code, usageMistake ? 'usage' : 'error', message) : code;
   }
 }
 

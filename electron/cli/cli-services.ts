@@ -2,6 +2,7 @@
  * The services as the CLI sees them: the app's own data folder through `conf`, and no access to the
  * app's safeStorage encryption (plain Node cannot open it), which commands that need the secret say.
  */
+import fs from 'node:fs';
 import { createAppServices, type AppServices } from '../app-services';
 import { confDocumentFiles } from '../services/conf-document-file';
 import { defaultDataDir } from '../services/data-dir';
@@ -9,6 +10,7 @@ import { systemClock, type Clock, type SecretVault } from '../services/ports';
 import { redact } from '../services/redact';
 import { proxyFromEnv } from '../services/http';
 import { APP_VERSION } from '../../shared/version';
+import { UsageError } from './io';
 
 const noVault: SecretVault = {
   status: async () => ({ persistent: false, backend: 'none (the CLI cannot open the app’s encrypted secrets)' }),
@@ -20,7 +22,15 @@ const noVault: SecretVault = {
   },
 };
 
-export function cliServices(options: { dataDir?: string; stderr: NodeJS.WritableStream; clock?: Clock }): AppServices {
+/**
+ * `--data-dir DIR` must name a folder that exists, unless the command is one that adds profiles
+ * (`creates`): a typo would otherwise read as "no profiles" from a new empty folder, and a
+ * scheduled `expiry --all` would report OK about nothing.
+ */
+export function cliServices(options: { dataDir?: string; stderr: NodeJS.WritableStream; clock?: Clock; creates?: boolean }): AppServices {
+  if (options.dataDir !== undefined && !options.creates && !fs.existsSync(options.dataDir)) {
+    throw new UsageError(`The data folder ${options.dataDir} (--data-dir) does not exist. Check the path; the app's own folder is ${defaultDataDir()}.`);
+  }
   const dataDir = options.dataDir ?? defaultDataDir();
   const warn = (m: string) => options.stderr.write(`warning: ${redact(m)}\n`);
   return createAppServices({

@@ -1,23 +1,41 @@
-/** `federation-desk profiles list|show NAME|import FILE|export NAME`: move profiles between machines. */
+/**
+ * `federation-desk profiles list|show NAME|create|import FILE|export NAME`: script profiles and move
+ * them between machines.
+ */
 import fs from 'node:fs';
 import { DeskError } from '../../shared/ipc-core';
 import { ProfileExportSchema, draftFromExport, exportProfile } from '../../shared/profile-export';
 import { cloudLabel } from '../../shared/clouds';
-import type { ProfileView } from '../../shared/profile';
+import { EMPTY_DRAFT, type ProfileDraft, type ProfileView } from '../../shared/profile';
+import { CLOUD_IDS, type CloudId } from '../../shared/clouds';
 import { cliServices } from './cli-services';
 import { UsageError, parseCliArgs, writeJson, type CliCommand } from './io';
 
 const HELP = `
-Usage: federation-desk profiles <list|show NAME|export NAME|import FILE> [options]
+Usage: federation-desk profiles <list|show NAME|create|export NAME|import FILE> [options]
 
   list                 Every profile in the data folder.
   show NAME            One profile's settings (the secret as its 3-character hint only).
+  create               Add an Octopus profile from the field options below (alias: add), checked
+                       by the same rules as the app's form. The secret is not one of them: add it
+                       in the app, or pass it to each command with --secret-stdin/--secret-env.
   export NAME          The profile as a JSON file for another machine. Never includes the secret.
   import FILE          Add a profile from an exported file (use - for stdin). The secret is not part
                        of it: add it in the app afterwards.
 
+Fields (with create):
+  --name NAME          The profile's name (required).
+  --tenant ID          Directory (tenant) ID: a GUID or a verified domain.
+  --saml-app ID        Application (client) ID of the SAML-OpenID app.
+  --api-app ID         Application (client) ID of the API app.
+  --web-url URL        The Octopus Web URL, e.g. https://contoso.octopus-itsm.com/octopus/
+  --cloud CLOUD        global (default), usgov or china.
+  --allowed-domains D  Comma-separated e-mail domains allowed to sign in (default: any).
+  --secret-expires D   The client secret's expiry date, yyyy-mm-dd (for the expiry watch).
+
 Options:
   --data-dir DIR       The data folder (default: the app's own, so you see the app's profiles).
+                       It must exist, except for create and import.
   --out FILE           With export: write to FILE instead of stdout.
   --name NAME          With import: store under this name (when the original name is taken).
   --json               One JSON document on stdout.
@@ -45,21 +63,65 @@ function describe(p: ProfileView): string {
   ].join('\n');
 }
 
+/** The field options of `profiles create`, named as wherever a command takes the fields directly. */
+const FIELD_OPTIONS = {
+  tenant: { type: 'string' },
+  'saml-app': { type: 'string' },
+  'api-app': { type: 'string' },
+  'web-url': { type: 'string' },
+  cloud: { type: 'string' },
+  'allowed-domains': { type: 'string' },
+  'secret-expires': { type: 'string' },
+} as const;
+
+const FLAG_OF_FIELD: Record<string, string> = {
+  name: '--name',
+  tenantId: '--tenant',
+  samlAppId: '--saml-app',
+  apiAppId: '--api-app',
+  webUrl: '--web-url',
+  cloud: '--cloud',
+  allowedDomains: '--allowed-domains',
+  secretExpiresAt: '--secret-expires',
+};
+
+/** The form's draft from the options, as typed: the profile rules then check and normalise it. */
+function draftFromOptions(values: Partial<Record<keyof typeof FIELD_OPTIONS | 'name', string | boolean | undefined>>): ProfileDraft {
+  const text = (k: keyof typeof values) => (typeof values[k] === 'string' ? values[k] : '');
+  const cloud = text('cloud') || 'global';
+  const clouds = CLOUD_IDS.filter((c) => c !== 'practice');
+  if (!(clouds as readonly string[]).includes(cloud)) throw new UsageError(`--cloud must be one of ${clouds.join(', ')}, not "${cloud}".`);
+  return {
+    ...EMPTY_DRAFT,
+    name: text('name'),
+    cloud: cloud as CloudId,
+    tenantId: text('tenant'),
+    samlAppId: text('saml-app'),
+    apiAppId: text('api-app'),
+    webUrl: text('web-url'),
+    allowedDomains: text('allowed-domains'),
+    secretExpiresAt: text('secret-expires'),
+  };
+}
+
 export const profilesCommand: CliCommand = {
   name: 'profiles',
-  summary: 'List, show, export and import federation profiles (never the secret)',
+  summary: 'List, show, create, export and import federation profiles (never the secret)',
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseCliArgs(
       'profiles',
       argv,
-      { 'data-dir': { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' } },
+      { 'data-dir': { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' }, ...FIELD_OPTIONS },
       true,
     );
     const [action, arg, ...extra] = positionals;
-    if (!action) throw new UsageError('Say what to do: list, show NAME, export NAME or import FILE. Run "federation-desk profiles --help".');
+    if (!action) throw new UsageError('Say what to do: list, show NAME, create, export NAME or import FILE. Run "federation-desk profiles --help".');
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}". Quote a NAME that has spaces.`);
-    const services = cliServices({ ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}), stderr: io.stderr });
+    const creating = action === 'create' || action === 'add';
+    const fieldFlag = Object.keys(FIELD_OPTIONS).find((k) => values[k as keyof typeof FIELD_OPTIONS] !== undefined);
+    if (fieldFlag && !creating) throw new UsageError(`--${fieldFlag} goes with "profiles create".`);
+    const services = cliServices({ ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}), stderr: io.stderr, creates: creating || action === 'import' });
     const list = services.profiles.list();
     for (const n of services.store.takeNotices()) io.stderr.write(`${n.title}: ${n.message}\n`);
     const find = (name: string | undefined, verb: string): ProfileView | undefined => {
@@ -133,8 +195,26 @@ export const profilesCommand: CliCommand = {
           throw error;
         }
       }
+      case 'create':
+      case 'add': {
+        if (arg) throw new UsageError(`"profiles ${action}" takes the name as --name, not "${arg}".`);
+        if (!values.name) throw new UsageError('Give the new profile a name: --name NAME.');
+        const draft = draftFromOptions(values);
+        try {
+          const saved = await services.profiles.save({ draft, secret: { action: 'keep' } });
+          if (values.json) writeJson(io, { created: saved });
+          else io.stdout.write(`Created "${saved.name}" in ${services.ports.dataDir}. Add its client secret in Federation Desk, or pass it to check with --secret-stdin.\n`);
+          return 0;
+        } catch (error) {
+          if (error instanceof DeskError && error.code === 'validation') {
+            const lines = (error.issues ?? []).map((i) => `  ${FLAG_OF_FIELD[i.field] ?? i.field}: ${i.message}`);
+            throw new UsageError(`The profile was not created:\n${lines.join('\n') || error.message}`);
+          }
+          throw error;
+        }
+      }
       default:
-        throw new UsageError(`Unknown action "${action}". Use list, show, export or import.`);
+        throw new UsageError(`Unknown action "${action}". Use list, show, create, export or import.`);
     }
   },
 };

@@ -11,6 +11,7 @@ import { runCliInProcess } from '../../helpers/run-cli';
 import { ephemeralKeyVault } from '../../harness/test-vault';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-cli-expiry-'));
+fs.mkdirSync(path.join(root, 'empty'));
 const sims: Record<string, RunningSimulator> = {};
 beforeAll(async () => {
   for (const name of ['saml-cert-expiring', 'healthy']) sims[name] = await startSimulator({ scenario: name, dataDir: root });
@@ -145,8 +146,18 @@ describe('expiry command: stored profiles', () => {
   });
 
   it('an empty data folder is UNKNOWN', async () => {
-    const r = await runCliInProcess(['expiry', '--all', '--data-dir', path.join(root, 'nothing')]);
+    const empty = path.join(root, 'nothing');
+    fs.mkdirSync(empty, { recursive: true });
+    const r = await runCliInProcess(['expiry', '--all', '--data-dir', empty]);
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/^EXPIRY UNKNOWN - there are no profiles in/);
+  });
+
+  it('a data folder that does not exist is UNKNOWN and says so, instead of watching a new empty folder', async () => {
+    const typo = path.join(root, 'no-such-folder');
+    const r = await runCliInProcess(['expiry', '--all', '--data-dir', typo]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/^EXPIRY UNKNOWN - The data folder .*no-such-folder \(--data-dir\) does not exist/);
+    expect(fs.existsSync(typo)).toBe(false);
   });
 });
