@@ -79,6 +79,11 @@ export function singleLineIssue(value: string, allowLineBreaks = false): string 
   return null;
 }
 
+/** `text` with every control character shown as "?", for showing a value that broke the rule above. */
+export function printable(text: string): string {
+  return [...text].map((ch) => (singleLineIssue(ch) ? '?' : ch)).join('');
+}
+
 /** Every text field of a draft, with the form field an issue about it belongs to. */
 function draftTexts(draft: ProfileDraft): [ProfileField, string, boolean][] {
   const texts: [ProfileField, string, boolean][] = [

@@ -17,6 +17,7 @@ import {
   PROFILE_NAME_MAX,
   normalizeName,
   normalizeSecret,
+  printable,
   secretHint,
   singleLineIssue,
   validateDraft,
@@ -286,7 +287,7 @@ function repairRecord(raw: unknown, doc: LoadedProfiles, now: string): { record:
   const rawName = str(r.name);
   let name = normalizeName([...rawName].filter((ch) => singleLineIssue(ch) === null).join('')).slice(0, PROFILE_NAME_MAX) || 'Repaired profile';
   if (doc.profiles.some((p) => p.name.toLowerCase() === name.toLowerCase())) name = freeName(name, doc, ' (repaired)', (n) => ` (repaired ${n})`);
-  if (name !== rawName) changes.push(`Name "${[...rawName].map((ch) => (singleLineIssue(ch) ? '?' : ch)).join('')}" became "${name}".`);
+  if (name !== rawName) changes.push(`Name "${printable(rawName)}" became "${name}".`);
   const cloud = (CLOUD_IDS as readonly unknown[]).includes(r.cloud) ? (r.cloud as StoredProfile['cloud']) : 'global';
   if (cloud !== r.cloud) changes.push(`Cloud "${String(r.cloud)}" is not one Federation Desk knows; it is now Global: check it.`);
   const target = (TARGET_IDS as readonly unknown[]).includes(r.target) ? (r.target as StoredProfile['target']) : DEFAULT_TARGET;

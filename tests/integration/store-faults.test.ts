@@ -12,6 +12,7 @@ import type { AppServices } from '../../electron/app-services';
 import type { DocumentFileFactory } from '../../electron/services/ports';
 import { confDocumentFiles } from '../../electron/services/conf-document-file';
 import { EMPTY_DRAFT, type ProfileDraft } from '../../shared/profile';
+import { FEDERATION_FIELDS, storedRecord } from '../fixtures/profiles/stored-record';
 import { ephemeralKeyVault } from '../harness/test-vault';
 import { testAppServices } from '../helpers/app-services';
 import { runCliInProcess } from '../helpers/run-cli';
@@ -50,16 +51,7 @@ function runWriter(prefix: string, count: number): Promise<{ code: number | null
   });
 }
 
-/** The federation fields as stored and as exported (they are the same). */
-const federation = {
-  cloud: 'global',
-  tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
-  samlAppId: '11111111-2222-3333-4444-555555555555',
-  apiAppId: '99999999-8888-7777-6666-555555555555',
-  webUrl: 'https://octopus.contoso.com/',
-  allowedDomains: [],
-  secretExpiresAt: null,
-};
+const federation = FEDERATION_FIELDS;
 
 const exported = (name: string, over: Record<string, unknown> = {}) =>
   JSON.stringify({
@@ -150,15 +142,7 @@ describe('a crash between the secret and the profile', () => {
   });
 });
 
-const valid = (id: string, name: string) => ({
-  id,
-  name,
-  ...federation,
-  target: 'octopus',
-  secret: { storage: 'none', hint: null, length: null, updatedAt: null },
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
+const valid = (id: string, name: string) => storedRecord(id, name);
 
 describe('per-record quarantine', () => {
   const badName = { ...valid('c3', 'x'.repeat(65)) };

@@ -21,6 +21,7 @@ import { useEffect, useState } from 'react';
 import { validateName, type ProfileView } from '../../../../shared/profile';
 import { errorMessage } from '../../api';
 import { ExpiryBanner } from '../../components/expiry/expiry-banner';
+import { ProfileStoreStatus } from '../../components/profile-store-status';
 import { useProfilesStore, useSelectedProfile } from '../../stores/profiles-store';
 import { ProfileEditor } from './profile-editor';
 import { ProfileList, ProfilePicker } from './profile-list';
@@ -111,6 +112,7 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
         <Title3 as="h2" id="editor-heading" className={styles.title}>
           {selected ? selected.name : 'New profile'}
         </Title3>
+        <ProfileStoreStatus />
         {loadError && (
           <MessageBar intent="error">
             <MessageBarBody>The profiles could not be loaded: {loadError}</MessageBarBody>
