@@ -15,6 +15,7 @@ import type { ScenarioApplication, ScenarioServicePrincipal, ScenarioUser } from
 import { errorPage, formPostPage, PAGE_CSP, signInPage } from './sign-in-pages';
 import { postSignInError } from './token-endpoint';
 import { parseScopes, planDelegated } from './tokens';
+import { answeredRedirectUri, redirectUriMatches } from '../../shared/redirect-uri';
 
 const SESSION_COOKIE = 'fdsim_session';
 const PENDING_LIFETIME_MS = 15 * 60_000;
@@ -45,9 +46,13 @@ const SignInForm = z
   })
   .passthrough();
 
-/** Entra's loopback exception: for http://localhost and 127.0.0.1 the port is not compared. */
+/**
+ * Entra's matching: a root URI with or without its trailing slash, a URI with a path byte for byte
+ * (shared/redirect-uri.ts), and the loopback exception: for http://localhost and 127.0.0.1 the port
+ * is not compared.
+ */
 function redirectMatches(registered: string, given: string): boolean {
-  if (registered === given) return true;
+  if (redirectUriMatches(registered, given)) return true;
   try {
     const r = new URL(registered);
     const g = new URL(given);
@@ -78,9 +83,10 @@ function respondToClient(x: Exchange, p: Pick<PendingSignIn, 'redirectUri' | 're
     const nonce = opaque(16);
     const origin = new URL(p.redirectUri).origin;
     const csp = `default-src 'none'; script-src 'nonce-${nonce}'; form-action ${origin}; base-uri 'none'; frame-ancestors 'none'`;
-    return x.html(200, formPostPage(p.redirectUri, fields, nonce), csp, headers);
+    return x.html(200, formPostPage(answeredRedirectUri(p.redirectUri), fields, nonce), csp, headers);
   }
-  const url = new URL(p.redirectUri);
+  // A root URI registered without a path is answered with its trailing slash.
+  const url = new URL(answeredRedirectUri(p.redirectUri));
   const params = new URLSearchParams(fields);
   if (p.responseMode === 'fragment') url.hash = params.toString();
   else for (const [k, v] of params) url.searchParams.append(k, v);

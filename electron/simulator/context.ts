@@ -55,7 +55,10 @@ export interface SamlCertificate {
   notAfter: string;
   active: boolean;
   displayName: string;
+  /** keyId of the private (Sign) key and of its passwordCredential, which share it. */
   keyId: string;
+  /** keyId of the public (Verify) key. */
+  verifyKeyId: string;
 }
 
 /** Opaque random text, base64url. */
@@ -69,6 +72,8 @@ export class SimulatorState {
   readonly refreshTokens = new Map<string, RefreshGrant>();
   /** Browser sessions (cookie value -> signed-in user ids), like Entra's ESTSAUTH cookie. */
   readonly sessions = new Map<string, Set<string>>();
+  /** Microsoft Graph requests answered so far (for the scenario's throttling). */
+  graphRequests = 0;
 
   /** Forget what has expired, so a long demo run does not grow without bound. */
   sweep(now: number): void {

@@ -80,7 +80,55 @@ export function handleKeys(ctx: SimulatorContext, x: Exchange, segment: string):
   const ref = resolveTenantSegment(ctx, segment);
   if (ref.kind === 'unknown') return x.entraError(ERR.tenantNotFound(decodeURIComponent(segment)));
   const issuerTenant = ref.kind === 'tenant' ? ref.tenant.id : '{tenantid}';
-  x.json(200, { keys: [{ ...ctx.signer.jwk, issuer: issuerFor(x.origin, issuerTenant) }] }, { 'cache-control': 'max-age=86400, private', 'access-control-allow-origin': '*' });
+  x.json(200, { keys: ctx.signer.jwks.map((k) => ({ ...k, issuer: issuerFor(x.origin, issuerTenant) })) }, { 'cache-control': 'max-age=86400, private', 'access-control-allow-origin': '*' });
+}
+
+/** The v1.0 issuer: what v1.0 access tokens carry (tests/fixtures/recorded/access-token-v1.json). */
+export function v1IssuerFor(tenantId: string): string {
+  return `https://sts.windows.net/${tenantId}/`;
+}
+
+/**
+ * GET /{tenant}/.well-known/openid-configuration: the v1.0 document beside v2.0's, which an API
+ * validating v1.0 tokens reads (learn.microsoft.com/entra/identity-platform/access-tokens,
+ * "v1.0 and v2.0 tokens").
+ */
+export function handleV1Discovery(ctx: SimulatorContext, x: Exchange, segment: string): void {
+  const ref = resolveTenantSegment(ctx, segment);
+  if (ref.kind === 'unknown') return x.entraError(ERR.tenantNotFound(decodeURIComponent(segment)));
+  const pathTenant = ref.kind === 'tenant' ? ref.tenant.id : ref.keyword;
+  const base = `${x.origin}/${pathTenant}`;
+  x.json(
+    200,
+    {
+      token_endpoint: `${base}/oauth2/token`,
+      token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+      jwks_uri: `${base}/discovery/keys`,
+      response_modes_supported: ['query', 'fragment', 'form_post'],
+      subject_types_supported: ['pairwise'],
+      id_token_signing_alg_values_supported: ['RS256'],
+      response_types_supported: ['code', 'id_token', 'code id_token', 'token id_token', 'token'],
+      scopes_supported: ['openid'],
+      issuer: v1IssuerFor(ref.kind === 'tenant' ? ref.tenant.id : '{tenantid}'),
+      authorization_endpoint: `${base}/oauth2/authorize`,
+      http_logout_supported: true,
+      frontchannel_logout_supported: true,
+      end_session_endpoint: `${base}/oauth2/logout`,
+      tenant_region_scope: ref.kind === 'tenant' ? ref.tenant.regionScope : null,
+      cloud_instance_name: CLOUD_INSTANCE[ref.kind === 'tenant' ? ref.tenant.cloud : 'global'],
+      cloud_graph_host_name: 'graph.windows.net',
+      msgraph_host: new URL(x.origin).host,
+      rbac_url: 'https://pas.windows.net',
+    },
+    { 'cache-control': 'max-age=86400, private', 'access-control-allow-origin': '*' },
+  );
+}
+
+/** GET /{tenant}/discovery/keys: the v1.0 key set (the same keys, without the v2.0 issuer). */
+export function handleV1Keys(ctx: SimulatorContext, x: Exchange, segment: string): void {
+  const ref = resolveTenantSegment(ctx, segment);
+  if (ref.kind === 'unknown') return x.entraError(ERR.tenantNotFound(decodeURIComponent(segment)));
+  x.json(200, { keys: ctx.signer.jwks }, { 'cache-control': 'max-age=86400, private', 'access-control-allow-origin': '*' });
 }
 
 /** GET /common/discovery/instance: cloud discovery, naming the simulator as its own only alias. */

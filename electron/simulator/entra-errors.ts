@@ -19,7 +19,7 @@ export interface ErrorContext {
   traceId: string;
   correlationId: string;
   now: Date;
-  /** Scheme + host (+port) the request came to; error_uri follows it, like Entra's. */
+  /** Scheme + host (+port) the request came to. */
   origin: string;
 }
 
@@ -27,6 +27,9 @@ export interface ErrorContext {
 export function entraTimestamp(d: Date): string {
   return `${d.toISOString().slice(0, 19).replace('T', ' ')}Z`;
 }
+
+/** Where Entra's error_uri points: its error-code lookup page. */
+export const ENTRA_ERROR_LOOKUP = 'https://login.microsoftonline.com/error?code=';
 
 /** The JSON body Entra sends for a failed token, discovery or metadata request. */
 export function entraErrorBody(e: EntraError, ctx: ErrorContext): Record<string, unknown> {
@@ -38,7 +41,9 @@ export function entraErrorBody(e: EntraError, ctx: ErrorContext): Record<string,
     timestamp: ts,
     trace_id: ctx.traceId,
     correlation_id: ctx.correlationId,
-    error_uri: `${ctx.origin}/error?code=${e.code}`,
+    // Entra's error_uri is its public error lookup, never the host that answered
+    // (tests/fixtures/recorded/token-error-7000215-invalid-secret.json).
+    error_uri: `${ENTRA_ERROR_LOOKUP}${e.code}`,
   };
   if (e.suberror) body.suberror = e.suberror;
   if (e.claims) body.claims = e.claims;

@@ -91,12 +91,12 @@ export class Exchange {
   }
 
   /** Microsoft Graph's error body: {"error":{"code","message","innerError":{...}}}. */
-  graphError(status: number, code: string, message: string): void {
+  graphError(status: number, code: string, message: string, headers: Record<string, string> = {}, inner: Record<string, string> = {}): void {
     const clientRequestId = headerValue(this.req, 'client-request-id') ?? this.correlationId;
     this.json(
       status,
-      { error: { code, message, innerError: { date: this.now.toISOString().slice(0, 19), 'request-id': this.traceId, 'client-request-id': clientRequestId } } },
-      { 'request-id': this.traceId, 'client-request-id': clientRequestId },
+      { error: { code, message, innerError: { ...inner, date: this.now.toISOString().slice(0, 19), 'request-id': this.traceId, 'client-request-id': clientRequestId } } },
+      { 'request-id': this.traceId, 'client-request-id': clientRequestId, ...headers },
     );
   }
 

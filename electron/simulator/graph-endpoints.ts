@@ -129,20 +129,39 @@ function servicePrincipalJson(ctx: SimulatorContext, sp: ScenarioServicePrincipa
     servicePrincipalType: sp.servicePrincipalType,
     signInAudience: app?.signInAudience ?? 'AzureADMultipleOrgs',
     tags: sp.preferredSingleSignOnMode === 'saml' ? ['WindowsAzureActiveDirectoryCustomSingleSignOnApplication', 'WindowsAzureActiveDirectoryIntegratedApp'] : ['WindowsAzureActiveDirectoryIntegratedApp'],
-    keyCredentials: saml.map((c) => ({
-      customKeyIdentifier: c.sha1Thumbprint,
+    // addTokenSigningCertificate adds, per certificate, a Sign (private) and a Verify (public) key
+    // and a passwordCredential, all with customKeyIdentifier = base64 of the SHA-1 thumbprint
+    // bytes; the private key and the password share a keyId (Graph v1.0 docs,
+    // tests/fixtures/recorded/graph-add-token-signing-certificate.json).
+    keyCredentials: saml.flatMap((c) =>
+      (['Sign', 'Verify'] as const).map((usage) => ({
+        customKeyIdentifier: thumbprintIdentifier(c.sha1Thumbprint),
+        displayName: c.displayName,
+        endDateTime: c.notAfter,
+        key: null,
+        keyId: usage === 'Sign' ? c.keyId : c.verifyKeyId,
+        startDateTime: c.notBefore,
+        type: usage === 'Sign' ? 'X509CertAndPassword' : 'AsymmetricX509Cert',
+        usage,
+      })),
+    ),
+    passwordCredentials: saml.map((c) => ({
+      customKeyIdentifier: thumbprintIdentifier(c.sha1Thumbprint),
       displayName: c.displayName,
       endDateTime: c.notAfter,
-      key: null,
+      hint: null,
       keyId: c.keyId,
+      secretText: null,
       startDateTime: c.notBefore,
-      type: 'AsymmetricX509Cert',
-      usage: 'Verify',
     })),
-    passwordCredentials: [],
     appRoles: ctx.dir.appRoles(sp),
     oauth2PermissionScopes: ctx.dir.offeredScopes(sp),
   };
+}
+
+/** Graph's customKeyIdentifier for a certificate: base64 of the SHA-1 thumbprint's bytes. */
+export function thumbprintIdentifier(hexThumbprint: string): string {
+  return Buffer.from(hexThumbprint, 'hex').toString('base64');
 }
 
 type Filter = { prop: string; value: string };
@@ -174,8 +193,27 @@ function notFound(x: Exchange, id: string): void {
   x.graphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
 }
 
+/**
+ * A collection page: `$top` items (else the scenario's page size) from `$skiptoken`, and an
+ * `@odata.nextLink` that repeats the request's own query plus the skip token while more remain
+ * (learn.microsoft.com/graph/paging; tests/fixtures/recorded/graph-paging-next-link.json).
+ */
 function collection(ctx: SimulatorContext, x: Exchange, context: string, items: Record<string, unknown>[]): void {
-  x.json(200, { '@odata.context': `${x.origin}/v1.0/$metadata#${context}`, value: items.map((i) => select(x, i)) }, odataHeaders(x));
+  const topRaw = x.url.searchParams.get('$top');
+  const top = topRaw === null ? ctx.scenario.graph.pageSize : Number(topRaw);
+  if (!Number.isInteger(top) || top < 1 || top > 999)
+    return x.graphError(400, 'Request_BadRequest', `Invalid page size specified: '${topRaw ?? ''}'. Must be between 1 and 999 inclusive.`);
+  const token = x.url.searchParams.get('$skiptoken');
+  const start = token === null ? 0 : Number(Buffer.from(token, 'base64url').toString('utf8'));
+  if (!Number.isInteger(start) || start < 0) return x.graphError(400, 'Request_BadRequest', 'The specified page token value has expired and can no longer be included in your request.');
+  const page = items.slice(start, start + top);
+  const body: Record<string, unknown> = { '@odata.context': `${x.origin}/v1.0/$metadata#${context}`, value: page.map((i) => select(x, i)) };
+  if (start + top < items.length) {
+    const next = new URL(x.url.pathname + x.url.search, x.origin);
+    next.searchParams.set('$skiptoken', Buffer.from(String(start + top)).toString('base64url'));
+    body['@odata.nextLink'] = next.toString();
+  }
+  x.json(200, body, odataHeaders(x));
 }
 
 function odataHeaders(x: Exchange): Record<string, string> {
@@ -185,6 +223,11 @@ function odataHeaders(x: Exchange): Record<string, string> {
 /** Route a /v1.0/... request. */
 export async function handleGraph(ctx: SimulatorContext, x: Exchange, rest: string): Promise<void> {
   if (x.method !== 'GET') return x.graphError(405, 'Request_BadRequest', 'The practice tenant serves Microsoft Graph read-only (GET).');
+  // Throttling as Graph answers it: 429, Retry-After in seconds, code TooManyRequests
+  // (learn.microsoft.com/graph/throttling; tests/fixtures/recorded/graph-throttled-429.json).
+  ctx.state.graphRequests += 1;
+  if (ctx.state.graphRequests <= ctx.scenario.graph.throttleFirstRequests)
+    return x.graphError(429, 'TooManyRequests', 'Please retry again later.', { 'retry-after': String(ctx.scenario.graph.retryAfterSeconds) }, { code: '429', message: 'Please retry after', status: '429' });
   const caller = await authenticate(ctx, x);
   if (!caller) return;
   const path = decodeURIComponent(rest);

@@ -83,7 +83,7 @@ async function makeSamlCertificates(scenario: Scenario): Promise<Map<string, Sam
     const certs: SamlCertificate[] = [];
     for (const c of app.samlSigningCertificates) {
       const made = await createSigningCertificate(keys, c.displayName, new Date(c.notBefore), new Date(c.notAfter));
-      certs.push({ base64Der: made.base64Der, sha1Thumbprint: made.sha1Thumbprint, notBefore: c.notBefore, notAfter: c.notAfter, active: c.active, displayName: c.displayName, keyId: randomUUID() });
+      certs.push({ base64Der: made.base64Der, sha1Thumbprint: made.sha1Thumbprint, notBefore: c.notBefore, notAfter: c.notAfter, active: c.active, displayName: c.displayName, keyId: randomUUID(), verifyKeyId: randomUUID() });
     }
     out.set(app.appId.toLowerCase(), certs);
   }

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimulatorContext } from './context';
 import { handleAuthorize } from './authorize-endpoint';
-import { handleDiscovery, handleInstanceDiscovery, handleKeys } from './discovery-endpoints';
+import { handleDiscovery, handleInstanceDiscovery, handleKeys, handleV1Discovery, handleV1Keys } from './discovery-endpoints';
 import { entraErrorBody, ERR } from './entra-errors';
 import { Exchange } from './exchange';
 import type { CompiledFaults } from './faults';
@@ -24,6 +24,8 @@ export interface RouterOptions {
 const ROUTES: [RegExp, (ctx: SimulatorContext, x: Exchange, segment: string) => void | Promise<void>][] = [
   [/^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration\/?$/i, handleDiscovery],
   [/^\/([^/]+)\/discovery\/v2\.0\/keys\/?$/i, handleKeys],
+  [/^\/([^/]+)\/\.well-known\/openid-configuration\/?$/i, handleV1Discovery],
+  [/^\/([^/]+)\/discovery\/keys\/?$/i, handleV1Keys],
   [/^\/([^/]+)\/oauth2\/v2\.0\/authorize\/?$/i, handleAuthorize],
   [/^\/([^/]+)\/oauth2\/v2\.0\/token\/?$/i, handleToken],
   [/^\/([^/]+)\/federationmetadata\/2007-06\/federationmetadata\.xml$/i, handleFederationMetadata],

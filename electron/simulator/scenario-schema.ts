@@ -157,10 +157,14 @@ export const ApplicationSchema = z
     passwordCredentials: z.array(PasswordCredentialSchema).default([]),
     /** SAML token-signing certificates (Entra shows them on the enterprise app's SAML blade). */
     samlSigningCertificates: z.array(SamlCertificateSchema).default([]),
+    /**
+     * requestedAccessTokenVersion null (never set, as the Octopus guide leaves it) or 1 gives v1.0
+     * access tokens; 2 gives v2.0 (Graph apiApplication; learn.microsoft.com/entra/identity-platform/access-tokens).
+     */
     api: z
-      .object({ oauth2PermissionScopes: z.array(PermissionScope).default([]), requestedAccessTokenVersion: z.union([z.literal(1), z.literal(2)]).nullable().default(2) })
+      .object({ oauth2PermissionScopes: z.array(PermissionScope).default([]), requestedAccessTokenVersion: z.union([z.literal(1), z.literal(2)]).nullable().default(null) })
       .strict()
-      .default({ oauth2PermissionScopes: [], requestedAccessTokenVersion: 2 }),
+      .default({ oauth2PermissionScopes: [], requestedAccessTokenVersion: null }),
     appRoles: z.array(AppRole).default([]),
   })
   .strict();
@@ -264,6 +268,17 @@ export const ScenarioBodySchema = z
       .strict()
       .default({ mfaRequired: false }),
     faults: ScenarioFaultsSchema.optional(),
+    /** How Microsoft Graph pages and throttles (learn.microsoft.com/graph/paging, /graph/throttling). */
+    graph: z
+      .object({
+        /** Items per page when the request has no $top (Graph's default for directory objects is 100). */
+        pageSize: z.number().int().min(1).max(999).default(100),
+        /** The first N Graph requests answer 429 TooManyRequests with Retry-After. */
+        throttleFirstRequests: z.number().int().min(0).max(1000).default(0),
+        retryAfterSeconds: z.number().int().min(0).max(300).default(1),
+      })
+      .strict()
+      .default({ pageSize: 100, throttleFirstRequests: 0, retryAfterSeconds: 1 }),
     tenants: z.array(TenantSchema).min(1),
     applications: z.array(ApplicationSchema).default([]),
     servicePrincipals: z.array(ServicePrincipalSchema).default([]),

@@ -27,6 +27,9 @@ import leftoverSecrets from './scenarios/leftover-secrets.json';
 import samlSsoModeUnset from './scenarios/saml-sso-mode-unset.json';
 import samlNoNotificationEmail from './scenarios/saml-no-notification-email.json';
 import userReadMissing from './scenarios/user-read-missing.json';
+import graphPaged from './scenarios/graph-paged.json';
+import graphThrottled from './scenarios/graph-throttled.json';
+import redirectRootWithoutSlash from './scenarios/redirect-root-without-slash.json';
 
 /** Built-in scenario documents, in the order docs/ARCHITECTURE.md ("Practice tenant") lists them. Imported, so bundlers inline them. */
 const BUILT_IN: readonly unknown[] = [
@@ -49,6 +52,9 @@ const BUILT_IN: readonly unknown[] = [
   samlSsoModeUnset,
   samlNoNotificationEmail,
   userReadMissing,
+  graphPaged,
+  graphThrottled,
+  redirectRootWithoutSlash,
 ];
 
 export const BUILT_IN_SCENARIO_NAMES = [
@@ -71,6 +77,9 @@ export const BUILT_IN_SCENARIO_NAMES = [
   'saml-sso-mode-unset',
   'saml-no-notification-email',
   'user-read-missing',
+  'graph-paged',
+  'graph-throttled',
+  'redirect-root-without-slash',
 ] as const;
 export type BuiltInScenarioName = (typeof BUILT_IN_SCENARIO_NAMES)[number];
 

@@ -166,7 +166,7 @@ async function issueUserTokens(
     ctx.state.refreshTokens.set(rt, { clientId: client.app.appId.toLowerCase(), userId: user.id, tenantId, scopes, expiresAt: ctx.now().getTime() + REFRESH_LIFETIME_MS });
     body.refresh_token = rt;
   }
-  if (lower.includes('openid')) body.id_token = await mintIdToken(ctx, x.origin, tenantId, client.app, user, nonce);
+  if (lower.includes('openid')) body.id_token = await mintIdToken(ctx, x.origin, tenantId, client.app, user, nonce, lower.includes('email'));
   if (form.client_info === '1') body.client_info = clientInfo(user);
   x.json(200, body);
 }

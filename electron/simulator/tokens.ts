@@ -1,13 +1,14 @@
 /**
- * Scope planning and token minting with Entra v2 claims: which resource a scope list names, what
- * has been consented, and the ID and access tokens that come out (iss, aud, tid, oid, sub, nonce,
- * name, preferred_username, ver, iat/nbf/exp; email only when the app asks for the optional claim
- * and the user has a mailbox).
+ * Scope planning and token minting: which resource a scope list names, what has been consented,
+ * and the ID and access tokens that come out. ID tokens are v2.0 (the v2.0 endpoint); access tokens
+ * are v1.0 or v2.0 as the resource asks (tests/fixtures/recorded/access-token-v1.json and
+ * access-token-v2.json): v1.0 has iss https://sts.windows.net/{tid}/ and appid/appidacr, v2.0 has
+ * the v2.0 issuer and azp/azpacr; idtyp appears only in app-only tokens.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { SimulatorContext } from './context';
 import { GRAPH_APP_ID, OIDC_SCOPES, type Resource } from './directory';
-import { issuerFor } from './discovery-endpoints';
+import { issuerFor, v1IssuerFor } from './discovery-endpoints';
 import { ERR, type EntraError } from './entra-errors';
 import type { ScenarioApplication, ScenarioServicePrincipal, ScenarioUser } from './scenario-schema';
 
@@ -88,8 +89,12 @@ export function clientInfo(user: ScenarioUser): string {
   return Buffer.from(JSON.stringify({ uid: user.id, utid: user.tenantId })).toString('base64url');
 }
 
-/** A signed v2.0 ID token. */
-export async function mintIdToken(ctx: SimulatorContext, origin: string, tenantId: string, app: ScenarioApplication, user: ScenarioUser, nonce: string | undefined): Promise<string> {
+/**
+ * A signed v2.0 ID token. `email` is there for a user with an email address when the request asked
+ * for the `email` scope, or when the app configured the optional claim (learn.microsoft.com/entra/
+ * identity-platform/optional-claims-reference, "email").
+ */
+export async function mintIdToken(ctx: SimulatorContext, origin: string, tenantId: string, app: ScenarioApplication, user: ScenarioUser, nonce: string | undefined, emailScope: boolean): Promise<string> {
   const iat = Math.floor(ctx.now().getTime() / 1000);
   const claims: Record<string, unknown> = {
     aud: app.appId,
@@ -108,59 +113,70 @@ export async function mintIdToken(ctx: SimulatorContext, origin: string, tenantI
     ver: '2.0',
   };
   if (nonce !== undefined) claims.nonce = nonce;
-  if (user.mail && wantsOptionalClaim(app, 'idToken', 'email')) claims.email = user.mail;
+  if (user.mail && (emailScope || wantsOptionalClaim(app, 'idToken', 'email'))) claims.email = user.mail;
   return ctx.signer.sign(claims);
 }
 
-/** A signed v2.0 delegated access token for the plan's resource. */
+/**
+ * The access-token version a resource gets: 2.0 only for an app whose api.requestedAccessTokenVersion
+ * is 2; null or 1 (and Microsoft Graph) give v1.0.
+ */
+export function accessTokenVersion(resource: Resource): '1.0' | '2.0' {
+  return resource.app?.api.requestedAccessTokenVersion === 2 ? '2.0' : '1.0';
+}
+
+/** The claims that differ between v1.0 and v2.0 access tokens: issuer, client claims, version. */
+function versionClaims(origin: string, tenantId: string, resource: Resource, clientAppId: string, clientAuthenticated: boolean): Record<string, unknown> {
+  const acr = clientAuthenticated ? '1' : '0';
+  return accessTokenVersion(resource) === '2.0'
+    ? { iss: issuerFor(origin, tenantId), azp: clientAppId, azpacr: acr, ver: '2.0' }
+    : { iss: v1IssuerFor(tenantId), appid: clientAppId, appidacr: acr, ver: '1.0' };
+}
+
+/** A signed delegated access token for the plan's resource (v1.0 or v2.0, as the resource asks). */
 export async function mintUserAccessToken(ctx: SimulatorContext, origin: string, tenantId: string, app: ScenarioApplication, user: ScenarioUser, plan: ScopePlan, confidential: boolean): Promise<string> {
   const iat = Math.floor(ctx.now().getTime() / 1000);
+  const v1 = accessTokenVersion(plan.resource) === '1.0';
   const claims: Record<string, unknown> = {
     aud: plan.resource.audience,
-    iss: issuerFor(origin, tenantId),
     iat,
     nbf: iat,
     exp: iat + ACCESS_TOKEN_LIFETIME_S,
     aio: opaqueClaim(),
-    azp: app.appId,
-    azpacr: confidential ? '1' : '0',
-    idtyp: 'user',
     name: user.displayName,
     oid: user.id,
-    preferred_username: user.userPrincipalName,
     rh: `0.${opaqueClaim()}.`,
     scp: plan.consented.filter((c) => c.toLowerCase() !== 'offline_access').join(' '),
     sid: pairwiseSubject(user.id, 'session'),
     sub: pairwiseSubject(user.id, plan.resource.sp.appId),
     tid: tenantId,
-    ver: '2.0',
+    ...(v1 ? { unique_name: user.userPrincipalName, upn: user.userPrincipalName } : { preferred_username: user.userPrincipalName }),
+    ...versionClaims(origin, tenantId, plan.resource, app.appId, confidential),
   };
+  if (v1 && user.givenName) claims.given_name = user.givenName;
+  if (v1 && user.surname) claims.family_name = user.surname;
   if (plan.resource.app && user.mail && wantsOptionalClaim(plan.resource.app, 'accessToken', 'email')) claims.email = user.mail;
   return ctx.signer.sign(claims);
 }
 
-/** A signed app-only access token (client credentials): v2.0, or v1.0 for an API app that asks for it. */
+/** A signed app-only access token (client credentials): v1.0, or v2.0 for an API app that asks for it; idtyp "app". */
 export async function mintAppAccessToken(ctx: SimulatorContext, origin: string, tenantId: string, app: ScenarioApplication, clientSp: ScenarioServicePrincipal, resource: Resource): Promise<string> {
   const iat = Math.floor(ctx.now().getTime() / 1000);
   const roles = ctx.dir.applicationRoles(clientSp.id, resource.sp);
   const claims: Record<string, unknown> = {
     aud: resource.audience,
-    iss: issuerFor(origin, tenantId),
     iat,
     nbf: iat,
     exp: iat + ACCESS_TOKEN_LIFETIME_S,
     aio: opaqueClaim(),
-    azp: app.appId,
-    azpacr: '1',
     idtyp: 'app',
     oid: clientSp.id,
     rh: `0.${opaqueClaim()}.`,
     sub: clientSp.id,
     tid: tenantId,
-    // An API app that has not opted in to v2.0 tokens (requestedAccessTokenVersion null or 1) gets
-    // v1.0 tokens, whose audience is the Application ID URI (see Directory.resource).
-    ver: resource.app && resource.app.api.requestedAccessTokenVersion !== 2 ? '1.0' : '2.0',
+    ...versionClaims(origin, tenantId, resource, app.appId, true),
   };
+  if (accessTokenVersion(resource) === '1.0') claims.idp = v1IssuerFor(tenantId);
   if (roles.length > 0) claims.roles = roles;
   return ctx.signer.sign(claims);
 }

@@ -39,14 +39,14 @@ test('the Entra setup checklist names the redirect URI registered without its sl
 
   const failed = step(page, 'API app', 'Web redirect URI', 'Failed');
   await expect(failed).toBeVisible();
-  await expect(failed).toContainText('registered as https://octopus.contoso.com, without its trailing slash');
-  await expect(failed).toContainText('add exactly https://octopus.contoso.com/');
+  await expect(failed).toContainText('registered as https://octopus.contoso.com/octopus, without its trailing slash');
+  await expect(failed).toContainText('add exactly https://octopus.contoso.com/octopus/');
   for (const title of API_PASSING) await expect(step(page, 'API app', title, 'Passed')).toBeVisible();
   for (const title of SAML_PASSING) await expect(step(page, 'SAML-OpenID app', title, 'Passed')).toBeVisible();
   await expect(page.getByText(/13 passed, 0 warning, 1 failed, 0 unknown/)).toBeVisible();
 
   // The value with its slash, and the exact blade (the app registration's Authentication, by appId).
-  await expect(failed.locator('code')).toHaveText('https://octopus.contoso.com/');
+  await expect(failed.locator('code')).toHaveText('https://octopus.contoso.com/octopus/');
   await failed.getByRole('button', { name: 'Copy Redirect URI' }).click();
   await expect(page.locator('.fui-ToastTitle', { hasText: 'Copied Redirect URI.' })).toBeVisible();
   await failed.getByRole('button', { name: /^Open in Entra admin center/ }).click();

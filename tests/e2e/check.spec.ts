@@ -63,7 +63,7 @@ test('a redirect URI registered without its trailing slash fails sign-in with AA
   const failed = row(page, 'Interactive sign-in', 'Failed');
   await expect(failed).toBeVisible();
   await expect(failed).toContainText('AADSTS50011');
-  await expect(failed.getByRole('region', { name: 'How to fix' })).toContainText('add exactly https://octopus.contoso.com/');
+  await expect(failed.getByRole('region', { name: 'How to fix' })).toContainText('add exactly https://octopus.contoso.com/octopus/');
   await expect(failed.getByRole('region', { name: "Entra's response" })).toContainText(/Trace ID[\s\S]*[0-9a-f]{8}-/);
   await expect(row(page, 'Microsoft Graph profile', 'Skipped')).toBeVisible();
   for (const title of ALL.slice(0, 4)) await expect(row(page, title, 'Passed')).toBeVisible();

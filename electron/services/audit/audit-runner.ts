@@ -23,6 +23,8 @@ export interface RunAuditInput {
   signal: AbortSignal;
   requestTimeoutMs: number;
   warnDays?: number;
+  /** How to wait out Graph's Retry-After (default: a timer ended by `signal`). */
+  wait?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 /** The value the guide asks for on a step, to copy even when Graph could not be read. */
@@ -75,7 +77,7 @@ export async function runAudit(input: RunAuditInput): Promise<{ report: AuditRep
     };
   }
   const snapshot = await readSnapshot(
-    { graphHost: input.endpoints.graphHost, http: input.http, accessToken: token.accessToken, signal: input.signal, timeoutMs: input.requestTimeoutMs, clientId: input.clientId, clientName: graphClientName(input.clientId) },
+    { graphHost: input.endpoints.graphHost, http: input.http, accessToken: token.accessToken, signal: input.signal, timeoutMs: input.requestTimeoutMs, clientId: input.clientId, clientName: graphClientName(input.clientId), ...(input.wait ? { wait: input.wait } : {}) },
     { apiAppId: t.apiAppId, samlAppId: t.samlAppId },
   );
   const evaluated = evaluateSnapshot(snapshot, t, { now: input.clock.now(), ...(input.warnDays !== undefined ? { warnDays: input.warnDays } : {}) });

@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import type { EntraErrorRef } from '../../../shared/check';
 import { parseGraphError } from '../check/entra-response';
+import { graphGet, type Wait } from '../check/graph-request';
 import { HttpRequestError, type HttpClient, type HttpResponse } from '../http';
 import {
   AppRoleAssignmentSchema,
@@ -48,10 +49,11 @@ export interface GraphReaderOptions {
   /** The public client that signed in, named in consent instructions. */
   clientId: string;
   clientName: string;
+  /** Waits out a Graph Retry-After; resolves early (and the read gives up) when `signal` aborts. Tests pass their own. */
+  wait?: Wait;
 }
 
 const MAX_PAGES = 20;
-
 /** What to tell an admin when Graph says 403 for lack of `permission`. */
 export function consentInstruction(permission: string, clientName: string, clientId: string): string {
   return (
@@ -74,16 +76,25 @@ function isGraphUrl(url: string, graphHost: string): boolean {
 async function getJson<T extends z.ZodType>(o: GraphReaderOptions, url: string, schema: T, permission: string): Promise<GraphRead<z.output<T>>> {
   let res: HttpResponse;
   try {
-    res = await o.http.request(url, { headers: { authorization: `Bearer ${o.accessToken}`, accept: 'application/json' }, signal: o.signal, timeoutMs: o.timeoutMs });
+    res = await graphGet(o.http, url, { accessToken: o.accessToken, signal: o.signal, timeoutMs: o.timeoutMs, ...(o.wait ? { wait: o.wait } : {}) });
   } catch (error) {
     const why = error instanceof HttpRequestError ? error.message : error instanceof Error ? error.message : String(error);
     return { ok: false, reason: `Microsoft Graph could not be reached (${why}).`, fix: 'Check the network (proxy, firewall) and run the audit again.', status: null, error: null };
   }
+  if (res.status === 429 && o.signal.aborted) return { ok: false, reason: 'Cancelled while Microsoft Graph asked to wait (throttling).', fix: null, status: 429, error: null };
   if (res.status !== 200) {
     const ref = parseGraphError(res.body);
     const said = ref ? `${res.status} ${String(ref.code)}${ref.message ? `: ${ref.message}` : ''}` : `HTTP ${res.status}`;
     if (res.status === 403)
       return { ok: false, reason: `Microsoft Graph refused to read this (${said}): the sign-in lacks ${permission}.`, fix: consentInstruction(permission, o.clientName, o.clientId), status: 403, error: ref };
+    if (res.status === 429)
+      return {
+        ok: false,
+        reason: `Microsoft Graph is throttling these requests (${said}${res.headers['retry-after'] ? `, Retry-After ${res.headers['retry-after']} s` : ''}).`,
+        fix: 'Wait a few minutes and run the audit again.',
+        status: 429,
+        error: ref,
+      };
     if (res.status === 401)
       return { ok: false, reason: `Microsoft Graph did not accept the sign-in (${said}).`, fix: 'Sign in to Microsoft Graph again and run the audit again.', status: 401, error: ref };
     return { ok: false, reason: `Microsoft Graph answered ${said}.`, fix: 'Run the audit again; if it repeats, note the request ID and check the Graph service health.', status: res.status, error: ref };

@@ -7,6 +7,7 @@ import { auditStepTitle, type AuditApp, type AuditFinding, type AuditFindingId, 
 import type { LinkTarget } from '../../../shared/aadsts/links';
 import type { CloudId } from '../../../shared/clouds';
 import { DEFAULT_POLICY } from '../../../shared/expiry';
+import { redirectUriMatches } from '../../../shared/redirect-uri';
 import { appRegistrationLink, enterpriseAppLink, tokenConfigurationLink, type AuditLink } from './audit-links';
 import type { GraphRead, GraphSnapshot } from './graph-reader';
 import { GRAPH_RESOURCE_APP_ID, USER_READ_SCOPE_ID, type GraphApplication, type GraphAppRoleAssignment, type GraphKeyCredential, type GraphServicePrincipal } from './graph-schemas';
@@ -93,9 +94,12 @@ function redirectUri(app: GraphApplication, t: AuditTarget, link: AuditLink | nu
   if (!/^https:\/\//i.test(want))
     return { status: 'failed', summary: `The Octopus Web URL in the profile (${want}) is not https; Entra accepts only https web redirect URIs (except localhost).`, fix: 'Use the https address of Octopus Web in the profile, then register it as the redirect URI.', link, facts };
   const wildcards = web.filter((u) => u.includes('*'));
-  if (web.includes(want)) {
+  const registered = web.find((u) => redirectUriMatches(u, want));
+  if (registered !== undefined) {
     if (wildcards.length > 0)
       return { status: 'warning', summary: `${want} is registered, and so is a wildcard redirect URI (${wildcards.join(', ')}), which lets sign-ins return to addresses nobody checked.`, fix: 'Authentication > Web > Redirect URIs: remove the wildcard URI and save.', link, copy, facts };
+    if (registered !== want)
+      return { status: 'passed', summary: `${want} is registered as a Web redirect URI (as ${registered}: Entra answers a URI without a path with the trailing slash).`, link, copy, facts };
     return { status: 'passed', summary: `${want} is registered as a Web redirect URI, exactly.`, link, copy, facts };
   }
   const loose = (u: string) => u.toLowerCase().replace(/\/+$/, '');
@@ -215,13 +219,18 @@ function appIdUri(app: GraphApplication, t: AuditTarget, link: AuditLink | null)
   };
 }
 
+/**
+ * The optional claim email is not needed for Octopus's sign-in: with the v2.0 endpoint and the
+ * `email` scope, Entra puts the email of a user who has one in the ID token anyway
+ * (learn.microsoft.com/entra/identity-platform/optional-claims-reference, "email"). Whether the
+ * signing-in user has an email is proven by Check Compatibility (sign-in and Graph /me), not here.
+ */
 function emailClaim(app: GraphApplication, link: AuditLink | null): Draft {
   const claims = app.optionalClaims?.idToken ?? [];
   if (claims.some((c) => c.name.toLowerCase() === 'email')) return { status: 'passed', summary: 'The ID token carries the optional claim email.', link };
   return {
-    status: 'warning',
-    summary: 'The ID token has no optional claim email: Octopus matches users by email and must then find it elsewhere (Microsoft Graph /me).',
-    fix: 'Token configuration > Add optional claim > Token type ID > email > Add (accept "Turn on the Microsoft Graph email permission" if asked).',
+    status: 'passed',
+    summary: 'No optional claim email, which Octopus does not need: with the email scope Entra puts the email of every user who has one in the ID token. Check Compatibility proves that the signing-in user has one.',
     link,
   };
 }
@@ -323,26 +332,41 @@ function samlSsoMode(spRead: GraphRead<GraphServicePrincipal | null>, t: AuditTa
   return { status: 'failed', summary: `Single sign-on mode is "${mode}", not SAML.`, fix: 'Enterprise applications > the app > Single sign-on > Select a single sign-on method: SAML, then fill in Basic SAML Configuration as the guide says.', link };
 }
 
+/**
+ * The SHA-1 thumbprint (upper-case hex) a keyCredential's customKeyIdentifier names. Graph returns
+ * it as base64 of the thumbprint's 20 bytes (tests/fixtures/recorded/graph-add-token-signing-certificate.json);
+ * hex is accepted too. Null when it names no thumbprint.
+ */
+export function certificateThumbprint(customKeyIdentifier: string | null | undefined): string | null {
+  if (!customKeyIdentifier) return null;
+  const v = customKeyIdentifier.trim();
+  if (/^[0-9a-f]{40}$/i.test(v)) return v.toUpperCase();
+  if (/^[A-Za-z0-9+/]{27}=$/.test(v)) return Buffer.from(v, 'base64').toString('hex').toUpperCase();
+  return null;
+}
+
 function samlCertificate(spRead: GraphRead<GraphServicePrincipal | null>, t: AuditTarget, o: Required<RuleOptions>, target: LinkTarget): Draft {
   const found = spOrWhy(spRead, 'SAML-OpenID app');
   if ('why' in found) return found.why;
   const sp = found.sp;
   const link = enterpriseAppLink('SignOn', 'saml', sp.id, t.samlAppId, target);
-  // Entra keeps a Sign (private) and a Verify (public) key per certificate: count each certificate once.
-  const byKey = new Map<string, GraphKeyCredential>();
+  // Entra keeps a Sign (private) and a Verify (public) key per certificate, both with the same
+  // customKeyIdentifier (Graph addTokenSigningCertificate): count each certificate once.
+  const byKey = new Map<string, GraphKeyCredential & { thumbprint: string | null }>();
   for (const k of sp.keyCredentials ?? []) {
     if (k.type && !/x509/i.test(k.type)) continue;
-    const key = (k.customKeyIdentifier ?? k.keyId).toUpperCase();
-    if (!byKey.has(key) || k.usage === 'Verify') byKey.set(key, k);
+    const thumbprint = certificateThumbprint(k.customKeyIdentifier);
+    const key = thumbprint ?? k.keyId.toUpperCase();
+    if (!byKey.has(key) || k.usage === 'Verify') byKey.set(key, { ...k, thumbprint });
   }
   const certs = [...byKey.values()].sort((a, b) => Date.parse(b.endDateTime ?? '') - Date.parse(a.endDateTime ?? ''));
   const thumb = sp.preferredTokenSigningKeyThumbprint?.toUpperCase() ?? null;
   const emails = sp.notificationEmailAddresses;
-  const facts = certs.map((c) => ({ label: (c.customKeyIdentifier ?? '').toUpperCase() === thumb ? 'Active certificate' : 'Other certificate', value: `${c.customKeyIdentifier ?? c.keyId}, valid until ${day(c.endDateTime)}` }));
+  const facts = certs.map((c) => ({ label: thumb !== null && c.thumbprint === thumb ? 'Active certificate' : 'Other certificate', value: `${c.thumbprint ?? c.keyId}, valid until ${day(c.endDateTime)}` }));
   facts.push({ label: 'Notification email', value: emails === undefined || emails === null ? 'not reported by Microsoft Graph (unknown)' : emails.length ? emails.join(', ') : '(none)' });
   const newCert = 'Enterprise applications > the app > Single sign-on > SAML Certificates > Edit > New Certificate > Save, then "Make certificate active" once Octopus has the new federation metadata.';
   if (certs.length === 0) return { status: 'failed', summary: 'The SAML-OpenID app has no SAML signing certificate.', fix: newCert, link, facts };
-  const active = certs.find((c) => (c.customKeyIdentifier ?? '').toUpperCase() === thumb) ?? certs[0];
+  const active = certs.find((c) => thumb !== null && c.thumbprint === thumb) ?? certs[0];
   const end = active?.endDateTime ?? null;
   const newer = certs.find((c) => c !== active && Date.parse(c.endDateTime ?? '') > Date.parse(end ?? ''));
   if (end && Date.parse(end) <= o.now.getTime())

@@ -5,6 +5,7 @@
  * memory, for the length of the run only.
  */
 import { z } from 'zod';
+import type { Wait } from './graph-request';
 import type { EntraErrorRef } from '../../../shared/check';
 import { CLOUDS, type CloudId } from '../../../shared/clouds';
 import type { HttpClient, HttpResponse } from '../http';
@@ -66,6 +67,8 @@ export interface ProbeContext {
   signal: AbortSignal;
   /** Per-request timeout. */
   requestTimeoutMs: number;
+  /** How to wait out Microsoft Graph's Retry-After (default: a timer ended by `signal`); tests pass their own. */
+  wait?: Wait;
   /** The client secret value, or null when none is available. Never logged. */
   secret: string | null;
   /** Why the secret is missing, in words fit for the result (e.g. the CLI's "pass --secret-stdin"). */

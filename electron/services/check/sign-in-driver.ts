@@ -3,6 +3,7 @@
  * page in the E2E tests, an HTTP robot for the practice tenant) hands back what the browser reached
  * at the redirect URI, or the error page Entra showed instead. The sign-in probe does the rest.
  */
+import { answeredRedirectUri } from '../../../shared/redirect-uri';
 
 export interface SignInRequest {
   /** The full authorize URL (state, nonce, PKCE challenge, prompt=select_account included). */
@@ -26,11 +27,16 @@ export interface SignInDriver {
   signIn(request: SignInRequest): Promise<SignInOutcome>;
 }
 
-/** True when `url` is the redirect URI, or the redirect URI plus a query or fragment. */
+/**
+ * True when `url` is the redirect URI, or the redirect URI plus a query or fragment. A root URI
+ * given without its trailing slash is answered with it (shared/redirect-uri.ts).
+ */
 export function isRedirectTo(url: string, redirectUri: string): boolean {
-  if (!url.startsWith(redirectUri)) return false;
-  const rest = url.slice(redirectUri.length);
-  return rest === '' || rest.startsWith('?') || rest.startsWith('#');
+  return [redirectUri, answeredRedirectUri(redirectUri)].some((base) => {
+    if (!url.startsWith(base)) return false;
+    const rest = url.slice(base.length);
+    return rest === '' || rest.startsWith('?') || rest.startsWith('#');
+  });
 }
 
 /** The parameters of a redirect URL: query first, then fragment (response_mode=fragment). */

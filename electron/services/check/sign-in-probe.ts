@@ -11,10 +11,12 @@ import { HttpRequestError, type HttpResponse } from '../http';
 import { apiAppClient } from './api-app-client';
 import type { PublicSignIn } from './public-sign-in';
 import { errorRefFromBody, parseGraphError } from './entra-response';
+import { graphGet } from './graph-request';
 import type { Discovery, ProbeContext, ProbeOutcome } from './probe-context';
 import { networkFailure, unexpectedResponse } from './probes';
 import type { EntraErrorRef } from '../../../shared/check';
 
+const NO_EMAIL_FIX = 'Entra admin center > Identity > Users > the user > Properties > Contact information: set Email (or give the user a mailbox); the user must exist in Octopus with the same email address.';
 const APP_REG = 'Entra admin center > Identity > Applications > App registrations > the API app';
 const ENTERPRISE = 'Entra admin center > Identity > Applications > Enterprise applications > the API app';
 
@@ -195,17 +197,23 @@ async function validatedSignIn(
     const username = String(payload.preferred_username ?? payload.upn ?? payload.sub ?? '');
 
     ctx.shared.session = { accessToken: result.accessToken, username, name: typeof payload.name === 'string' ? payload.name : null };
-    return {
-      status,
-      summary: summaryTemplate.replace('{user}', username),
-      ...(extraFix.length ? { fix: extraFix } : {}),
-      tested,
-      facts: [
-        { label: 'User', value: `${payload.name ?? ''} (${username})` },
-        { label: 'Issuer', value: String(payload.iss) },
-        { label: 'Email claim', value: typeof payload.email === 'string' ? payload.email : 'not in the token (optional claim "email" not configured)' },
-      ],
-    };
+    const facts = [
+      { label: 'User', value: `${payload.name ?? ''} (${username})` },
+      { label: 'Issuer', value: String(payload.iss) },
+      { label: 'Email claim', value: typeof payload.email === 'string' ? payload.email : 'not in the token: this user has no email address in Entra' },
+    ];
+    // This sign-in asks for the email scope, with which Entra puts the email of a user who has one
+    // in the v2.0 ID token (optional-claims reference, "email"). None means the user has none, and
+    // Octopus, which matches users by email, would not find them: never a clean pass.
+    if (typeof payload.email !== 'string')
+      return {
+        status: 'warning',
+        summary: `${summaryTemplate.replace('{user}', username)} But the ID token carries no email: ${username} has no email address in Entra, and Octopus matches users by email.`,
+        fix: [NO_EMAIL_FIX, ...extraFix],
+        tested,
+        facts,
+      };
+    return { status, summary: summaryTemplate.replace('{user}', username), ...(extraFix.length ? { fix: extraFix } : {}), tested, facts };
   } catch (error) {
     const why =
       error instanceof joseErrors.JWTClaimValidationFailed
@@ -227,7 +235,7 @@ export async function graphMeProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
   if (!ctx.shared.session) return { status: 'failed', summary: 'No signed-in user to ask Microsoft Graph about.', tested };
   let res: HttpResponse;
   try {
-    res = await ctx.http.request(url, { headers: { authorization: `Bearer ${ctx.shared.session.accessToken}`, accept: 'application/json' }, signal: ctx.signal, timeoutMs: ctx.requestTimeoutMs });
+    res = await graphGet(ctx.http, url, { accessToken: ctx.shared.session.accessToken, signal: ctx.signal, timeoutMs: ctx.requestTimeoutMs, ...(ctx.wait ? { wait: ctx.wait } : {}) });
   } catch (error) {
     return { ...networkFailure(error, url, 'Microsoft Graph could not be reached', ctx.requestTimeoutMs), tested };
   }
@@ -252,7 +260,7 @@ export async function graphMeProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
     return {
       status: 'failed',
       summary: `${me.userPrincipalName ?? ctx.shared.session.username} has no email address in Entra, and Octopus matches users by email.`,
-      fix: ['Entra admin center > Identity > Users > the user > Properties > Contact information: set Email (or give the user a mailbox).', 'Users must exist in Octopus with the same email address.'],
+      fix: [NO_EMAIL_FIX],
       tested,
       facts: [{ label: 'User principal name', value: me.userPrincipalName ?? '' }],
     };

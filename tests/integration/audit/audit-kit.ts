@@ -27,7 +27,7 @@ export function robotSource(sim: RunningSimulator, http: HttpClient, permissions
 }
 
 /** Audit the scenario's own profile (its secret hint included). */
-export async function audit(sim: RunningSimulator, o: { tokenSource?: GraphTokenSource; secretHint?: string | null; signal?: AbortSignal } = {}): Promise<AuditReport> {
+export async function audit(sim: RunningSimulator, o: { tokenSource?: GraphTokenSource; secretHint?: string | null; signal?: AbortSignal; wait?: (ms: number, signal: AbortSignal) => Promise<void> } = {}): Promise<AuditReport> {
   const http = httpFor(sim);
   const { report } = await runAudit({
     target: {
@@ -46,6 +46,7 @@ export async function audit(sim: RunningSimulator, o: { tokenSource?: GraphToken
     clock: { now: () => new Date() },
     signal: o.signal ?? new AbortController().signal,
     requestTimeoutMs: 5000,
+    ...(o.wait ? { wait: o.wait } : {}),
   });
   return report;
 }

@@ -29,7 +29,7 @@ interface Doc {
 describe('federation-desk audit', () => {
   const sims: Record<string, RunningSimulator> = {};
   beforeAll(async () => {
-    for (const name of ['healthy', 'redirect-no-trailing-slash', 'email-claim-missing']) sims[name] = await startSim(name);
+    for (const name of ['healthy', 'redirect-no-trailing-slash', 'implicit-grant-on']) sims[name] = await startSim(name);
   });
   afterAll(async () => {
     for (const sim of Object.values(sims)) await sim.close();
@@ -66,7 +66,7 @@ describe('federation-desk audit', () => {
     expect(notPassed.map((f) => [f.id, f.app, f.status])).toEqual([['redirect-uri', 'api', 'failed']]);
     const f = notPassed[0];
     expect(f?.fix).toContain(`add exactly ${s.profile.webUrl}`);
-    expect(f?.value).toBe('https://octopus.contoso.com/');
+    expect(f?.value).toBe('https://octopus.contoso.com/octopus/');
     expect(f?.link).toBe(`https://entra.microsoft.com/${s.profile.tenantId}/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Authentication/appId/${s.profile.apiAppId}`);
   });
 
@@ -80,7 +80,7 @@ describe('federation-desk audit', () => {
   });
 
   it('a warning is a finding (exit 1) unless --allow-warnings', async () => {
-    const args = ['audit', ...fields(sim('email-claim-missing')), '--json'];
+    const args = ['audit', ...fields(sim('implicit-grant-on')), '--json'];
     expect((await runCliInProcess(args)).code).toBe(1);
     expect((await runCliInProcess([...args, '--allow-warnings'])).code).toBe(0);
   });

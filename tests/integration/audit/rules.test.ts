@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../../shared/audit';
 import { evaluateSnapshot, graphSecretSource, type AuditTarget, type GraphSnapshot } from '../../../electron/services/audit';
 import { mergeItems } from '../../../electron/services/expiry';
+import recordedCert from '../../fixtures/recorded/graph-add-token-signing-certificate.json';
+
+const RECORDED_CERT = recordedCert.response as { body: { thumbprint: string; customKeyIdentifier: string } };
 import type { GraphApplication, GraphServicePrincipal } from '../../../electron/services/audit/graph-schemas';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -31,11 +34,12 @@ const samlSp: GraphServicePrincipal = {
   appId: SAML,
   accountEnabled: true,
   preferredSingleSignOnMode: 'saml',
-  preferredTokenSigningKeyThumbprint: 'AA11',
+  // The thumbprint and its Graph form (base64 of the bytes) from the recorded addTokenSigningCertificate response.
+  preferredTokenSigningKeyThumbprint: RECORDED_CERT.body.thumbprint,
   notificationEmailAddresses: ['it@contoso.com'],
   keyCredentials: [
-    { keyId: 's', customKeyIdentifier: 'AA11', type: 'AsymmetricX509Cert', usage: 'Sign', endDateTime: '2029-01-01T00:00:00Z' },
-    { keyId: 'v', customKeyIdentifier: 'AA11', type: 'AsymmetricX509Cert', usage: 'Verify', endDateTime: '2029-01-01T00:00:00Z' },
+    { keyId: 's', customKeyIdentifier: RECORDED_CERT.body.customKeyIdentifier, type: 'X509CertAndPassword', usage: 'Sign', endDateTime: '2029-01-01T00:00:00Z' },
+    { keyId: 'v', customKeyIdentifier: RECORDED_CERT.body.customKeyIdentifier, type: 'AsymmetricX509Cert', usage: 'Verify', endDateTime: '2029-01-01T00:00:00Z' },
   ],
 };
 const ok = <T>(value: T) => ({ ok: true as const, value });
@@ -55,6 +59,17 @@ function snapshot(over: Partial<GraphSnapshot> = {}): GraphSnapshot {
 const find = (s: GraphSnapshot, id: string, app = 'api', t = target) => evaluateSnapshot(s, t, { now: NOW }).findings.find((f) => f.id === id && f.app === app);
 
 describe('audit rules', () => {
+  it('during a rollover, matches the active certificate by the base64 identifier Graph returns (not the newest)', () => {
+    // The newer certificate is published but not active; the active one expires in 20 days.
+    const newer = { keyId: 'n', customKeyIdentifier: Buffer.from('11'.repeat(20), 'hex').toString('base64'), type: 'AsymmetricX509Cert', usage: 'Verify', endDateTime: '2029-06-01T00:00:00Z' };
+    const old = { keyId: 'o', customKeyIdentifier: RECORDED_CERT.body.customKeyIdentifier, type: 'AsymmetricX509Cert', usage: 'Verify', endDateTime: new Date(NOW.getTime() + 20 * 86_400_000).toISOString() };
+    const f = find(snapshot({ samlSp: ok({ ...samlSp, keyCredentials: [newer, { ...old, keyId: 'os', usage: 'Sign' }, old] }) }), 'saml-certificate', 'saml');
+    expect(f?.status).toBe('warning');
+    expect(f?.summary).toContain('expires in 20 days');
+    expect(f?.summary).toContain('A newer certificate');
+    expect(f?.facts.find((x) => x.label === 'Active certificate')?.value).toContain(RECORDED_CERT.body.thumbprint);
+  });
+
   it('a snapshot as the guide says is clean, and a Sign/Verify key pair counts as one certificate', () => {
     const { findings } = evaluateSnapshot(snapshot(), target, { now: NOW });
     expect(findings.filter((f) => f.status !== 'passed')).toEqual([]);

@@ -18,7 +18,8 @@ function authentikScenario(name: string, patch: Record<string, unknown>[] = []):
     name,
     description: 'authentik with an Entra ID OAuth source',
     base: 'healthy',
-    patch: [{ op: 'add', path: `${API_APP}/web/redirectUris/-`, value: REDIRECT }, ...patch],
+    // authentik's guide sets requestedAccessTokenVersion 2 in the manifest (the practice tenant's default is null: v1.0 tokens).
+    patch: [{ op: 'add', path: `${API_APP}/web/redirectUris/-`, value: REDIRECT }, { op: 'add', path: `${API_APP}/api/requestedAccessTokenVersion`, value: 2 }, ...patch],
   };
 }
 

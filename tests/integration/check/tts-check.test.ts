@@ -20,7 +20,9 @@ function ttsScenario(withEmailClaim: boolean): Record<string, unknown> {
     base: 'healthy',
     patch: [
       { op: 'add', path: `${API_APP}/web/redirectUris/-`, value: REDIRECT },
-      ...(withEmailClaim ? [] : [{ op: 'replace', path: `${API_APP}/optionalClaims/idToken`, value: [] }]),
+      // With the email scope Entra puts email in a v2.0 ID token whenever the user has one
+      // (optional-claims reference), so only a user without an email address leaves it out.
+      ...(withEmailClaim ? [] : [{ op: 'replace', path: `${API_APP}/optionalClaims/idToken`, value: [] }, { op: 'replace', path: '/users/0/mail', value: null }]),
     ],
   };
 }

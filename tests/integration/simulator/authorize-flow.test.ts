@@ -48,7 +48,9 @@ describe('authorization code + PKCE through the sign-in page', () => {
     expect(Number(id.exp)).toBeGreaterThan(Number(id.iat));
     expect(id.nbf).toBe(id.iat);
     const access = claimsOf(body.access_token ?? '');
-    expect(access).toMatchObject({ aud: 'https://graph.microsoft.com', scp: 'openid profile email User.Read', azp: sim.profile.apiAppId });
+    // Microsoft Graph's delegated tokens are v1.0: appid (not azp), the sts.windows.net issuer, no idtyp.
+    expect(access).toMatchObject({ aud: 'https://graph.microsoft.com', scp: 'openid profile email User.Read', appid: sim.profile.apiAppId, ver: '1.0', iss: `https://sts.windows.net/${sim.profile.tenantId}/` });
+    expect(access.idtyp).toBeUndefined();
 
     expectEntraError(await redeem(sim, code, verifier), 400, 'invalid_grant', 54005);
   });

@@ -45,15 +45,17 @@ describe('discovery and keys', () => {
     expect(String(body.error_description)).toContain("Tenant 'does-not-exist.example' not found");
   });
 
-  it('publishes an RS256 JWKS whose key verifies the tokens it issues', async () => {
+  it('publishes several RS256 keys, one of which (picked by kid) verifies the tokens it issues', async () => {
     const jwks = JSON.parse((await sim.http.request(`${sim.tenantUrl}/discovery/v2.0/keys`)).body) as JSONWebKeySet & { keys: Record<string, unknown>[] };
-    expect(jwks.keys).toHaveLength(1);
-    expect(jwks.keys[0]).toMatchObject({ kty: 'RSA', use: 'sig', issuer: `${sim.authorityHost}/${sim.profile.tenantId}/v2.0` });
-    expect(typeof jwks.keys[0]?.kid).toBe('string');
+    expect(jwks.keys.length).toBeGreaterThan(1);
+    for (const k of jwks.keys) expect(k).toMatchObject({ kty: 'RSA', use: 'sig', issuer: `${sim.authorityHost}/${sim.profile.tenantId}/v2.0` });
+    expect(new Set(jwks.keys.map((k) => k.kid)).size).toBe(jwks.keys.length);
+    // The healthy API app never set requestedAccessTokenVersion: its tokens are v1.0.
     const token = (JSON.parse((await clientCredentials(sim)).body) as { access_token: string }).access_token;
-    const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(jwks), { issuer: `${sim.authorityHost}/${sim.profile.tenantId}/v2.0`, audience: sim.profile.apiAppId });
-    expect(protectedHeader).toMatchObject({ alg: 'RS256', kid: jwks.keys[0]?.kid });
-    expect(payload).toMatchObject({ tid: sim.profile.tenantId, ver: '2.0', azp: sim.profile.apiAppId, idtyp: 'app' });
+    const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(jwks), { issuer: `https://sts.windows.net/${sim.profile.tenantId}/`, audience: `api://${sim.profile.apiAppId}` });
+    expect(jwks.keys.map((k) => k.kid)).toContain(protectedHeader.kid);
+    expect(payload).toMatchObject({ tid: sim.profile.tenantId, ver: '1.0', appid: sim.profile.apiAppId, appidacr: '1', idtyp: 'app' });
+    expect(payload.azp).toBeUndefined();
   });
 });
 

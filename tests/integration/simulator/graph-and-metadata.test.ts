@@ -1,26 +1,8 @@
 import { XMLParser } from 'fast-xml-parser';
 import { X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorizeUrl, clientCredentials, pkce, redirectParams, signInOverHttp, startSim, type Sim } from './sim-kit';
+import { authorizeUrl, clientCredentials, graphCliToken, pkce, redirectParams, signInOverHttp, startSim, type Sim } from './sim-kit';
 import { postForm } from '../../../electron/services/http';
-
-const GRAPH_CLI = '14d82eec-204b-4c2f-b7e8-296a70dab67e';
-
-/** Sign in as the practice user through the Graph Command Line Tools public client (no secret). */
-async function graphCliToken(sim: Sim): Promise<string> {
-  const { verifier, challenge } = pkce();
-  const { result } = await signInOverHttp(sim, authorizeUrl(sim, { clientId: GRAPH_CLI, redirectUri: 'http://localhost:53211', scope: 'openid Application.Read.All Directory.Read.All', challenge }));
-  const res = await postForm(sim.http, `${sim.tenantUrl}/oauth2/v2.0/token`, {
-    grant_type: 'authorization_code',
-    client_id: GRAPH_CLI,
-    code: redirectParams(result).get('code') ?? '',
-    redirect_uri: 'http://localhost:53211',
-    code_verifier: verifier,
-    scope: 'openid Application.Read.All Directory.Read.All',
-  });
-  expect(res.status).toBe(200);
-  return (JSON.parse(res.body) as { access_token: string }).access_token;
-}
 
 async function userToken(sim: Sim): Promise<string> {
   const { verifier, challenge } = pkce();

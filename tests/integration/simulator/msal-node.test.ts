@@ -26,7 +26,8 @@ describe('MSAL Node against the practice tenant', () => {
     const result = await cca(sim).acquireTokenByClientCredential({ scopes: [`api://${sim.profile.apiAppId}/.default`], skipCache: true });
     expect(result?.accessToken).toMatch(/^eyJ/);
     const claims = JSON.parse(Buffer.from(result?.accessToken.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
-    expect(claims).toMatchObject({ tid: sim.profile.tenantId, aud: sim.profile.apiAppId, idtyp: 'app' });
+    // requestedAccessTokenVersion unset: a v1.0 token whose audience is the Application ID URI.
+    expect(claims).toMatchObject({ tid: sim.profile.tenantId, aud: `api://${sim.profile.apiAppId}`, idtyp: 'app', ver: '1.0' });
   });
 
   it('completes auth code + PKCE: getAuthCodeUrl, the sign-in page, then acquireTokenByCode', async () => {

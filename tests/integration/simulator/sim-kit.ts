@@ -129,3 +129,21 @@ export async function clientCredentials(sim: Sim, overrides: Record<string, stri
   for (const [k, v] of Object.entries(fields)) if (v === '') delete fields[k];
   return postForm(sim.http, `${sim.tenantUrl}/oauth2/v2.0/token`, fields);
 }
+
+export const GRAPH_CLI = '14d82eec-204b-4c2f-b7e8-296a70dab67e';
+
+/** Sign in as the practice user through the Graph Command Line Tools public client (no secret). */
+export async function graphCliToken(sim: Sim): Promise<string> {
+  const { verifier, challenge } = pkce();
+  const { result } = await signInOverHttp(sim, authorizeUrl(sim, { clientId: GRAPH_CLI, redirectUri: 'http://localhost:53211', scope: 'openid Application.Read.All Directory.Read.All', challenge }));
+  const res = await postForm(sim.http, `${sim.tenantUrl}/oauth2/v2.0/token`, {
+    grant_type: 'authorization_code',
+    client_id: GRAPH_CLI,
+    code: redirectParams(result).get('code') ?? '',
+    redirect_uri: 'http://localhost:53211',
+    code_verifier: verifier,
+    scope: 'openid Application.Read.All Directory.Read.All',
+  });
+  expect(res.status).toBe(200);
+  return (JSON.parse(res.body) as { access_token: string }).access_token;
+}

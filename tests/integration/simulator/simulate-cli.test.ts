@@ -59,6 +59,10 @@ describe('federation-desk simulate', () => {
       'app-disabled', 'mfa-required', 'user-without-mail', 'public-client-off', 'saml-cert-expiring', 'saml-cert-rollover',
       // The registration audit's misconfigurations.
       'implicit-grant-on', 'email-claim-missing', 'leftover-secrets', 'saml-sso-mode-unset', 'saml-no-notification-email', 'user-read-missing',
+      // Microsoft Graph paging and throttling, held to the recorded responses in tests/fixtures/recorded.
+      'graph-paged', 'graph-throttled',
+      // Redirect URIs: a root URI registered without its slash still matches.
+      'redirect-root-without-slash',
     ]);
   });
 

@@ -11,14 +11,15 @@ describe('built-in scenarios', () => {
   it.each(BUILT_IN_SCENARIO_NAMES)('%s is valid and names its profile apps', (name) => {
     const s = builtInScenario(name, now);
     expect(s.name).toBe(name);
-    expect(s.profile.webUrl).toBe('https://octopus.contoso.com/');
+    // The guide's form, https://ENV.octopus-itsm.com/octopus/; one scenario serves Octopus at the root.
+    expect(s.profile.webUrl).toBe(name === 'redirect-root-without-slash' ? 'https://octopus.contoso.com/' : 'https://octopus.contoso.com/octopus/');
     expect(s.users.some((u) => u.userPrincipalName === s.signInUser)).toBe(true);
   });
 
   it('each fault scenario differs from healthy in the one thing it is named for', () => {
     const api = (n: (typeof BUILT_IN_SCENARIO_NAMES)[number]) => builtInScenario(n, now).applications.find((a) => a.displayName === 'Octopus - API');
     expect(api('unknown-app')).toBeUndefined();
-    expect(api('redirect-no-trailing-slash')?.web.redirectUris).toEqual(['https://octopus.contoso.com']);
+    expect(api('redirect-no-trailing-slash')?.web.redirectUris).toEqual(['https://octopus.contoso.com/octopus']);
     expect(Date.parse(api('secret-expired')?.passwordCredentials[0]?.endDateTime ?? '')).toBeLessThan(now.getTime());
     expect(api('no-app-id-uri')?.identifierUris).toEqual([]);
     expect(api('public-client-off')?.isFallbackPublicClient).toBe(false);
