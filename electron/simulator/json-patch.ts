@@ -26,13 +26,22 @@ export class JsonPatchError extends Error {
   }
 }
 
+/**
+ * Segments that reach an object's prototype instead of its own data: a patch through them would
+ * change Object.prototype in the process that runs the services. No scenario document has such keys.
+ */
+const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
+
 function parsePointer(pointer: string, index: number): string[] {
   if (pointer === '') return [];
   if (!pointer.startsWith('/')) throw new JsonPatchError(index, `path "${pointer}" must start with "/"`);
-  return pointer
+  const tokens = pointer
     .slice(1)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const bad = tokens.find((t) => FORBIDDEN_SEGMENTS.has(t));
+  if (bad !== undefined) throw new JsonPatchError(index, `path "${pointer}" uses "${bad}", which a scenario patch may not name`);
+  return tokens;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -78,7 +87,7 @@ export function applyJsonPatch(doc: unknown, ops: readonly JsonPatchOp[]): unkno
     let parent: unknown = root;
     for (const token of tokens.slice(0, -1)) {
       if (Array.isArray(parent)) parent = parent[arrayIndex(parent, token, index, false)];
-      else if (isObject(parent) && token in parent) parent = parent[token];
+      else if (isObject(parent) && Object.hasOwn(parent, token)) parent = parent[token];
       else throw new JsonPatchError(index, `path "${op.path}" does not exist`);
     }
     const last = tokens[tokens.length - 1] as string;
@@ -91,7 +100,7 @@ export function applyJsonPatch(doc: unknown, ops: readonly JsonPatchOp[]): unkno
       return;
     }
     if (!isObject(parent)) throw new JsonPatchError(index, `path "${op.path}" does not exist`);
-    if (op.op !== 'add' && !(last in parent)) throw new JsonPatchError(index, `path "${op.path}" does not exist`);
+    if (op.op !== 'add' && !Object.hasOwn(parent, last)) throw new JsonPatchError(index, `path "${op.path}" does not exist`);
     if (op.op === 'add' || op.op === 'replace') parent[last] = structuredClone(op.value);
     else if (op.op === 'remove') delete parent[last];
     else if (!deepEqual(parent[last], op.value)) throw new JsonPatchError(index, `test failed at "${op.path}": found ${JSON.stringify(parent[last])}, expected ${JSON.stringify(op.value)}`);

@@ -3,7 +3,7 @@
  * process), a crash between a secret's write and its profile's, and files that are corrupt, from a
  * newer version, start with a byte-order mark, or hold null or an array.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -76,6 +76,8 @@ describe('many writers at once', () => {
       fs.writeFileSync(f, exported(`Imported ${n}`));
       return f;
     });
+    // One run first: bin/ rebuilds a stale CLI bundle, which four runs at once should not all do.
+    execFileSync(process.execPath, ['bin/federation-desk.mjs', '--version']);
     const runs = await Promise.all(
       files.map(
         (f) =>
