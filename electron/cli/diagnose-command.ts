@@ -1,5 +1,8 @@
-/** `federation-desk diagnose [TEXT...]`: explain every AADSTS, Graph and IDX error in any text. */
-import { summarize } from '../../shared/aadsts';
+/**
+ * `federation-desk diagnose [TEXT...]`: explain every AADSTS, Graph and IDX error in any text;
+ * `diagnose --explain CODE` (or `diagnose CODE`): what one code means, from the catalog.
+ */
+import { lookupCode, summarize } from '../../shared/aadsts';
 import type { ProfileView } from '../../shared/profile';
 import { DiagnoseService } from '../services/diagnose-service';
 import { cliServices } from './cli-services';
@@ -8,6 +11,8 @@ import { UsageError, parseCliArgs, readStdin, writeJson, type CliCommand, type C
 const HELP = `
 Usage: federation-desk diagnose [TEXT...] [options]
        <command that prints an error> | federation-desk diagnose [-]
+       federation-desk diagnose --explain CODE [options]
+       federation-desk diagnose CODE [options]
 
 Finds every AADSTS error code (and Microsoft Graph and IDX token-validation codes) in any text: a
 token endpoint's JSON, a browser URL, an MSAL exception, a log file, a sign-in error page. For each
@@ -15,16 +20,42 @@ it prints what happened, the likely causes in an Octopus federation setup, the f
 the Entra admin center, links, and the Trace ID, Correlation ID and timestamp to quote to Microsoft.
 
 Reads the text from the arguments, or from stdin when there are none or the only one is "-".
+Likely causes are ranked for the client the text comes from (Azure CLI, PowerShell, an MSAL app,
+Octopus); the Octopus setup's causes come first only with --profile or when the text is Octopus's.
+Codes found together (a silent sign-in's 50058 next to the real failure) get a note on which to
+act on first.
+
+--explain CODE, or a bare code as the only argument (50011, AADSTS50011, Authorization_RequestDenied,
+IDX10205), prints the catalog's entry for that code: meaning, causes, fix, links and the source.
 
 Options:
+  --explain CODE       Explain one code from the catalog instead of reading a text.
   --profile NAME       Tailor the diagnosis to a stored profile (its redirect URI, secret hint,
                        secret expiry, app IDs and tenant).
   --data-dir DIR       Where the profiles are (default: the app's own data folder).
-  --json               One JSON document on stdout: {"findings": [...]}.
+  --json               One JSON document on stdout: {"findings": [...], "client", "rankedFor",
+                       "related": [...]}.
   --help               This text.
 
-Exit codes: 0 codes found, 1 none found, 2 usage.
+Exit codes: 0 codes found, 1 none found, 2 usage. With --explain: 0 the code is in the catalog,
+1 it is not (Microsoft's lookup page is linked), 2 usage.
 `;
+
+/** A code as typed on its own: 50011, AADSTS50011, or a Graph or IDX code the catalog holds. */
+const BARE_CODE_RE = /^(?:AADSTS)?\d{5,7}$/i;
+
+function isBareCode(arg: string): boolean {
+  const t = arg.trim();
+  return BARE_CODE_RE.test(t) || (/^[A-Za-z_]+\d*$/.test(t) && lookupCode(t) !== undefined);
+}
+
+/** The text that makes diagnose() explain one code (the parser needs the AADSTS prefix on numbers). */
+function explainText(code: string): string {
+  const t = code.trim();
+  if (BARE_CODE_RE.test(t)) return `AADSTS${t.replace(/^AADSTS/i, '')}`;
+  if (lookupCode(t)) return t;
+  throw new UsageError(`"${code}" is not an error code. Give an AADSTS number (50011 or AADSTS50011), a Microsoft Graph code (Authorization_RequestDenied) or an IDX code (IDX10205).`);
+}
 
 async function readText(positionals: string[], io: CliIo): Promise<string> {
   if (positionals.length > 0 && !(positionals.length === 1 && positionals[0] === '-')) {
@@ -56,16 +87,23 @@ export const diagnoseCommand: CliCommand = {
     const { values, positionals } = parseCliArgs(
       'diagnose',
       argv,
-      { json: { type: 'boolean' }, profile: { type: 'string' }, 'data-dir': { type: 'string' } },
+      { json: { type: 'boolean' }, profile: { type: 'string' }, 'data-dir': { type: 'string' }, explain: { type: 'string' } },
       true,
     );
     if (values['data-dir'] !== undefined && values.profile === undefined) throw new UsageError('--data-dir only matters with --profile NAME.');
+    if (values.explain !== undefined && positionals.length > 0) throw new UsageError('Give either --explain CODE or a text to diagnose, not both.');
+    const explain = values.explain ?? (positionals.length === 1 && isBareCode(positionals[0] ?? '') ? positionals[0] : undefined);
+    // Checked before the profile is loaded: a mistyped code should not wait on the profile store.
+    const explained = explain !== undefined ? explainText(explain) : undefined;
     const profile = values.profile !== undefined ? loadProfile(values.profile, values['data-dir'], io) : undefined;
-    const text = await readText(positionals, io);
+    const text = explained ?? (await readText(positionals, io));
     const service = new DiagnoseService({ getProfile: (id) => (profile && profile.id === id ? profile : undefined) });
-    const diagnosis = service.diagnoseText({ text, profileId: profile?.id ?? null });
+    const found = service.diagnoseText({ text, profileId: profile?.id ?? null });
+    // Explaining a code quotes no error text: the "message" would only repeat the code.
+    const diagnosis = explained === undefined ? found : { ...found, findings: found.findings.map((f) => ({ ...f, message: null })) };
     if (values.json) writeJson(io, diagnosis);
     else io.stdout.write(summarize(diagnosis));
+    if (explained !== undefined) return diagnosis.findings[0]?.known ? 0 : 1;
     return diagnosis.findings.length > 0 ? 0 : 1;
   },
 };

@@ -34,7 +34,7 @@ export class DiagnoseService {
     const today = isoDay(this.ports.clock ?? systemClock);
     const result = diagnose(request.text, profile ? { profile, today } : { today });
     const clean = this.ports.redact ?? defaultRedact;
-    return { findings: result.findings.map((f) => ({ ...f, message: f.message === null ? null : clean(f.message) })) };
+    return { ...result, findings: result.findings.map((f) => ({ ...f, message: f.message === null ? null : clean(f.message) })) };
   }
 
   /** `diagnose:catalog`: catalog entries matching a code, name or words. */

@@ -6,6 +6,7 @@
  * Text may use these placeholders, filled in from the selected profile (or generic words without one):
  * {API app}, {SAML-OpenID app}, {tenant}, {Web URL}, {cloud}.
  */
+import type { ClientFamily } from './clients';
 import type { LinkKey } from './links';
 
 export interface FullEntry {
@@ -21,6 +22,20 @@ export interface FullEntry {
   links: readonly LinkKey[];
   /** Extra words the catalog search should find this entry by. */
   tags?: readonly string[];
+  /**
+   * Where the facts come from: a Microsoft Learn page, or Microsoft's lookup page for the code.
+   * Without one, the catalog names Microsoft Learn's AADSTS reference when it lists the code, else
+   * the lookup page (sources.ts).
+   */
+  source?: string;
+  /**
+   * Causes when the text comes from another app than the Octopus setup (Azure CLI, a console app,
+   * a daemon, a single-page app), most likely first. Without them, the causes that do not name the
+   * Octopus setup are used.
+   */
+  elsewhere?: readonly string[];
+  /** Causes for one kind of client, put first when the text comes from such a client. */
+  forClient?: Partial<Record<ClientFamily, readonly string[]>>;
 }
 
 /** Placeholders the text may contain. */
@@ -100,6 +115,10 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     causes: [
       'The Octopus Web URL is configured as http://, or a TLS-offloading proxy makes Octopus believe it runs on http.',
     ],
+    elsewhere: [
+      "The redirect URI the app sends uses http:// (or another insecure scheme) for a host other than localhost.",
+      "A proxy or load balancer terminates TLS, so the app builds its redirect URI with http:// from the request it sees.",
+    ],
     fix: [
       'Change the Octopus Web URL to https:// (and this profile with it).',
       'If a proxy terminates TLS, configure it to pass X-Forwarded-Proto: https and make Octopus honour it.',
@@ -115,6 +134,9 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     causes: [
       'Octopus sent the request without redirect_uri because its Web URL setting is empty.',
       '{API app} has several redirect URIs and none was named in the request, or it has none.',
+    ],
+    elsewhere: [
+      "The app sent no redirect_uri, and its registration has several redirect URIs (or none), so Entra cannot pick one.",
     ],
     fix: [
       'Fill in the Octopus Web URL (with trailing slash) in Octopus and in this profile.',
@@ -132,6 +154,10 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
       'The Octopus Web URL was added under Single-page application instead of Web on {API app}.',
       'A browser-based test tool (not Octopus) called the token endpoint.',
     ],
+    elsewhere: [
+      "The redirect URI is registered under Web or Mobile and desktop applications, but the code was redeemed from browser JavaScript (a cross-origin request), which Entra allows only for Single-page application redirect URIs.",
+      "A browser-based test tool called the token endpoint directly.",
+    ],
     fix: [
       `Open ${APPREG} > {API app} > Authentication.`,
       'Remove the Web URL from Single-page application and add it under Web > Redirect URIs, then Save.',
@@ -145,6 +171,9 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     title: 'Invalid redirect URI',
     explanation: 'The redirect address in the request does not match any address configured for the app.',
     causes: ['The Octopus Web URL differs from the registered redirect URIs of {API app}.'],
+    elsewhere: [
+      "The redirect address the app sends matches none of the redirect URIs registered on the app (scheme, host, port, path, letter case and trailing slash all count).",
+    ],
     fix: [
       `Open ${APPREG} > {API app} > Authentication > Web > Redirect URIs and add {Web URL} exactly as sent.`,
       RETRY_STEP,
@@ -182,6 +211,10 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
       'The secret on {API app} reached its Expires date (Entra secrets last at most 24 months).',
       'A new secret was created in Entra, but Octopus still sends the old, expired one.',
     ],
+    elsewhere: [
+      "The client secret the app sends has passed its Expires date (Certificates & secrets shows the date).",
+      "A new secret was created, but the app's configuration (app settings, pipeline variable, key vault) still holds the expired one.",
+    ],
     fix: [
       `Open ${APPREG} > {API app} > Certificates & secrets > Client secrets and select New client secret.`,
       'Copy the new Value at once and paste it into Octopus and this profile; record its Expires date.',
@@ -200,6 +233,14 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
       'The API secret is empty in Octopus (or in this profile), so nothing was sent.',
       "The flow is meant to run as a public client, but 'Allow public client flows' is off on the app.",
     ],
+    forClient: {
+      "public-client": [
+        "'Allow public client flows' is off on the app registration, while the app uses a flow that sends no secret (device code, username and password, integrated Windows authentication).",
+      ],
+      confidential: [
+        "The app's secret or certificate is not configured where it runs (an empty environment variable or app setting), so nothing was sent.",
+      ],
+    },
     fix: [
       'Enter the API app secret Value in Octopus and in this profile.',
       `Only if this flow is meant to run without a secret: ${APPREG} > {API app} > Authentication > Advanced settings > Allow public client flows = Yes.`,
@@ -307,6 +348,9 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     title: 'Tenant ID is an empty GUID',
     explanation: 'The tenant in the request was 00000000-0000-0000-0000-000000000000, which is a placeholder, not a tenant.',
     causes: ['The Directory (tenant) ID field in Octopus was never filled in, or a template value was left in place.'],
+    elsewhere: [
+      "The app sent an all-zero GUID (00000000-0000-0000-0000-000000000000) as the tenant: a placeholder in its configuration was never filled in.",
+    ],
     fix: [`Copy the Tenant ID from ${OVERVIEW} into Octopus and this profile.`, RETRY_STEP],
     links: ['tenant-overview'],
     tags: ['tenant'],
@@ -452,6 +496,9 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     title: 'App cannot be used through /common',
     explanation: 'This app is not available through /common or /consumers; it needs the tenant-specific endpoint.',
     causes: ["The tenant is 'common' in Octopus."],
+    elsewhere: [
+      "The app signs in through /common or /consumers, and its registration cannot be used there (it is single-tenant, or not converged for the v2.0 endpoint): use /organizations or the tenant-specific endpoint.",
+    ],
     fix: [`Use the Tenant ID from ${OVERVIEW} instead of common in Octopus and this profile.`],
     links: ['tenant-overview'],
     tags: ['common', 'v2'],
@@ -461,6 +508,9 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     title: 'Grant type not allowed on /common',
     explanation: 'The grant used (for example client credentials) cannot go to /common or /consumers.',
     causes: ["The tenant is 'common' or 'consumers' while Octopus uses the API app secret (client credentials)."],
+    elsewhere: [
+      "The app uses a grant (for example client credentials) against /common or /consumers; that grant needs /organizations or the tenant-specific endpoint.",
+    ],
     fix: [`Use the Tenant ID from ${OVERVIEW} in Octopus and this profile.`],
     links: ['tenant-overview'],
     tags: ['common', 'client credentials'],
@@ -603,6 +653,9 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     title: 'User must request admin consent',
     explanation: 'The admin consent workflow asks the user to request approval from an admin before the app can be used.',
     causes: ['Admin consent has not been granted for {API app}.'],
+    elsewhere: [
+      "The permissions the app asks for need an administrator, and the admin consent workflow is on, so the user is offered to request approval instead of consenting.",
+    ],
     fix: [`Grant consent: ${APPREG} > {API app} > API permissions > Grant admin consent.`],
     links: ['api-permissions'],
     tags: ['consent'],
@@ -612,6 +665,9 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     title: 'App lacks the sign-in permission',
     explanation: 'The app must at least be allowed to sign users in and read their profile (Microsoft Graph User.Read), with consent.',
     causes: ['User.Read was removed from {API app}, or its consent is missing.'],
+    elsewhere: [
+      "The app asks for a token for itself, but nobody has consented to at least the sign-in and read user profile permission (User.Read on Microsoft Graph).",
+    ],
     fix: [
       `Open ${APPREG} > {API app} > API permissions > Add a permission > Microsoft Graph > Delegated > User.Read.`,
       'Select Grant admin consent.',
@@ -640,6 +696,9 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     title: 'Resource not in the app permissions',
     explanation: "The app asked for a token for a resource that is not in its configured permissions.",
     causes: ["The scope requested names a resource (API) that {API app} does not list under API permissions."],
+    elsewhere: [
+      "The app asked for a resource (API) that its registration does not list under API permissions; the message names the resource requested and the valid ones.",
+    ],
     fix: [`Add the resource in ${APPREG} > {API app} > API permissions, then Grant admin consent.`],
     links: ['api-permissions'],
     tags: ['permission', 'scope'],
@@ -652,6 +711,10 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     causes: [
       "The SAML request's Issuer does not match the Identifier (Entity ID) of {SAML-OpenID app}.",
       '{API app} requests a resource it does not list under API permissions.',
+    ],
+    elsewhere: [
+      "The app requests a resource that is not in its required resource access list (API permissions), or the resource cannot be found.",
+      "For a SAML app: the Issuer in the SAML request does not match the Identifier (Entity ID) configured on the enterprise application.",
     ],
     fix: [
       `For SAML: ${ENTERPRISE} > (the SAML-OpenID app) > Single sign-on > Basic SAML Configuration > Identifier: make it equal the Issuer Octopus sends.`,
@@ -685,6 +748,9 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     causes: [
       'The scope is not in the form api://<API app ID>/.default for the client-credentials request.',
       'A v2 scope was sent to the v1 endpoint, or the other way round.',
+    ],
+    elsewhere: [
+      "The scope the app asked for is not valid: a misspelt permission name, a resource's Application ID URI that does not exist, or a client-credentials request without the /.default suffix.",
     ],
     fix: [
       `Check the Application ID URI in ${APPREG} > {API app} > Expose an API, and request <that URI>/.default.`,
@@ -796,6 +862,15 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
       'A policy blocks Octopus (or all apps) for this user, location, device or client app.',
       'A block-legacy-authentication policy hit a non-browser client.',
     ],
+    forClient: {
+      cli: [
+        "A policy that targets all resources (or Windows Azure Service Management API / Microsoft Graph) blocks this user, location or device when signing in with a command-line tool.",
+        "A policy blocks the device code flow (Conditions > Authentication flows), and the tool signed in with a device code (az login --use-device-code, Connect-MgGraph -UseDeviceCode).",
+      ],
+    },
+    elsewhere: [
+      "A Conditional Access policy assigned to this user and app blocks access for this location, device platform, client app or risk; the sign-in log's Conditional Access tab names it.",
+    ],
     fix: [
       SIGNIN_LOG_STEP,
       `Open ${CA}, find the policy named there, and adjust its assignments or conditions if the block is not intended.`,
@@ -826,6 +901,9 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     title: 'Session too old for sign-in frequency',
     explanation: 'The refresh token is older than the sign-in frequency a Conditional Access policy allows, so the user must sign in again.',
     causes: ['A sign-in frequency session control applies to Octopus.'],
+    elsewhere: [
+      "A Conditional Access sign-in frequency control requires a fresh sign-in, and the app tried to use an older refresh token or session.",
+    ],
     fix: ['Sign in again.', `Adjust the sign-in frequency in ${CA} if it is too short.`],
     links: ['conditional-access'],
     tags: ['conditional access', 'session'],
@@ -871,6 +949,9 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
       'Someone opened the SAML Login URL directly in a browser instead of starting from Octopus.',
       'Octopus posts the request while the URL expects the redirect binding.',
     ],
+    elsewhere: [
+      "The SAML sign-in URL was opened without a SAMLRequest (for example from a bookmark), or the app sent the request with another binding than HTTP Redirect.",
+    ],
     fix: [
       'Start sign-in from the Octopus sign-in page, not from the Entra URL.',
       'Or test from the enterprise app: Single sign-on > Test.',
@@ -907,6 +988,9 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     title: 'ID tokens not enabled for the app',
     explanation: "The app asked for an ID token straight from the authorization endpoint (response_type id_token), which the app registration does not allow.",
     causes: ["'ID tokens (used for implicit and hybrid flows)' is off on {SAML-OpenID app} or {API app}."],
+    elsewhere: [
+      "The app asks the authorize endpoint for an ID token (response_type=id_token), but ID tokens under Implicit grant and hybrid flows is off on its registration.",
+    ],
     fix: [
       `Open ${APPREG} > (the app named in the error) > Authentication > Implicit grant and hybrid flows, tick ID tokens, and Save.`,
       RETRY_STEP,
@@ -928,6 +1012,9 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     title: 'No SAML signing certificate',
     explanation: 'Entra has no active signing certificate for the SAML app, so it cannot sign the SAML response.',
     causes: ['The SAML signing certificate of {SAML-OpenID app} expired or was never created or activated.'],
+    elsewhere: [
+      "The enterprise application has no active SAML signing certificate (it expired, or none was created or made active).",
+    ],
     fix: [
       `Open ${ENTERPRISE} > (the SAML-OpenID app) > Single sign-on > SAML Certificates, create a new certificate and make it Active.`,
       'Download the new certificate (or federation metadata) and update it in Octopus.',
@@ -951,6 +1038,9 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     title: 'Unsigned SAML request',
     explanation: 'The SAML app requires signed requests and this one was not signed.',
     causes: ['Request signature verification is on for the SAML app, but Octopus does not sign its requests.'],
+    elsewhere: [
+      "The enterprise application requires signed SAML requests (Verification certificates), and the app sent an unsigned request.",
+    ],
     fix: [
       `Either configure request signing in Octopus, or turn off signature verification in ${ENTERPRISE} > (the SAML-OpenID app) > Single sign-on > Verification certificates.`,
     ],
@@ -1020,6 +1110,9 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     title: "API's service principal disabled",
     explanation: 'The service principal of the API asked for is disabled, so no token can be issued for it.',
     causes: ["The enterprise application of {API app} is disabled (Enabled for users to sign in? = No)."],
+    elsewhere: [
+      "The resource's service principal (its enterprise application) is disabled: Enabled for users to sign in? is No.",
+    ],
     fix: [`${ENTERPRISE} > (the API app) > Properties > Enabled for users to sign in? = Yes.`],
     links: ['enterprise-apps'],
     tags: ['disabled', 'service principal'],
@@ -1029,6 +1122,9 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     title: 'Resource not found or disabled',
     explanation: 'The resource (API) in the request is disabled or does not exist.',
     causes: ['The resource or scope names an Application ID URI that is not set on {API app}.'],
+    elsewhere: [
+      "The resource the app asked for does not exist or is disabled: a typo in the resource URL or scope, or an Application ID URI that is not set on the API's registration.",
+    ],
     fix: [`Check ${APPREG} > {API app} > Expose an API and the scope Octopus requests.`],
     links: ['api-expose'],
     tags: ['resource', 'scope'],

@@ -4,7 +4,10 @@
  */
 import { COMPACT_ROWS } from './catalog-compact';
 import { FULL_ENTRIES, type FullEntry } from './catalog-full';
+import { FULL_MORE } from './catalog-more';
+import { groupOf } from './groups';
 import type { CatalogEntry, FindingKind } from './schema';
+import { defaultSource } from './sources';
 
 export type { FullEntry } from './catalog-full';
 
@@ -15,6 +18,10 @@ export interface CatalogRecord {
   name: string;
   meaning: string;
   full: FullEntry | undefined;
+  /** The catalog group ("Conditional Access"), or null (Graph, IDX). */
+  group: string | null;
+  /** Where the detailed entry's facts come from; null without a detailed entry. */
+  source: string | null;
 }
 
 /** The kind of a code: numbers are AADSTS, IDXnnnnn is IdentityModel, other strings are Graph. */
@@ -39,15 +46,15 @@ export function humanizeName(name: string): string {
   return words.map((w, i) => (i === 0 ? w : /^[A-Z]{2,}/.test(w) ? w : w.toLowerCase())).join(' ');
 }
 
-const fullByKey = new Map<string, FullEntry>(FULL_ENTRIES.map((e) => [catalogKey(e.code), e]));
+/** Every detailed entry: the setup's own codes, then the other common codes. */
+export const ALL_FULL_ENTRIES: readonly FullEntry[] = [...FULL_ENTRIES, ...FULL_MORE];
 
-const RECORDS: readonly CatalogRecord[] = COMPACT_ROWS.map(([code, name, meaning]) => ({
-  code,
-  kind: kindOfCode(code),
-  name,
-  meaning,
-  full: fullByKey.get(catalogKey(code)),
-}));
+const fullByKey = new Map<string, FullEntry>(ALL_FULL_ENTRIES.map((e) => [catalogKey(e.code), e]));
+
+const RECORDS: readonly CatalogRecord[] = COMPACT_ROWS.map(([code, name, meaning]) => {
+  const full = fullByKey.get(catalogKey(code));
+  return { code, kind: kindOfCode(code), name, meaning, full, group: groupOf(code)?.label ?? null, source: full ? (full.source ?? defaultSource(code)) : null };
+});
 
 const byKey = new Map<string, CatalogRecord>(RECORDS.map((r) => [catalogKey(r.code), r]));
 

@@ -4,10 +4,12 @@
  */
 import { cloudLabel } from '../clouds';
 import { isGuid, type ProfileView } from '../profile';
-import { catalogKey, humanizeName, lookupCode, type CatalogRecord } from './catalog';
+import { catalogKey, humanizeName, lookupCode, type CatalogRecord, type FullEntry } from './catalog';
+import { detectClient, NEUTRAL_CLIENTS, type ClientFamily, type DetectedClient } from './clients';
 import { contextNotes } from './context';
 import { buildLinks, ERROR_REFERENCE_URL, lookupUrl, type LinkTarget } from './links';
 import { parseErrorText, type ParsedError } from './parser';
+import { relatedNotes } from './related';
 import type { Diagnosis, Finding, Link } from './schema';
 
 export interface DiagnoseContext {
@@ -52,7 +54,54 @@ function findingLinks(e: ParsedError, record: CatalogRecord | undefined, target:
   return links;
 }
 
-function toFinding(e: ParsedError, ctx: DiagnoseContext): Finding {
+/** Who the causes are ranked for. */
+interface Ranking {
+  /** The entry's own order, written for the Octopus setup. */
+  octopusFirst: boolean;
+  families: readonly ClientFamily[];
+  rankedFor: string;
+}
+
+// A cause that names the Octopus setup or one of its parts (the placeholders are filled from an
+// Octopus-style profile): it fits only a paste from that setup.
+const SETUP_CAUSE_RE = /\bOctopus\b|\{(?:API app|SAML-OpenID app|Web URL)\}|\b(?:API app|SAML-OpenID app)\b/;
+
+/** The cause is about the Octopus setup (its apps, its Web URL, Octopus itself). */
+export function isSetupCause(cause: string): boolean {
+  return SETUP_CAUSE_RE.test(cause);
+}
+
+/**
+ * The Octopus setup's causes come first only when the text comes from Octopus, or an Octopus
+ * profile is chosen and the text does not come from another client. A paste from Azure CLI,
+ * PowerShell, an MSAL app or any other client gets that client's causes first.
+ */
+function rankingFor(client: DetectedClient | null, p: ProfileView | undefined): Ranking {
+  if (client?.kind === 'octopus') return { octopusFirst: true, families: [], rankedFor: 'the Octopus setup (the text comes from Octopus)' };
+  const otherClient = client !== null && !NEUTRAL_CLIENTS.has(client.kind);
+  if (otherClient)
+    return { octopusFirst: false, families: client.families, rankedFor: `${client.label} (the text comes from it); causes in the Octopus setup come last` };
+  const octopusProfile = p !== undefined && (p.target === undefined || p.target === 'octopus');
+  if (octopusProfile) return { octopusFirst: true, families: [], rankedFor: `the Octopus setup of profile "${p.name}"` };
+  const from = client ? ` (the text is ${client.label})` : '';
+  return {
+    octopusFirst: false,
+    families: [],
+    rankedFor: p ? `profile "${p.name}"${from}; causes in the Octopus setup come last` : `any app${from}: no profile is chosen, so causes in the Octopus setup come last`,
+  };
+}
+
+function rankCauses(full: FullEntry | undefined, r: Ranking): string[] {
+  if (!full) return [];
+  if (r.octopusFirst) return [...full.causes];
+  const setup = full.causes.filter(isSetupCause);
+  const generic = full.causes.filter((c) => !isSetupCause(c));
+  const forClient = r.families.flatMap((f) => full.forClient?.[f] ?? []);
+  const ranked = [...new Set([...forClient, ...(full.elsewhere ?? []), ...generic])];
+  return [...ranked, ...setup.map((c) => `If this is the Octopus sign-in: ${c}`)];
+}
+
+function toFinding(e: ParsedError, ctx: DiagnoseContext, r: Ranking): Finding {
   const record = lookupCode(e.code);
   const full = record?.full;
   const p = ctx.profile;
@@ -80,26 +129,36 @@ function toFinding(e: ParsedError, ctx: DiagnoseContext): Finding {
     oauthError: e.oauthError,
     message: e.message,
     explanation: fill(full?.explanation ?? record?.meaning ?? unknownExplanation(e)),
-    causes: (full?.causes ?? []).map(fill),
+    causes: rankCauses(full, r).map(fill),
     fix: (full?.fix ?? fallbackFix).map(fill),
     context: contextNotes(e, p, ctx.today),
     links: findingLinks(e, record, target),
+    group: record?.group ?? null,
+    source: record?.source ?? null,
   };
 }
 
 /** Diagnose every error code in `text`, tailored to the profile when one is given. Never throws. */
 export function diagnose(text: string, context: DiagnoseContext = {}): Diagnosis {
-  const parsed = parseErrorText(typeof text === 'string' ? text : '');
+  const input = typeof text === 'string' ? text : '';
+  const parsed = parseErrorText(input);
+  const client = parsed.length > 0 ? detectClient(input) : null;
+  const ranking = rankingFor(client, context.profile);
   const findings: Finding[] = [];
   for (const e of parsed) {
     try {
-      findings.push(toFinding(e, context));
+      findings.push(toFinding(e, context, ranking));
     } catch {
       // A profile with odd values must not cost the user the other findings.
-      findings.push(toFinding(e, {}));
+      findings.push(toFinding(e, {}, rankingFor(client, undefined)));
     }
   }
-  return { findings };
+  return {
+    findings,
+    client: client ? { kind: client.kind, label: client.label } : null,
+    rankedFor: ranking.rankedFor,
+    related: relatedNotes(parsed.map((e) => e.code)),
+  };
 }
 
 /** The catalog key of a finding's code (same as the parser's key). */
@@ -114,7 +173,7 @@ export function findingKey(f: Pick<Finding, 'code'>): string {
 export function summarize(diagnosis: Diagnosis): string {
   const { findings } = diagnosis;
   if (findings.length === 0) return 'Federation Desk diagnosis: no AADSTS, Graph or IDX error code found in the text.\n';
-  const lines: string[] = [`Federation Desk diagnosis: ${findings.length} error${findings.length === 1 ? '' : 's'} found`, ''];
+  const lines: string[] = [`Federation Desk diagnosis: ${findings.length} error${findings.length === 1 ? '' : 's'} found`, `Causes ranked for ${diagnosis.rankedFor}.`, ''];
   findings.forEach((f, i) => {
     lines.push(`${i + 1}. ${f.title}${f.name && !f.title.includes(f.name) ? ` (${f.name})` : ''}`);
     if (f.traceId) lines.push(`   Trace ID: ${f.traceId}`);
@@ -135,11 +194,14 @@ export function summarize(diagnosis: Diagnosis): string {
       lines.push('   Fix:');
       f.fix.forEach((s, n) => lines.push(`   ${n + 1}. ${s}`));
     }
+    if (f.source) lines.push(`   Source: ${f.source}`);
     if (f.links.length > 0) {
       lines.push('   Links:');
       for (const l of f.links) lines.push(`   - ${l.label}: ${l.url}`);
     }
     lines.push('');
   });
+  // After the findings, so that pasting the summary back finds the codes in the same order.
+  for (const r of diagnosis.related) lines.push(`Codes found together: act on AADSTS${r.actOn} first. ${r.note}`);
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -4,6 +4,7 @@
  * The same schemas validate the IPC response and describe the CLI's `--json` output.
  */
 import { z } from 'zod';
+import { CLIENT_KINDS } from './clients';
 
 /** Where a code comes from: the Entra token service, Microsoft Graph, or .NET IdentityModel (IDX). */
 export const FINDING_KINDS = ['aadsts', 'graph', 'identitymodel'] as const;
@@ -43,11 +44,36 @@ export const FindingSchema = z.object({
   /** Notes tailored to the selected profile (empty without one). */
   context: z.array(z.string()),
   links: z.array(LinkSchema),
+  /** The catalog group of the code ("Conditional Access"), or null when not cataloged. */
+  group: z.string().nullable(),
+  /** Where the detailed entry's facts come from (a Microsoft Learn page), or null without one. */
+  source: z.string().nullable(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
+export const RelatedNoteSchema = z.object({
+  /** The codes the note is about, the one that sets the context first. */
+  codes: z.array(z.number().int().nonnegative()),
+  /** The code to act on first. */
+  actOn: z.number().int().nonnegative(),
+  note: z.string(),
+  source: z.string(),
+});
+export type RelatedNoteView = z.infer<typeof RelatedNoteSchema>;
+
+export const DetectedClientSchema = z.object({
+  kind: z.enum(CLIENT_KINDS),
+  label: z.string(),
+});
+
 export const DiagnosisSchema = z.object({
   findings: z.array(FindingSchema),
+  /** The client the text came from, when the text says (Azure CLI, MSAL.NET, Octopus...). */
+  client: DetectedClientSchema.nullable(),
+  /** Who the causes are ranked for, in words ("the Octopus setup of profile Production"). */
+  rankedFor: z.string(),
+  /** How codes found together relate, and which to act on first. */
+  related: z.array(RelatedNoteSchema),
 });
 export type Diagnosis = z.infer<typeof DiagnosisSchema>;
 

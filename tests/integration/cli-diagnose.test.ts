@@ -34,7 +34,7 @@ describe('federation-desk diagnose', () => {
     const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
     expect(code).toBe(0);
     const doc = DiagnosisSchema.parse(JSON.parse(out));
-    expect(Object.keys(JSON.parse(out) as object)).toEqual(['findings']);
+    expect(Object.keys(JSON.parse(out) as object)).toEqual(['findings', 'client', 'rankedFor', 'related']);
     expect(doc.findings[0]).toMatchObject({ code: 7000215, traceId: '0d4c3a1e-7a3b-4c8e-9e0f-1b2c3d4e5f60', correlationId: '7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2910', timestamp: '2024-05-01 09:15:42Z' });
   }, 30_000);
 
@@ -56,7 +56,38 @@ describe('federation-desk diagnose', () => {
     expect((await runCliInProcess(['diagnose', '-'], { stdin: 'AADSTS50105: not assigned' })).code).toBe(0);
     const none = await runCliInProcess(['diagnose', '--json'], { stdin: 'all good here' });
     expect(none.code).toBe(1);
-    expect(JSON.parse(none.stdout)).toEqual({ findings: [] });
+    expect(JSON.parse(none.stdout)).toMatchObject({ findings: [], client: null, related: [] });
+  });
+
+  it('explains one code with --explain CODE or a bare code, with the catalog depth and its source', async () => {
+    for (const argv of [['diagnose', '--explain', '53003'], ['diagnose', '53003'], ['diagnose', 'AADSTS53003']]) {
+      const run = await runCliInProcess(argv);
+      expect(run.code, argv.join(' ')).toBe(0);
+      expect(run.stdout).toContain('AADSTS53003: Blocked by Conditional Access');
+      expect(run.stdout).not.toContain('Error text:');
+      expect(run.stdout).toContain('Likely causes');
+      expect(run.stdout).toMatch(/\n {3}1\. /);
+      expect(run.stdout).toContain('Source: https://');
+    }
+    const graph = await runCliInProcess(['diagnose', 'Authorization_RequestDenied', '--json']);
+    expect(DiagnosisSchema.parse(JSON.parse(graph.stdout)).findings[0]).toMatchObject({ code: 'Authorization_RequestDenied', known: true });
+  });
+
+  it('--explain: exit 1 for a code not in the catalog (with Microsoft\'s lookup link), exit 2 for something that is no code', async () => {
+    const unknown = await runCliInProcess(['diagnose', '--explain', '9999991']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toContain('https://login.microsoftonline.com/error?code=9999991');
+    const bad = await runCliInProcess(['diagnose', '--explain', 'redirect']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('is not an error code');
+    expect((await runCliInProcess(['diagnose', '--explain', '50011', 'AADSTS50011: x'])).code).toBe(2);
+  });
+
+  it('--explain with --profile ranks the Octopus setup first and fills in the profile', async () => {
+    const run = await runCliInProcess(['diagnose', '--explain', '50011', '--profile', 'production', '--data-dir', dir]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Causes ranked for the Octopus setup of profile "Production"');
+    expect(run.stdout).toContain('https://octopus.contoso.com/');
   });
 
   it('refuses "-" mixed with text, and --data-dir without --profile (exit 2)', async () => {

@@ -116,7 +116,7 @@ describe('context notes from the profile', () => {
 
 describe('summarize', () => {
   it('says when nothing was found', () => {
-    expect(summarize({ findings: [] })).toContain('no AADSTS');
+    expect(summarize(diagnose('nothing to see'))).toContain('no AADSTS');
   });
 
   it('round-trips: pasting the summary finds the same codes with the same IDs', () => {
@@ -186,5 +186,103 @@ describe('redirect notes for other targets', () => {
     const text = JSON.stringify(run('AADSTS50011: The redirect URI does not match', { profile }).findings);
     expect(text).not.toContain('its Octopus Web URL');
     expect(text).toContain('https://tts.contoso.com/oauth/login/entra/callback');
+  });
+});
+
+/** Lines each client really prints around an error (written for these tests). */
+const CLIENT_TEXTS = {
+  'azure-cli': 'PS C:\\> az login --tenant contoso.onmicrosoft.com\nERROR: (pii). Status: Response_Status.Status_InteractionRequired, Error code: 0, Tag: 540940993',
+  powershell: 'Connect-MgGraph : ClientSecretCredential authentication failed:',
+  'msal-net public': 'Microsoft.Identity.Client.MsalServiceException: at Microsoft.Identity.Client.PublicClientApplication.AcquireTokenByUsernamePassword',
+  'msal-net daemon': 'Microsoft.Identity.Client.MsalServiceException: at Microsoft.Identity.Client.ConfidentialClientApplication.AcquireTokenForClient',
+  'msal-browser': 'InteractionRequiredAuthError: interaction_required: at @azure/msal-browser',
+  'msal-apple': 'Error Domain=MSALErrorDomain Code=-50000 "(null)" UserInfo={MSALOAuthErrorKey=invalid_grant}',
+  'msal-android': 'com.microsoft.identity.client.exception.MsalServiceException: invalid_grant',
+  'msal-java': 'com.microsoft.aad.msal4j.MsalServiceException: at com.microsoft.aad.msal4j.ConfidentialClientApplication',
+  'azure-identity': 'azure.identity._exceptions.ClientAuthenticationError: ClientSecretCredential.get_token failed',
+} as const;
+
+const SETUP_WORDS = /Octopus|API app|SAML-OpenID app|Web URL/;
+
+describe('causes ranked for the client the text comes from', () => {
+  it('detects each client from its own words', async () => {
+    const { detectClient } = await import('../../../shared/aadsts/clients');
+    expect(detectClient(CLIENT_TEXTS['azure-cli'])?.kind).toBe('azure-cli');
+    expect(detectClient(CLIENT_TEXTS.powershell)?.kind).toBe('powershell');
+    expect(detectClient(CLIENT_TEXTS['msal-net public'])).toMatchObject({ kind: 'msal-net', families: ['public-client'] });
+    expect(detectClient(CLIENT_TEXTS['msal-net daemon'])).toMatchObject({ kind: 'msal-net', families: ['confidential'] });
+    expect(detectClient(CLIENT_TEXTS['msal-browser'])?.kind).toBe('msal-browser');
+    expect(detectClient(CLIENT_TEXTS['msal-apple'])?.kind).toBe('msal-apple');
+    expect(detectClient(CLIENT_TEXTS['msal-android'])?.kind).toBe('msal-android');
+    expect(detectClient(CLIENT_TEXTS['msal-java'])?.kind).toBe('msal-java');
+    expect(detectClient(CLIENT_TEXTS['azure-identity'])?.kind).toBe('azure-identity');
+    expect(detectClient('Octopus.Server: sign-in with Microsoft Entra ID failed')?.kind).toBe('octopus');
+    expect(detectClient("Sorry, but we're having trouble signing you in.\nRequest Id: x")?.kind).toBe('browser-page');
+    expect(detectClient('Sign-in error code: 50058\nFailure reason: x')?.kind).toBe('sign-in-log');
+    expect(detectClient('AADSTS50011: The redirect URI does not match')).toBeNull();
+  });
+
+  it('never puts an Octopus cause first for a paste from another client, for any detailed code, with or without an Octopus profile', async () => {
+    const { allCatalogRecords } = await import('../../../shared/aadsts/catalog');
+    const detailed = allCatalogRecords().filter((r) => r.full && r.kind === 'aadsts');
+    expect(detailed.length).toBeGreaterThan(60);
+    for (const [client, prefix] of Object.entries(CLIENT_TEXTS))
+      for (const ctx of [{}, { profile: profile() }])
+        for (const r of detailed) {
+          const [f] = diagnose(`${prefix}\nAADSTS${r.code}: failed.`, ctx).findings;
+          expect(f?.causes.length, `${client} ${r.code}`).toBeGreaterThan(0);
+          expect(f?.causes[0], `${client} ${r.code}`).not.toMatch(SETUP_WORDS);
+        }
+  });
+
+  it('without a profile and without a client in the text, the generic causes come first too', async () => {
+    const { allCatalogRecords } = await import('../../../shared/aadsts/catalog');
+    for (const r of allCatalogRecords().filter((x) => x.full && x.kind === 'aadsts')) {
+      const d = diagnose(`AADSTS${r.code}: failed.`);
+      expect(d.findings[0]?.causes[0], String(r.code)).not.toMatch(SETUP_WORDS);
+      expect(d.rankedFor).toContain('no profile is chosen');
+    }
+  });
+
+  it('puts the Octopus setup first with an Octopus profile, or when the text comes from Octopus', () => {
+    const fromProfile = diagnose('AADSTS53003: Access has been blocked by Conditional Access policies.', { profile: profile() });
+    expect(fromProfile.findings[0]?.causes[0]).toContain('Octopus');
+    expect(fromProfile.rankedFor).toBe('the Octopus setup of profile "Production"');
+    const fromOctopus = diagnose('Octopus.Server sign-in failed: AADSTS7000218: The request body must contain client_secret.');
+    expect(fromOctopus.client?.kind).toBe('octopus');
+    expect(fromOctopus.findings[0]?.causes[0]).toContain('Octopus');
+  });
+
+  it('ranks "Allow public client flows" first for a console app’s AADSTS7000218, and keeps the Octopus cause, labelled, last', () => {
+    const d = diagnose(`${CLIENT_TEXTS['msal-net public']}\nAADSTS7000218: The request body must contain the following parameter: 'client_assertion' or 'client_secret'.`, { profile: profile() });
+    expect(d.client?.kind).toBe('msal-net');
+    const causes = d.findings[0]?.causes ?? [];
+    expect(causes[0]).toContain('Allow public client flows');
+    expect(causes.at(-1)).toMatch(/^If this is the Octopus sign-in: /);
+  });
+
+  it('does not blame an Octopus policy for a Conditional Access block met by az login', () => {
+    const d = diagnose(`${CLIENT_TEXTS['azure-cli']}\nAADSTS53003: Access has been blocked by Conditional Access policies.`);
+    expect(d.rankedFor).toContain('Azure CLI');
+    expect(d.findings[0]?.causes[0]).not.toMatch(/Octopus/);
+  });
+});
+
+describe('codes met together', () => {
+  it('says which code to act on: 50058 next to 50020 or 50076, 50199 next to 53003', () => {
+    expect(diagnose('Sign-in error code: 50058\n\nSign-in error code: 50020').related).toEqual([expect.objectContaining({ codes: [50058, 50020], actOn: 50020 })]);
+    expect(diagnose('AADSTS50076: MFA required. AADSTS50058: no session').related[0]).toMatchObject({ actOn: 50076 });
+    const cmsi = diagnose('AADSTS50199: For security reasons, user confirmation is required.\nAADSTS53003: Access has been blocked by Conditional Access policies.');
+    expect(cmsi.related[0]).toMatchObject({ codes: [50199, 53003], actOn: 53003 });
+    expect(cmsi.related[0]?.note).toContain('not a failure');
+  });
+  it('adds no note for a code alone or for codes that do not go together', () => {
+    expect(diagnose('AADSTS50058: no session').related).toEqual([]);
+    expect(diagnose('AADSTS50011: x AADSTS7000215: y').related).toEqual([]);
+  });
+  it('puts the notes in the copied summary, after the findings', () => {
+    const s = summarize(diagnose('AADSTS50058: no session\nAADSTS50020: guest'));
+    expect(s).toContain('Codes found together: act on AADSTS50020 first.');
+    expect(s.indexOf('Codes found together')).toBeGreaterThan(s.indexOf('2. AADSTS50020'));
   });
 });

@@ -122,10 +122,19 @@ export function PastePanel({ profileId, profiles, onCopy, onOpenLink }: PastePan
               {profileName ? ` · tailored to “${profileName}”` : ''}
             </Subtitle2>
             {changed && <Caption1 className={s.stale}>The text changed since; select Diagnose to update.</Caption1>}
-            <Button icon={<CopyRegular />} onClick={() => onCopy(summarize(diagnosis ?? { findings: [] }), 'the summary of all findings')}>
+            <Button icon={<CopyRegular />} onClick={() => diagnosis && onCopy(summarize(diagnosis), 'the summary of all findings')}>
               Copy summary
             </Button>
           </div>
+          {diagnosis && <Caption1 className={s.hint}>Likely causes are ranked for {diagnosis.rankedFor}.</Caption1>}
+          {diagnosis?.related.map((r) => (
+            <MessageBar key={r.codes.join('+')} intent="info" layout="multiline" aria-label={`Codes found together: AADSTS${r.codes.join(' and AADSTS')}`}>
+              <MessageBarBody>
+                <MessageBarTitle className={s.block}>{`Codes found together: act on AADSTS${r.actOn} first`}</MessageBarTitle>
+                {r.note}
+              </MessageBarBody>
+            </MessageBar>
+          ))}
           {findings.map((f, i) => (
             <FindingCard key={`${String(f.code)}-${i}`} finding={f} variant="pasted" profileName={profileName} onCopy={onCopy} onOpenLink={onOpenLink} />
           ))}
