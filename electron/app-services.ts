@@ -17,11 +17,13 @@ import { ModesService } from './services/modes-service';
 import { PracticeService } from './services/practice-service';
 import { SettingsService } from './services/settings-service';
 import type { ProxyConfig } from './services/http';
+import type { CloudId } from '../shared/clouds';
 import { ProfileService } from './services/profile-service';
 import { ProfileStore } from './services/profile-store';
 import { RecentLog } from './services/recent-log';
 import { SecretService } from './services/secret-service';
 import { SupportSummaryService } from './services/support-summary';
+import type { NetworkOverrides } from './services/run-environment';
 
 export interface AppPorts {
   dataDir: string;
@@ -41,6 +43,8 @@ export interface AppPorts {
   resolveSystemProxy?(url: string): Promise<ProxyConfig | null>;
   /** Make the window's native parts (and prefers-color-scheme) follow the theme choice: Electron's nativeTheme.themeSource. */
   applyTheme?(theme: ThemeChoice): void;
+  /** Hosts, CAs and proxy given for this process (the CLI's options), over the settings'. */
+  network?: NetworkOverrides;
   /** Shorter timeouts for tests. */
   timeouts?: { requestMs?: number; probeMs?: number; interactiveMs?: number };
 }
@@ -84,6 +88,15 @@ export function createAppServices(given: AppPorts): AppServices {
   });
   const practice = new PracticeService(ports.dataDir);
   const settings = new SettingsService(ports.files, ports.logger);
+  const network = ports.network ?? {};
+  const extraCas = (cloud: CloudId) => [...settings.extraCas(cloud), ...(network.extraCas?.(cloud) ?? [])];
+  const proxyFor = async (url: string): Promise<ProxyConfig | null> => {
+    if (network.proxy !== undefined) return network.proxy;
+    const mode = settings.network().proxyMode;
+    if (mode === 'manual') return settings.manualProxy();
+    return mode === 'system' ? ((await ports.resolveSystemProxy?.(url)) ?? null) : null;
+  };
+  const endpoints = network.endpoints ? { endpoints: network.endpoints } : {};
   const checks = new CheckService({
     profiles,
     practice,
@@ -91,12 +104,9 @@ export function createAppServices(given: AppPorts): AppServices {
     logger: ports.logger,
     emit: (profileId, run, running) => ports.emit('check:progress', { profileId, run, running }),
     signInDriver: (p) => ports.signInDriver?.(p) ?? null,
-    proxyFor: async (url) => {
-      const mode = settings.network().proxyMode;
-      if (mode === 'manual') return settings.manualProxy();
-      return mode === 'system' ? ((await ports.resolveSystemProxy?.(url)) ?? null) : null;
-    },
-    extraCas: (cloud) => settings.extraCas(cloud),
+    proxyFor,
+    extraCas,
+    ...endpoints,
     ...(ports.timeouts?.requestMs ? { requestTimeoutMs: ports.timeouts.requestMs } : {}),
     ...(ports.timeouts?.probeMs ? { probeTimeoutMs: ports.timeouts.probeMs } : {}),
     ...(ports.timeouts?.interactiveMs ? { interactiveTimeoutMs: ports.timeouts.interactiveMs } : {}),
@@ -119,6 +129,9 @@ export function createAppServices(given: AppPorts): AppServices {
   });
   const audit = new AuditService({
     profiles,
+    extraCas,
+    proxy: () => network.proxy ?? settings.manualProxy(),
+    ...endpoints,
     practice,
     clock: ports.clock,
     logger: ports.logger,
@@ -129,7 +142,16 @@ export function createAppServices(given: AppPorts): AppServices {
   });
   // The expiry watch reads the secrets' real end dates from the last registration audit (docs/ARCHITECTURE.md, "Expiry watch").
   const auditSecrets = graphSecretSource((id) => audit.lastReport(profiles.stored(id)), ports.clock);
-  const expiry = new ExpiryService({ profiles, practice, clock: ports.clock, logger: ports.logger, extraSources: [auditSecrets], ...(ports.timeouts?.requestMs ? { requestTimeoutMs: ports.timeouts.requestMs } : {}) });
+  const expiry = new ExpiryService({
+    profiles,
+    practice,
+    clock: ports.clock,
+    logger: ports.logger,
+    extraSources: [auditSecrets],
+    extraCas,
+    ...(network.endpoints ? { endpointOverrides: network.endpoints } : {}),
+    ...(network.proxy !== undefined ? { proxy: () => network.proxy ?? null } : {}),
+    ...(ports.timeouts?.requestMs ? { requestTimeoutMs: ports.timeouts.requestMs } : {}) });
   const rotation = new RotationService({ profiles, secrets, practice, clock: ports.clock, logger: ports.logger, ...(ports.timeouts?.requestMs ? { requestTimeoutMs: ports.timeouts.requestMs } : {}) });
   const dismissed = new Set<string>();
   return {

@@ -94,7 +94,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const usageMistake = error instanceof UsageError;
     const message = error instanceof Error ? error.message : String(error);
     runIo.stderr.write(`federation-desk ${name}: ${message}\n`);
-    const code = usageMistake ? 2 : command.name === 'expiry' ? 3 : 1;
+    // Every command returns its own codes for what it expects to go wrong (expiry: UNKNOWN is 3).
+    const code = usageMistake ? 2 : 1;
     return guard ? guard.finish(code, usageMistake ? 'usage' : 'error', message) : code;
   }
 }

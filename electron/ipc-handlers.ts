@@ -49,7 +49,7 @@ export function createHandlers(s: AppServices): HandlerTable {
       s.ports.applyTheme?.(saved.theme);
       return saved;
     },
-    'check:run': ({ profileId }) => s.checks.run(profileId),
+    'check:run': async ({ profileId }) => ({ outcome: (await s.checks.run(profileId)).outcome }),
     'check:cancel': ({ profileId }) => {
       s.checks.cancel(profileId);
       return { ok: true as const };

@@ -206,3 +206,16 @@ export function readyForFederation(results: readonly CheckResult[]): { ready: bo
   }).map((d) => d.id);
   return { ready: missing.length === 0, missing };
 }
+
+/**
+ * The one outcome rule of a finished run, in the app and the CLI alike: cancelled when stopped;
+ * failed when a counted probe failed or was skipped (a skipped probe proved nothing); warning when
+ * one warned; else passed. Not counted: the probes a target does not use, and those left out of the
+ * run by choice (the CLI's --sign-in none), which are reported, not held against the setup.
+ */
+export function checkOutcome(results: readonly CheckResult[], o: { cancelled: boolean; notCounted?: readonly CheckId[] }): NonNullable<CheckRun['outcome']> {
+  if (o.cancelled) return 'cancelled';
+  const counted = results.filter((r) => !o.notCounted?.includes(r.id));
+  if (counted.some((r) => r.status === 'failed' || r.status === 'skipped')) return 'failed';
+  return counted.some((r) => r.status === 'warning') ? 'warning' : 'passed';
+}

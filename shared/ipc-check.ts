@@ -14,7 +14,11 @@ export const CheckStateSchema = z.object({
 export type CheckState = z.infer<typeof CheckStateSchema>;
 
 export const checkChannels = {
-  'check:run': channel('Run Check Compatibility for a profile (progress arrives as check:progress events)', ProfileId, CheckRunSchema),
+  'check:run': channel(
+    'Run Check Compatibility for a profile; resolves with the outcome when it ends (the run itself arrives as check:progress events, the last with running false)',
+    ProfileId,
+    CheckRunSchema.pick({ outcome: true }),
+  ),
   'check:cancel': channel('Cancel the running check of a profile', ProfileId, Ok),
   'check:state': channel('The last check run of a profile and whether one is running', ProfileId, CheckStateSchema),
   'modes:get': channel('The authentication modes of a profile and their history', ProfileId, ModeStateSchema),

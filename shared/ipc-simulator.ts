@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { channel } from './ipc-core';
 
-export const PracticeScenarioSchema = z.object({ name: z.string(), description: z.string() });
+/** A built-in scenario, and who signs in to it (known from its definition, without starting it). */
+export const PracticeScenarioSchema = z.object({ name: z.string(), description: z.string(), signInUser: z.object({ username: z.string(), password: z.string() }) });
 
 export const PracticeTenantSchema = z.object({
   scenario: z.string(),

@@ -11,6 +11,7 @@ import { redact } from '../services/redact';
 import { proxyFromEnv } from '../services/http';
 import { APP_VERSION } from '../../shared/version';
 import { UsageError } from './io';
+import type { NetworkOverrides } from '../services/run-environment';
 
 const noVault: SecretVault = {
   status: async () => ({ persistent: false, backend: 'none (the CLI cannot open the app’s encrypted secrets)' }),
@@ -23,11 +24,13 @@ const noVault: SecretVault = {
 };
 
 /**
+ * The CLI's composition root: the app's services (createAppServices, the same wiring as the app) over
+ * plain-Node ports; `network` carries a command's --authority-host, --ca-file and --proxy.
  * `--data-dir DIR` must name a folder that exists, unless the command is one that adds profiles
  * (`creates`): a typo would otherwise read as "no profiles" from a new empty folder, and a
  * scheduled `expiry --all` would report OK about nothing.
  */
-export function cliServices(options: { dataDir?: string; stderr: NodeJS.WritableStream; clock?: Clock; creates?: boolean }): AppServices {
+export function cliServices(options: { dataDir?: string; stderr: NodeJS.WritableStream; clock?: Clock; creates?: boolean; network?: NetworkOverrides }): AppServices {
   if (options.dataDir !== undefined && !options.creates && !fs.existsSync(options.dataDir)) {
     throw new UsageError(`The data folder ${options.dataDir} (--data-dir) does not exist. Check the path; the app's own folder is ${defaultDataDir()}.`);
   }
@@ -44,5 +47,6 @@ export function cliServices(options: { dataDir?: string; stderr: NodeJS.Writable
     openExternal: async () => {},
     emit: () => {},
     resolveSystemProxy: async () => proxyFromEnv(process.env),
+    ...(options.network ? { network: options.network } : {}),
   });
 }

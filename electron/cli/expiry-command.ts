@@ -11,8 +11,6 @@ import { originOption, readCaFileOption } from './options';
 import { DEFAULT_POLICY, nagiosCode, nagiosLabel, normalizePolicy, worst, type ExpiryItem, type ExpiryPolicy, type ExpiryState, type ProfileExpiry } from '../../shared/expiry';
 import type { CloudId } from '../../shared/clouds';
 import { isIsoDate, normalizeAppId, normalizeTenantId, validateAppIds, validateTenantId } from '../../shared/profile';
-import { graphSecretSource } from '../services/audit';
-import { ExpiryService } from '../services/expiry';
 import { readExpiryState } from '../services/expiry/expiry-state';
 import { hostPort, proxyFromEnv, type PinnedCa } from '../services/http';
 import { systemClock, type Clock } from '../services/ports';
@@ -192,25 +190,22 @@ async function run(argv: string[], io: CliIo, clock: Clock): Promise<number> {
 
   const authorityHost = values['authority-host'] !== undefined ? originOption(usage, 'authority-host', values['authority-host']) : undefined;
   const graphHost = values['graph-host'] !== undefined ? originOption(usage, 'graph-host', values['graph-host']) : authorityHost;
-  const extraCas: PinnedCa[] = [];
+  let extraCas: ((cloud: CloudId) => PinnedCa[]) | undefined;
   if (values['ca-file'] !== undefined) {
     if (!authorityHost) throw usage('--ca-file is trusted for --authority-host only: give that too.');
     const hosts = [...new Set([authorityHost, graphHost ?? authorityHost].map((h) => hostPort(new URL(h))))];
-    extraCas.push({ caPem: readCaFileOption(usage, values['ca-file']), hosts });
+    const pinned = [{ caPem: readCaFileOption(usage, values['ca-file']), hosts }];
+    extraCas = () => pinned;
   }
 
-  const services = cliServices({ ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}), stderr: io.stderr, clock });
-  const proxy = proxyFromEnv(io.env);
-  const expiry = new ExpiryService({
-    profiles: services.profiles,
-    practice: services.practice,
+  // The app's own services, the network options applied (the same ExpiryService the app's watch uses).
+  const services = cliServices({
+    ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    stderr: io.stderr,
     clock,
-    endpointOverrides: { ...(authorityHost ? { authorityHost } : {}), ...(graphHost ? { graphHost } : {}) },
-    extraCas,
-    proxy: () => proxy,
-    // The secrets' real end dates from the profile's last registration audit, as in the app.
-    extraSources: [graphSecretSource((id) => services.audit.lastReport(services.profiles.stored(id)), clock)],
+    network: { endpoints: { ...(authorityHost ? { authorityHost } : {}), ...(graphHost ? { graphHost } : {}) }, proxy: proxyFromEnv(io.env), ...(extraCas ? { extraCas } : {}) },
   });
+  const expiry = services.expiry;
   try {
     let reports: ProfileExpiry[];
     let emptyReason = 'nothing to watch.';

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { DeskError } from '../../shared/ipc-core';
 import { isBuiltInScenario, listBuiltInScenarios, startSimulator, type RunningSimulator } from '../simulator';
+import { builtInScenario } from '../simulator/scenarios';
 import type { PinnedCa } from './http';
 import type { Endpoints } from './check/probe-context';
 
@@ -23,8 +24,9 @@ export class PracticeService {
 
   constructor(private readonly dataDir: string) {}
 
-  scenarios(): { name: string; description: string }[] {
-    return listBuiltInScenarios();
+  /** The built-in scenarios, each with the user to sign in as (read from its definition: nothing is started). */
+  scenarios(): { name: string; description: string; signInUser: { username: string; password: string } }[] {
+    return listBuiltInScenarios().map((s) => ({ ...s, signInUser: scenarioSignInUser(s.name) }));
   }
 
   /** The running practice tenant for `scenario`, started on first use. */
@@ -54,4 +56,11 @@ export class PracticeService {
     this.running.clear();
     await Promise.all(all.map(async (p) => (await p.catch(() => undefined))?.close()));
   }
+}
+
+/** The user a built-in scenario signs in as, with the password the practice tenant accepts. */
+export function scenarioSignInUser(name: Parameters<typeof builtInScenario>[0]): { username: string; password: string } {
+  const scenario = builtInScenario(name, new Date());
+  const user = scenario.users.find((u) => u.userPrincipalName.toLowerCase() === scenario.signInUser.toLowerCase());
+  return { username: user?.userPrincipalName ?? scenario.signInUser, password: user?.password ?? '' };
 }

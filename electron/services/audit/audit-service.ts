@@ -8,7 +8,7 @@
 import { AuditReportSchema, GRAPH_CLI_CLIENT_ID, type AuditReport } from '../../../shared/audit';
 import { isAllowedExternalUrl } from '../../../shared/clouds';
 import { DeskError } from '../../../shared/ipc-core';
-import { cloudEndpoints, type Endpoints } from '../check/probe-context';
+import type { Endpoints } from '../check/probe-context';
 import { robotSignInDriver } from '../check/robot-sign-in';
 import type { SignInDriver } from '../check/sign-in-driver';
 import { createHttpClient, type PinnedCa, type ProxyConfig } from '../http';
@@ -16,6 +16,7 @@ import type { Clock, Logger } from '../ports';
 import type { PracticeService, PracticeTenant } from '../practice-service';
 import type { ProfileService } from '../profile-service';
 import type { StoredProfile } from '../profile-store';
+import { runEnvironment, type RunEnvironment, type RunSubject } from '../run-environment';
 import { runAudit } from './audit-runner';
 import { browserTokenSource, cachedTokenSource, driverTokenSource, GraphSignInError, type GraphToken, type GraphTokenSource } from './token-source';
 
@@ -33,10 +34,20 @@ export interface AuditServiceOptions {
   /** The public client to sign in with; default Microsoft Graph Command Line Tools. */
   graphClientId?: string;
   proxy?: () => ProxyConfig | null;
-  extraCas?: () => PinnedCa[];
+  extraCas?: (cloud: StoredProfile['cloud']) => PinnedCa[];
+  /** Hosts instead of the cloud's or the practice tenant's (the CLI's --authority-host / --graph-host). */
+  endpoints?: Partial<Endpoints>;
   requestTimeoutMs?: number;
   /** How long a sign-in may take (a person in a browser). */
   interactiveTimeoutMs?: number;
+}
+
+/** What a caller sets instead of the defaults (the CLI's --sign-in and --client-id). */
+export interface AuditOverrides {
+  /** How to sign in to Graph. Default: the app's (the practice tenant's page, or the system browser). */
+  tokenSource?: (env: RunEnvironment) => GraphTokenSource;
+  clientId?: string;
+  signal?: AbortSignal;
 }
 
 export interface AuditState {
@@ -61,17 +72,24 @@ export class AuditService {
     return { report: this.lastReport(this.o.profiles.stored(profileId)), running: this.running.has(profileId) };
   }
 
-  /** Start an audit, or join the one running for this profile. */
-  run(profileId: string): Promise<AuditReport> {
+  /** Start an audit of a stored profile (the report is kept with it), or join the one running for it. */
+  run(profileId: string, overrides: AuditOverrides = {}): Promise<AuditReport> {
     const live = this.running.get(profileId);
     if (live) return live.promise;
     const profile = this.o.profiles.stored(profileId);
-    if (profile.target && profile.target !== 'octopus')
-      return Promise.reject(
-        new DeskError('unavailable', 'The Entra setup audit follows the Octopus setup guide. This profile federates another product: Check Compatibility proves its setup.'),
-      );
     const controller = new AbortController();
-    const promise = this.execute(profile, controller.signal).finally(() => this.running.delete(profileId));
+    const signal = overrides.signal ? AbortSignal.any([controller.signal, overrides.signal]) : controller.signal;
+    const promise = this.audit(profile, { ...overrides, signal })
+      .then((report) => {
+        try {
+          this.o.profiles.updateExtension(profile.id, AUDIT_EXTENSION, () => report);
+        } catch (error) {
+          // The profile may have been deleted while the audit ran: nothing to keep the report with.
+          if (!(error instanceof DeskError && error.code === 'not-found')) throw error;
+        }
+        return report;
+      })
+      .finally(() => this.running.delete(profileId));
     this.running.set(profileId, { controller, promise });
     return promise;
   }
@@ -97,38 +115,26 @@ export class AuditService {
     );
   }
 
-  private async execute(profile: StoredProfile, signal: AbortSignal): Promise<AuditReport> {
-    let overrides: Partial<Endpoints> = {};
-    const pinnedCas: PinnedCa[] = [...(this.o.extraCas?.() ?? [])];
-    let practice: PracticeTenant | null = null;
-    if (profile.cloud === 'practice') {
-      if (!profile.practiceScenario) throw new DeskError('validation', 'Pick a practice scenario for this profile first.');
-      practice = await this.o.practice.ensure(profile.practiceScenario);
-      overrides = practice.endpoints;
-      pinnedCas.push(practice.pinnedCa);
-    }
-    const endpoints = cloudEndpoints(profile.cloud, overrides);
+  /** Audit a profile (stored, or the CLI's fields) and resolve with the report; nothing is stored. */
+  async audit(profile: RunSubject, overrides: AuditOverrides = {}): Promise<AuditReport> {
+    if (profile.target !== 'octopus')
+      throw new DeskError('unavailable', 'The Entra setup audit follows the Octopus setup guide. This profile federates another product: Check Compatibility proves its setup.');
+    const env = await runEnvironment(profile, this.o.practice, this.o.extraCas?.(profile.cloud) ?? [], this.o.endpoints);
     const requestTimeoutMs = this.o.requestTimeoutMs ?? 20_000;
-    const http = createHttpClient({ pinnedCas, proxy: this.o.proxy?.() ?? null, timeoutMs: requestTimeoutMs });
+    const http = createHttpClient({ pinnedCas: env.pinnedCas, proxy: env.practice ? null : (this.o.proxy?.() ?? null), timeoutMs: requestTimeoutMs });
     const timeout = AbortSignal.timeout(this.o.interactiveTimeoutMs ?? 5 * 60_000);
     const { report, rejected } = await runAudit({
       target: { cloud: profile.cloud, tenantId: profile.tenantId, apiAppId: profile.apiAppId, samlAppId: profile.samlAppId, webUrl: profile.webUrl, secretHint: profile.secret.hint },
       profile: { id: profile.id, name: profile.name },
-      endpoints,
+      endpoints: env.endpoints,
       http,
-      tokenSource: this.tokenSource(practice, pinnedCas),
-      clientId: this.o.graphClientId ?? GRAPH_CLI_CLIENT_ID,
+      tokenSource: overrides.tokenSource?.(env) ?? this.tokenSource(env.practice, env.pinnedCas),
+      clientId: overrides.clientId ?? this.o.graphClientId ?? GRAPH_CLI_CLIENT_ID,
       clock: this.o.clock,
-      signal: AbortSignal.any([signal, timeout]),
+      signal: overrides.signal ? AbortSignal.any([overrides.signal, timeout]) : timeout,
       requestTimeoutMs,
     });
     if (rejected || report.problem) this.tokens.clear();
-    try {
-      this.o.profiles.updateExtension(profile.id, AUDIT_EXTENSION, () => report);
-    } catch (error) {
-      // The profile may have been deleted while the audit ran: nothing to keep the report with.
-      if (!(error instanceof DeskError && error.code === 'not-found')) throw error;
-    }
     return report;
   }
 }

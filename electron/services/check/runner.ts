@@ -5,20 +5,8 @@
  */
 import { CHECKS, checkDefinition, probeFingerprint, type CheckId, type CheckResult, type FingerprintInput } from '../../../shared/check';
 import type { Clock } from '../ports';
-import type { ProbeContext, ProbeOutcome } from './probe-context';
-import { apiAppProbe, samlAppProbe, secretProbe, tenantProbe } from './probes';
-import { graphMeProbe, signInProbe } from './sign-in-probe';
-
-export type Probe = (ctx: ProbeContext) => Promise<ProbeOutcome>;
-
-export const PROBES: Record<CheckId, Probe> = {
-  tenant: tenantProbe,
-  'saml-app': samlAppProbe,
-  'api-app': apiAppProbe,
-  secret: secretProbe,
-  'sign-in': signInProbe,
-  'graph-me': graphMeProbe,
-};
+import type { ProbeContext } from './probe-context';
+import { checkPlan, type CheckPlan } from './target-probes';
 
 export interface RunOptions {
   ctx: ProbeContext;
@@ -28,11 +16,10 @@ export interface RunOptions {
   probeTimeoutMs: number;
   interactiveTimeoutMs: number;
   /** Only these probes (others are reported skipped). Default: all. */
-  only?: CheckId[];
-  /** Probes that do not apply to the profile's target: reported skipped with this reason, never run. */
-  notApplicable?: { ids: readonly CheckId[]; reason: string };
+  only?: readonly CheckId[];
+  /** The profile's probes and the ones its target does not use (checkPlan). Default: Octopus's. */
+  plan?: CheckPlan;
   onProgress?: (results: CheckResult[]) => void;
-  probes?: Partial<Record<CheckId, Probe>>;
 }
 
 function timeoutAfter(ms: number, signal: AbortSignal): { promise: Promise<never>; cancel: () => void } {
@@ -48,6 +35,7 @@ function timeoutAfter(ms: number, signal: AbortSignal): { promise: Promise<never
 /** Run the check; resolves with every probe's final result, in contract order. */
 export async function runProbes(options: RunOptions): Promise<CheckResult[]> {
   const { ctx, clock } = options;
+  const plan = options.plan ?? checkPlan();
   const results = new Map<CheckId, CheckResult>();
   const set = (r: CheckResult) => {
     results.set(r.id, r);
@@ -69,8 +57,8 @@ export async function runProbes(options: RunOptions): Promise<CheckResult[]> {
         set(result);
         return result;
       };
-      if (options.notApplicable?.ids.includes(id))
-        return finish({ status: 'skipped', summary: options.notApplicable.reason, durationMs: null, error: null, fix: [], tested: def.proves, facts: [] });
+      if (plan.notApplicable?.ids.includes(id))
+        return finish({ status: 'skipped', summary: plan.notApplicable.reason, durationMs: null, error: null, fix: [], tested: def.proves, facts: [] });
       if (options.only && !options.only.includes(id))
         return finish({ status: 'skipped', summary: 'Not part of this run.', durationMs: null, error: null, fix: [], tested: def.proves, facts: [] });
       // A prerequisite that "failed" because the run was cancelled is not a reason to name: say cancelled.
@@ -93,7 +81,7 @@ export async function runProbes(options: RunOptions): Promise<CheckResult[]> {
       const own = new AbortController();
       const probeCtx: ProbeContext = { ...ctx, signal: AbortSignal.any([ctx.signal, own.signal]) };
       try {
-        const outcome = await Promise.race([(options.probes?.[id] ?? PROBES[id])(probeCtx), timer.promise]);
+        const outcome = await Promise.race([plan.probes[id](probeCtx), timer.promise]);
         return finish({ error: null, fix: [], facts: [], ...outcome, durationMs: Date.now() - started });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

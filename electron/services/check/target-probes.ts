@@ -1,15 +1,27 @@
 /**
- * The probes a target swaps in for Octopus's. The Things Stack: the secret is proven without an
- * exposed API (Graph `/.default`), and the sign-in must bring an ID token with the optional `email`
- * claim, because The Things Stack reads the user's email from the ID token, not from Graph.
+ * The one place that decides which probe runs for a profile: Octopus's six, the ones a target swaps
+ * in, and the ones a target does not use. The Things Stack: the secret is proven without an exposed
+ * API (Graph `/.default`), and the sign-in must bring an ID token with the optional `email` claim,
+ * because The Things Stack reads the user's email from the ID token, not from Graph; it has one app
+ * registration (no SAML app) and no Graph call.
  */
 import type { CheckId } from '../../../shared/check';
-import type { TargetId } from '../../../shared/targets/target-ids';
+import { TARGET_LABELS, type TargetId } from '../../../shared/targets/target-ids';
 import { authentikM2mProbe } from './authentik-probes';
 import type { ProbeContext, ProbeOutcome } from './probe-context';
-import { graphSecretProbe } from './probes';
-import type { Probe } from './runner';
-import { signInProbe } from './sign-in-probe';
+import { apiAppProbe, graphSecretProbe, samlAppProbe, secretProbe, tenantProbe } from './probes';
+import { graphMeProbe, signInProbe } from './sign-in-probe';
+
+export type Probe = (ctx: ProbeContext) => Promise<ProbeOutcome>;
+
+const OCTOPUS_PROBES: Record<CheckId, Probe> = {
+  tenant: tenantProbe,
+  'saml-app': samlAppProbe,
+  'api-app': apiAppProbe,
+  secret: secretProbe,
+  'sign-in': signInProbe,
+  'graph-me': graphMeProbe,
+};
 import type { WorkspaceSsoSettings } from '../../../shared/targets/workspace-sso';
 import { workspaceSsoProbes } from './workspace-sso-probes';
 
@@ -40,9 +52,32 @@ async function ttsSignInProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
 }
 
 /** Overrides of the Octopus probes for a target (none for Octopus). */
-export function probesForTarget(target: TargetId | undefined, settings: { workspaceSso?: WorkspaceSsoSettings | undefined } = {}): Partial<Record<CheckId, Probe>> {
+function probesForTarget(target: TargetId | undefined, settings: { workspaceSso?: WorkspaceSsoSettings | undefined }): Partial<Record<CheckId, Probe>> {
   if (target === 'the-things-stack') return { secret: graphSecretProbe, 'sign-in': ttsSignInProbe };
   if (target === 'authentik') return { secret: authentikM2mProbe };
   if (target === 'workspace-sso') return workspaceSsoProbes(settings.workspaceSso);
   return {};
+}
+
+const NOT_APPLICABLE: Readonly<Record<TargetId, readonly CheckId[]>> = {
+  octopus: [],
+  'the-things-stack': ['saml-app', 'graph-me'],
+  // authentik reads the user from Graph /me (the graph-me probe applies); it has no SAML app.
+  authentik: ['saml-app'],
+  // One app registration, no SAML app; Graph /me stays: the product reads the user's email there.
+  'workspace-sso': ['saml-app'],
+};
+
+/** What a run does for a profile: the probe behind every check, and the checks its target does not use (reported, never run). */
+export interface CheckPlan {
+  probes: Record<CheckId, Probe>;
+  notApplicable: { ids: readonly CheckId[]; reason: string } | null;
+}
+
+export function checkPlan(profile: { target?: TargetId | undefined; workspaceSso?: WorkspaceSsoSettings | undefined } = {}): CheckPlan {
+  const ids = profile.target ? NOT_APPLICABLE[profile.target] : [];
+  return {
+    probes: { ...OCTOPUS_PROBES, ...probesForTarget(profile.target, profile) },
+    notApplicable: profile.target && ids.length > 0 ? { ids, reason: `Not used by ${TARGET_LABELS[profile.target]}.` } : null,
+  };
 }

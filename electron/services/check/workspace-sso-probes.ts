@@ -19,7 +19,7 @@ import type { CheckId } from '../../../shared/check';
 import type { HttpResponse } from '../http';
 import type { ProbeContext, ProbeOutcome } from './probe-context';
 import { apiAppProbe, graphSecretProbe, networkFailure } from './probes';
-import type { Probe } from './runner';
+import type { Probe } from './target-probes';
 import { errorFromPageText, graphMeProbe } from './sign-in-probe';
 
 const APP_REG = 'Entra admin center > Identity > Applications > App registrations > the workspace SSO app';

@@ -4,14 +4,15 @@
  * `expiry:*` channels, the notifier and the `expiry` CLI command.
  */
 import { DEFAULT_POLICY, evaluate, normalizePolicy, worst, type ExpiryItemInput, type ExpiryPolicy, type ProfileExpiry } from '../../../shared/expiry';
-import { DeskError } from '../../../shared/ipc-core';
 import type { ExpiryStatus, ProfileExpiryReport } from '../../../shared/ipc-expiry';
-import { cloudEndpoints, type Endpoints } from '../check/probe-context';
+import type { CloudId } from '../../../shared/clouds';
+import type { Endpoints } from '../check/probe-context';
 import type { PinnedCa, ProxyConfig } from '../http';
 import type { Clock, Logger } from '../ports';
 import type { PracticeService } from '../practice-service';
 import type { ProfileService } from '../profile-service';
 import type { StoredProfile } from '../profile-store';
+import { runEnvironment } from '../run-environment';
 import { readExpiryState, updateExpiryState } from './expiry-state';
 import { createMetadataReader, type MetadataReader, type NetworkResolver } from './metadata-reader';
 import { federationMetadataSource, mergeItems, targetOfProfile, typedSecretSource, type CollectOptions, type ExpirySourceProvider, type ExpiryTarget } from './sources';
@@ -25,7 +26,7 @@ export interface ExpiryServiceOptions {
   /** The CLI's --authority-host / --graph-host. */
   endpointOverrides?: Partial<Endpoints>;
   /** The CLI's --ca-file, or a corporate proxy's CA: trusted for their hosts only. */
-  extraCas?: PinnedCa[];
+  extraCas?: (cloud: CloudId) => PinnedCa[];
   proxy?: () => ProxyConfig | null;
   requestTimeoutMs?: number;
   /** More sources, e.g. Graph's passwordCredentials as the last registration audit read them. */
@@ -107,14 +108,8 @@ export class ExpiryService {
 
   private resolver(): NetworkResolver {
     return async (target) => {
-      const extra = this.o.extraCas ?? [];
-      if (target.cloud !== 'practice' || this.o.endpointOverrides?.authorityHost)
-        return { endpoints: cloudEndpoints(target.cloud, this.o.endpointOverrides ?? {}), pinnedCas: extra };
-      const practice = this.o.practice;
-      const scenario = target.practiceScenario;
-      if (!practice || !scenario) throw new DeskError('unavailable', 'the practice tenant is not available here (pick a scenario in the profile).');
-      const tenant = await practice.ensure(scenario);
-      return { endpoints: tenant.endpoints, pinnedCas: [...extra, tenant.pinnedCa] };
+      const { endpoints, pinnedCas } = await runEnvironment(target, this.o.practice, this.o.extraCas?.(target.cloud) ?? [], this.o.endpointOverrides);
+      return { endpoints, pinnedCas };
     };
   }
 }

@@ -52,8 +52,8 @@ export const useAuditStore = create<AuditStoreState>((set, get) => ({
   async loadPracticeUser(scenario) {
     if (get().practiceUsers[scenario] !== undefined) return;
     try {
-      const t = await call('practice:start', { scenario });
-      set({ practiceUsers: { ...get().practiceUsers, [scenario]: t.signInUser } });
+      const all = await call('practice:scenarios', {});
+      set({ practiceUsers: { ...get().practiceUsers, [scenario]: all.find((x) => x.name === scenario)?.signInUser ?? null } });
     } catch {
       set({ practiceUsers: { ...get().practiceUsers, [scenario]: null } });
     }

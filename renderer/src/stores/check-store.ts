@@ -31,8 +31,8 @@ export const useCheckStore = create<CheckState>((set, get) => ({
   async start(profileId) {
     set({ running: { ...get().running, [profileId]: true }, error: null });
     try {
-      const run = await call('check:run', { profileId });
-      set({ runs: { ...get().runs, [profileId]: run } });
+      // The finished run arrives as the last check:progress event; the call only says it is over.
+      await call('check:run', { profileId });
     } catch (error) {
       set({ error: errorMessage(error) });
     } finally {

@@ -4,9 +4,8 @@
  * the simulator's CA pinned for its host:port only, and settings (proxy, timeouts, signal) per test.
  */
 import fs from 'node:fs';
-import { checksNotApplicable } from '../../../shared/targets/checks';
 import type { TargetId } from '../../../shared/targets/target-ids';
-import { probesForTarget } from '../../../electron/services/check/target-probes';
+import { checkPlan } from '../../../electron/services/check/target-probes';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -41,7 +40,7 @@ export interface RunCheckOptions {
   probeTimeoutMs?: number;
   onProgress?: (results: CheckResult[]) => void;
   /** Another target than Octopus: its probes, its "not used" ones, and the fields it stores differently. */
-  target?: { id: TargetId; settings?: Parameters<typeof probesForTarget>[1]; samlAppId?: string; webUrl: string; secretHint?: string | null };
+  target?: { id: TargetId; settings?: Omit<NonNullable<Parameters<typeof checkPlan>[0]>, 'target'>; samlAppId?: string; webUrl: string; secretHint?: string | null };
 }
 
 /** Run every probe against a running simulator; resolves with the six results in contract order. */
@@ -73,15 +72,13 @@ export async function runCheck(sim: RunningSimulator, o: RunCheckOptions = {}): 
     signInMissingReason: 'no sign-in in this test.',
     http: client,
   });
-  const notApplicable = o.target ? checksNotApplicable(o.target.id) : null;
   const results = await runProbes({
     ctx,
     fingerprintInput: fingerprintInput({ ...target, practiceScenario: sim.scenario, secretUpdatedAt: null }),
     clock,
     probeTimeoutMs: o.probeTimeoutMs ?? 15_000,
     interactiveTimeoutMs: 20_000,
-    ...(o.target ? { probes: probesForTarget(o.target.id, o.target.settings) } : {}),
-    ...(notApplicable ? { notApplicable } : {}),
+    ...(o.target ? { plan: checkPlan({ target: o.target.id, ...o.target.settings }) } : {}),
     ...(o.only ? { only: o.only } : {}),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });

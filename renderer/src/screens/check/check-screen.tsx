@@ -57,7 +57,12 @@ export default function CheckScreen({ toasterId }: { toasterId: string }) {
   const scenario = profile?.cloud === 'practice' ? profile.practiceScenario : undefined;
   useEffect(() => {
     setPracticeUser(null);
-    if (scenario) call('practice:start', { scenario }).then((t) => setPracticeUser(t.signInUser), () => setPracticeUser(null));
+    // Who signs in is part of the scenario's definition: the check itself starts the practice tenant, once.
+    if (scenario)
+      call('practice:scenarios', {}).then(
+        (all) => setPracticeUser(all.find((x) => x.name === scenario)?.signInUser ?? null),
+        () => setPracticeUser(null),
+      );
   }, [scenario]);
 
   if (!profile)
