@@ -2,7 +2,15 @@
  * The one redaction function: every log line, support summary and error text that leaves the process
  * passes through it. It removes known secrets (registered at run time: the client secrets the app
  * holds) and anything shaped like a token, auth code, PKCE verifier or password field.
+ *
+ * It runs in time linear in its input: no pattern below can start a match at many places inside one
+ * run of characters and rescan it each time (the JWT pattern starts only where a base64url run
+ * starts), and text past MAX_REDACT_CHARS is cut, never passed through unredacted. A server's 100 KB
+ * error text therefore costs milliseconds, not seconds (bench/redact.bench.ts).
  */
+
+/** The most characters redact() reads; the rest is replaced by a note of how much was cut. */
+export const MAX_REDACT_CHARS = 256 * 1024;
 
 const known = new Set<string>();
 
@@ -16,8 +24,9 @@ export function forgetSecret(value: string): void {
 }
 
 const PATTERNS: [RegExp, string][] = [
-  // JWTs (ID/access tokens): header.payload.signature, base64url.
-  [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, '[redacted token]'],
+  // JWTs (ID/access tokens): header.payload.signature, base64url. The header must start a base64url
+  // run (the lookbehind): started after any "-" inside a run, "-eyJ" repeated cost quadratic time.
+  [/(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, '[redacted token]'],
   // OAuth and credential fields in query strings, form bodies, JSON and log text.
   [
     /(\b(?:client_secret|clientSecret|secret|password|passwd|code_verifier|codeVerifier|refresh_token|refreshToken|access_token|accessToken|id_token|idToken|client_assertion|assertion|secretText)["']?\s*[:=]\s*["']?)[^"'&\s,;}]{4,}/gi,
@@ -33,6 +42,12 @@ const PATTERNS: [RegExp, string][] = [
 /** Text with every secret, token, code and password replaced by a marker. Never throws. */
 export function redact(text: string): string {
   let out = String(text);
+  if (out.length > MAX_REDACT_CHARS) {
+    // Cut at the last whitespace before the limit: a secret or token the limit splits goes entirely.
+    let cut = MAX_REDACT_CHARS;
+    while (cut > 0 && !/\s/.test(out.charAt(cut - 1))) cut--;
+    out = `${out.slice(0, cut)}… [${out.length - cut} more characters not shown]`;
+  }
   // Shapes first (so "client_secret=<value>" reads "client_secret=[redacted]"), then any known secret left.
   for (const [re, replacement] of PATTERNS) out = out.replace(re, replacement);
   for (const secret of known) out = out.split(secret).join('[redacted secret]');

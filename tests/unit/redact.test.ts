@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { redact, redactValue, registerSecret } from '../../electron/services/redact';
+import { MAX_REDACT_CHARS, redact, redactValue, registerSecret } from '../../electron/services/redact';
 
 const CANARY_SECRET = 'RDX8Q~canaryClientSecretValue0123456789ab';
 const CANARY_JWT = 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImNhbmFyeSJ9.eyJzdWIiOiJjYW5hcnktdXNlciIsImF1ZCI6ImFwaSJ9.c2lnbmF0dXJlLWNhbmFyeS12YWx1ZQ';
@@ -43,5 +43,45 @@ describe('the one redaction function', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('redaction of hostile text', () => {
+  const KB100 = 100 * 1024;
+  const CANARY = 'HST8Q~hostileCanarySecret0123456789abcd';
+  registerSecret(CANARY);
+  /** Pieces that made the old patterns rescan a run once per possible start. */
+  const piece = fc.constantFrom('-eyJ', 'eyJ', '.', '-', '_', 'a', 'Z', '9', ' ', '=', 'secret=', 'password:', '"code":"', '?code=', 'Bearer ', '\t', '"');
+  const hostile = fc.array(piece, { minLength: 64, maxLength: 64 }).map((pieces) => {
+    const unit = pieces.join('');
+    return unit.repeat(Math.ceil(KB100 / Math.max(1, unit.length))).slice(0, KB100);
+  });
+
+  it('redacts 100 KB of adversarial text, still removing a token and a known secret hidden in it', () => {
+    fc.assert(
+      fc.property(hostile, fc.nat(KB100), (noise, at) => {
+        const text = `${noise.slice(0, at)} ${CANARY_JWT} ${CANARY} ${noise.slice(at)}`;
+        const out = redact(text);
+        expect(out).not.toContain('c2lnbmF0dXJlLWNhbmFyeS12YWx1ZQ');
+        expect(out).not.toContain(CANARY);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('redacts "-eyJ" repeated to 100 KB (the input that took 5 s) and leaves it readable', () => {
+    const text = '-eyJ'.repeat(KB100 / 4);
+    expect(redact(text)).toBe(text);
+    expect(redact(`${text} ${CANARY_JWT}`)).toBe(`${text} [redacted token]`);
+  });
+
+  it('cuts text past the limit without letting a secret or token that straddles the cut through', () => {
+    const filler = 'x '.repeat(MAX_REDACT_CHARS / 2 - 10);
+    for (const hidden of [CANARY, CANARY_JWT]) {
+      const out = redact(`${filler}${hidden} tail`);
+      expect(out.length).toBeLessThan(MAX_REDACT_CHARS + 100);
+      expect(out).toMatch(/more characters not shown\]$/);
+      expect(out).not.toContain(hidden.slice(0, 6));
+    }
   });
 });

@@ -3,6 +3,7 @@
  * requests as possible and explains a failure in terms of this configuration.
  */
 import { decodeJwt } from 'jose';
+import { z } from 'zod';
 import { HttpRequestError, postForm, type HttpResponse } from '../http';
 import { apiAppClient } from './api-app-client';
 import { federationMetadataUrl, parseSigningCertificates, SamlMetadataError } from '../saml-metadata';
@@ -38,6 +39,22 @@ export function networkFailure(error: unknown, url: string, what: string, timeou
     return { status: 'failed', summary, fix, tested: `GET/POST ${url}` };
   }
   return { status: 'failed', summary: `${what}: ${error instanceof Error ? error.message : String(error)}`, fix: [], tested: url };
+}
+
+/**
+ * A successful token response (RFC 6749 §5.1: JSON with `access_token` and `token_type`; Microsoft
+ * Learn, "client credentials flow", successful response). A 200 that is anything else (cut off, a
+ * proxy's page, another media type) proves nothing about the app.
+ */
+const TokenResponseSchema = z.object({ access_token: z.string().min(1), token_type: z.string().min(1) });
+
+export function isTokenResponse(res: HttpResponse): boolean {
+  if (res.status !== 200 || !/^application\/json\b/i.test(res.headers['content-type'] ?? '')) return false;
+  try {
+    return TokenResponseSchema.safeParse(JSON.parse(res.body)).success;
+  } catch {
+    return false;
+  }
 }
 
 /** A response that is not the expected JSON (a 5xx, a proxy's HTML page, garbage). */
@@ -107,8 +124,8 @@ async function appProbe(ctx: ProbeContext, appId: string, label: string): Promis
     return networkFailure(error, d.doc.token_endpoint, `The ${label} could not be verified`, ctx.requestTimeoutMs);
   }
   const tested = `POST ${d.doc.token_endpoint} (client_credentials for ${appId}, no secret: only proves the app exists)`;
-  if (res.status === 200) return { status: 'passed', summary: `The ${label} is registered in this tenant.`, tested };
-  const body = parseEntraError(res.body);
+  if (isTokenResponse(res)) return { status: 'passed', summary: `The ${label} is registered in this tenant.`, tested };
+  const body = res.status === 200 ? null : parseEntraError(res.body);
   if (!body) return unexpectedResponse(res, `The ${label} could not be verified`);
   const ref = errorRefFromBody(body);
   switch (ref.code) {

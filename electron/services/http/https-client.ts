@@ -25,7 +25,7 @@ export interface HttpClientOptions {
   /** Default per-request timeout (whole request, connect to last byte). 30 s if not given. */
   timeoutMs?: number;
   proxy?: ProxyConfig | null;
-  /** Largest response body accepted (default 5 MB). */
+  /** Largest response body accepted, for every endpoint (default: responseLimitFor each URL). */
   maxResponseBytes?: number;
   userAgent?: string;
 }
@@ -36,6 +36,8 @@ export interface HttpRequestOptions {
   body?: string | Uint8Array;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Largest response body accepted for this request (default: the client's, else responseLimitFor). */
+  maxResponseBytes?: number;
 }
 
 export interface HttpResponse {
@@ -53,6 +55,16 @@ export interface HttpClient {
 }
 
 const TLS_CODES = /^(?:CERT_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|ERR_TLS|ERR_SSL|HOSTNAME_MISMATCH|ERR_CERT)/;
+
+/**
+ * The largest body an endpoint may answer with. Entra's token endpoint returns one JSON object of
+ * a few tokens (each well under 16 KB); discovery documents, federation metadata and Graph pages
+ * (100 objects by default; this app never asks for more with $top) stay far below 1 MB. A hostile
+ * or broken server sending more is cut off there instead of being read, parsed and redacted.
+ */
+export function responseLimitFor(url: URL): number {
+  return /\/oauth2(?:\/v2\.0)?\/token$/.test(url.pathname) ? 256 * 1024 : 1024 * 1024;
+}
 
 /** `host:port` of a URL, with the scheme's default port filled in and IPv6 in brackets. */
 export function hostPort(url: URL): string {
@@ -73,7 +85,6 @@ function classify(error: NodeJS.ErrnoException, url: string): HttpRequestError {
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const pins = new Map<string, string[]>();
   for (const pin of options.pinnedCas ?? []) for (const h of pin.hosts) pins.set(h.toLowerCase(), [...(pins.get(h.toLowerCase()) ?? []), pin.caPem]);
-  const maxBytes = options.maxResponseBytes ?? 5_000_000;
 
   return {
     request(rawUrl, req = {}) {
@@ -87,6 +98,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         if (url.protocol !== 'https:' && url.protocol !== 'http:') return reject(new HttpRequestError('network', `Unsupported scheme ${url.protocol}`, rawUrl));
         if (req.signal?.aborted) return reject(new HttpRequestError('aborted', 'The request was cancelled.', rawUrl));
 
+        const maxBytes = req.maxResponseBytes ?? options.maxResponseBytes ?? responseLimitFor(url);
         const hp = hostPort(url);
         const pinned = pins.get(hp);
         const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -142,11 +154,13 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           current = r;
           r.on('error', (e) => fail(classify(e, rawUrl)));
           r.on('response', (res) => {
+            const tooLarge = () => new HttpRequestError('too-large', `The server answered with more than ${maxBytes} bytes, more than this endpoint ever sends; the answer was not read.`, rawUrl);
+            if (Number(res.headers['content-length'] ?? 0) > maxBytes) return fail(tooLarge());
             const chunks: Buffer[] = [];
             let size = 0;
             res.on('data', (c: Buffer) => {
               size += c.length;
-              if (size > maxBytes) fail(new HttpRequestError('too-large', `Response larger than ${maxBytes} bytes.`, rawUrl));
+              if (size > maxBytes) fail(tooLarge());
               else chunks.push(c);
             });
             res.on('error', (e) => fail(classify(e, rawUrl)));
