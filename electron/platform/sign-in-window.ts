@@ -3,27 +3,61 @@
  * authorize URL and intercepts the redirect to the Octopus Web URL (will-redirect / will-navigate for
  * response_mode=query, webRequest for form_post) so the Octopus page itself is never loaded. When
  * Entra shows an error page instead, its text is handed back for the AADSTS code and IDs.
- * For the practice tenant, its CA is trusted in this session only, and only for its own host.
+ * For the practice tenant, its CA is trusted in this window only, for its own host:port only.
  */
 import { randomUUID, X509Certificate } from 'node:crypto';
-import { BrowserWindow, session } from 'electron';
-import type { PinnedCa } from '../services/http';
+import { isIP } from 'node:net';
+import { BrowserWindow, session, type WebContents } from 'electron';
+import { hostPort, type PinnedCa } from '../services/http';
 import { formParams, isRedirectTo, redirectParams, type SignInDriver, type SignInOutcome } from '../services/check/sign-in-driver';
 import { denyPermissions } from './security';
 
 const CLOSED = 'Sign-in window closed before completion';
 
-function pinnedVerifier(ca: PinnedCa): (hostname: string, issuerPem: string | undefined) => boolean {
-  const caFingerprint = new X509Certificate(ca.caPem).fingerprint256;
-  const hosts = new Set(ca.hosts.map((h) => h.replace(/:\d+$/, '').toLowerCase()));
-  return (hostname, issuerPem) => {
-    if (!hosts.has(hostname.toLowerCase()) || !issuerPem) return false;
+/** What Electron hands the 'certificate-error' event: the leaf as PEM (Electron's Certificate). */
+export interface PresentedCertificate {
+  data: string;
+}
+
+/**
+ * Whether to accept a certificate Chromium refused, for the practice tenant only. Chromium has
+ * verified the chain; only its "unknown issuer" verdict (net::ERR_CERT_AUTHORITY_INVALID) is ever
+ * overridden, for a URL whose host:port is pinned, and only for a leaf our CA signed that is valid
+ * now and names that host: Chromium reports one error per certificate and the authority error
+ * hides a name or date error, so those are checked here as Node's TLS does for the HTTPS client.
+ */
+export function practiceCertificateCheck(ca: PinnedCa, now: () => Date = () => new Date()): (url: string, error: string, certificate: PresentedCertificate) => boolean {
+  const caCert = new X509Certificate(ca.caPem);
+  const pinned = new Set(ca.hosts.map((h) => h.toLowerCase()));
+  return (url, error, certificate) => {
+    if (error !== 'net::ERR_CERT_AUTHORITY_INVALID') return false;
+    let target: URL;
     try {
-      return new X509Certificate(issuerPem).fingerprint256 === caFingerprint;
+      target = new URL(url);
+    } catch {
+      return false;
+    }
+    if (target.protocol !== 'https:' || !pinned.has(hostPort(target))) return false;
+    try {
+      const leaf = new X509Certificate(certificate.data);
+      if (!leaf.checkIssued(caCert) || !leaf.verify(caCert.publicKey)) return false;
+      const t = now().getTime();
+      if (t < Date.parse(leaf.validFrom) || t > Date.parse(leaf.validTo)) return false;
+      const host = target.hostname.replace(/^\[|\]$/g, '');
+      return isIP(host) ? leaf.checkIP(host) !== undefined : leaf.checkHost(host) !== undefined;
     } catch {
       return false;
     }
   };
+}
+
+/** Trusts the practice CA in this window only, through Chromium's certificate-error event (it carries the port). */
+function trustPracticeCa(contents: WebContents, ca: PinnedCa): void {
+  const accept = practiceCertificateCheck(ca);
+  contents.on('certificate-error', (event, url, error, certificate, callback) => {
+    event.preventDefault();
+    callback(accept(url, error, certificate));
+  });
 }
 
 export function electronSignInDriver(parent: () => BrowserWindow | undefined, practice: { pinnedCa: PinnedCa } | null): SignInDriver {
@@ -34,10 +68,6 @@ export function electronSignInDriver(parent: () => BrowserWindow | undefined, pr
         // No "persist:" prefix: cookies and cache live in memory and vanish with the window.
         const ses = session.fromPartition(`auth-${randomUUID()}`, { cache: false });
         denyPermissions(ses);
-        if (practice) {
-          const trusted = pinnedVerifier(practice.pinnedCa);
-          ses.setCertificateVerifyProc((request, callback) => callback(trusted(request.hostname, request.certificate.issuerCert?.data) ? 0 : -3));
-        }
         const owner = parent();
         const win = new BrowserWindow({
           ...(owner ? { parent: owner, modal: true } : {}),
@@ -47,6 +77,7 @@ export function electronSignInDriver(parent: () => BrowserWindow | undefined, pr
           autoHideMenuBar: true,
           webPreferences: { session: ses, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true },
         });
+        if (practice) trustPracticeCa(win.webContents, practice.pinnedCa);
         let done = false;
         const finish = (outcome: SignInOutcome) => {
           if (done) return;

@@ -128,3 +128,54 @@ describe('sign-in window', () => {
     expect(await promise).toEqual({ kind: 'cancelled', reason: 'Sign-in window closed before completion' });
   });
 });
+
+describe('the practice CA in the sign-in window', async () => {
+  const { createCertificateAuthority, issueServerCertificate } = await import('../../electron/simulator/certificates');
+  const { practiceCertificateCheck } = await import('../../electron/platform/sign-in-window');
+  const DAY = 86_400_000;
+  const ca = await createCertificateAuthority('Practice CA');
+  const other = await createCertificateAuthority('Someone else');
+  const leafPem = (pem: string) => pem.split(/(?<=-----END CERTIFICATE-----)\s*/)[0] ?? '';
+  const leaf = leafPem((await issueServerCertificate(ca)).certPem);
+  const pinned = { caPem: ca.certPem, hosts: ['127.0.0.1:51234'] };
+  const UNKNOWN_ISSUER = 'net::ERR_CERT_AUTHORITY_INVALID';
+
+  it('accepts only the unknown-issuer verdict, for the pinned host:port, for a leaf our CA signed', () => {
+    const check = practiceCertificateCheck(pinned);
+    expect(check('https://127.0.0.1:51234/t/oauth2/v2.0/authorize', UNKNOWN_ISSUER, { data: leaf })).toBe(true);
+    expect(check('https://127.0.0.1:51235/t/oauth2/v2.0/authorize', UNKNOWN_ISSUER, { data: leaf })).toBe(false);
+    expect(check('https://127.0.0.1/', UNKNOWN_ISSUER, { data: leaf })).toBe(false);
+    for (const verdict of ['net::ERR_CERT_DATE_INVALID', 'net::ERR_CERT_COMMON_NAME_INVALID', 'net::ERR_CERT_REVOKED', 'net::ERR_CERT_INVALID'])
+      expect(check('https://127.0.0.1:51234/', verdict, { data: leaf })).toBe(false);
+  });
+
+  it('refuses a leaf from another CA, an expired one, and one that does not name the host', async () => {
+    const check = practiceCertificateCheck(pinned);
+    expect(check('https://127.0.0.1:51234/', UNKNOWN_ISSUER, { data: leafPem((await issueServerCertificate(other)).certPem) })).toBe(false);
+    expect(check('https://127.0.0.1:51234/', UNKNOWN_ISSUER, { data: leafPem((await issueServerCertificate(ca, new Date(Date.now() - 60 * DAY))).certPem) })).toBe(false);
+    const named = practiceCertificateCheck({ caPem: ca.certPem, hosts: ['tenant.example.test:8443'] });
+    expect(named('https://tenant.example.test:8443/', UNKNOWN_ISSUER, { data: leaf })).toBe(false);
+    expect(check('https://127.0.0.1:51234/', UNKNOWN_ISSUER, { data: 'not a certificate' })).toBe(false);
+  });
+
+  it('the window answers certificate errors itself and only in a practice sign-in', async () => {
+    const driver = electronSignInDriver(() => undefined, { pinnedCa: pinned });
+    const controller = new AbortController();
+    const done = driver.signIn({ authorizeUrl: 'https://127.0.0.1:51234/t/oauth2/v2.0/authorize', redirectUri: REDIRECT, signal: controller.signal });
+    const win = stub.state.windows.at(-1);
+    const onError = win?.contents.get('certificate-error');
+    const answer = (url: string) => {
+      const callback = vi.fn();
+      const preventDefault = vi.fn();
+      onError?.({ preventDefault }, url, UNKNOWN_ISSUER, { data: leaf }, callback);
+      expect(preventDefault).toHaveBeenCalled();
+      return callback.mock.calls[0]?.[0];
+    };
+    expect(answer('https://127.0.0.1:51234/t/login')).toBe(true);
+    expect(answer('https://127.0.0.1:9/t/login')).toBe(false);
+    controller.abort();
+    await done;
+    start();
+    expect(stub.state.windows.at(-1)?.contents.has('certificate-error')).toBe(false);
+  });
+});
