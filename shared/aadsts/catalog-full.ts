@@ -41,16 +41,16 @@ export interface FullEntry {
 /** Placeholders the text may contain. */
 export const PLACEHOLDERS = ['{API app}', '{SAML-OpenID app}', '{tenant}', '{Web URL}', '{cloud}'] as const;
 
-const AC = 'Entra admin center';
-const APPREG = `${AC} > Identity > Applications > App registrations`;
-const ENTERPRISE = `${AC} > Identity > Applications > Enterprise applications`;
-const SIGNINS = `${AC} > Identity > Monitoring & health > Sign-in logs`;
-const CA = `${AC} > Protection > Conditional Access > Policies`;
-const USERS = `${AC} > Identity > Users > All users`;
-const OVERVIEW = `${AC} > Identity > Overview`;
+export const AC = 'Entra admin center';
+export const APPREG = `${AC} > Identity > Applications > App registrations`;
+export const ENTERPRISE = `${AC} > Identity > Applications > Enterprise applications`;
+export const SIGNINS = `${AC} > Identity > Monitoring & health > Sign-in logs`;
+export const CA = `${AC} > Protection > Conditional Access > Policies`;
+export const USERS = `${AC} > Identity > Users > All users`;
+export const OVERVIEW = `${AC} > Identity > Overview`;
 
-const SIGNIN_LOG_STEP = `Open ${SIGNINS}, filter by the Correlation ID above, and read the Failure reason and the Conditional Access tab of the failed sign-in.`;
-const RETRY_STEP = 'Sign in again (or run Check Compatibility) to confirm the fix; Entra changes can take a few minutes to apply.';
+export const SIGNIN_LOG_STEP = `Open ${SIGNINS}, filter by the Correlation ID above, and read the Failure reason and the Conditional Access tab of the failed sign-in.`;
+export const RETRY_STEP = 'Sign in again (or run Check Compatibility) to confirm the fix; Entra changes can take a few minutes to apply.';
 
 export const FULL_ENTRIES: readonly FullEntry[] = [
   // ----- Redirect URIs -------------------------------------------------------------------------
@@ -235,7 +235,8 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     ],
     forClient: {
       "public-client": [
-        "'Allow public client flows' is off on the app registration, while the app uses a flow that sends no secret (device code, username and password, integrated Windows authentication).",
+        "'Allow public client flows' (Treat application as a public client) is off on the app registration, while the app uses a flow that sends no secret and no redirect URI (device code, username and password, integrated Windows authentication).",
+        'The redirect URI the app sends is registered under Web, which makes Entra treat the request as a confidential client; a desktop or mobile app needs it under Mobile and desktop applications.',
       ],
       confidential: [
         "The app's secret or certificate is not configured where it runs (an empty environment variable or app setting), so nothing was sent.",
@@ -246,6 +247,7 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
       `Only if this flow is meant to run without a secret: ${APPREG} > {API app} > Authentication > Advanced settings > Allow public client flows = Yes.`,
       RETRY_STEP,
     ],
+    source: 'https://learn.microsoft.com/troubleshoot/entra/entra-id/app-integration/confidential-client-application-authentication-error-aadsts7000218',
     links: ['api-credentials', 'api-authentication'],
     tags: ['public client', 'secret', 'client_assertion'],
   },

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { isAllowedExternalUrl, CLOUD_IDS } from '../../../shared/clouds';
 import { GRAPH_DISTINCT_CODES, GRAPH_GENERIC_CODES, LINK_KEYS, allCatalogRecords, buildLink, catalogKey, catalogSize, lookupCode, searchCatalog } from '../../../shared/aadsts';
 import { COMPACT_ROWS } from '../../../shared/aadsts/catalog-compact';
-import { FULL_ENTRIES, PLACEHOLDERS } from '../../../shared/aadsts/catalog-full';
+import { ALL_FULL_ENTRIES as FULL_ENTRIES } from '../../../shared/aadsts/catalog';
+import { PLACEHOLDERS } from '../../../shared/aadsts/catalog-full';
+import { GROUPS, GROUP_CODES, codesNeedingDetail, groupOf } from '../../../shared/aadsts/groups';
+import { diagnose } from '../../../shared/aadsts';
 
 const REQUIRED_FULL = [
   50011, 500113, 7000215, 7000222, 7000218, 7000112, 700027, 90002, 900021, 50020, 50128, 50194, 90072, 700016, 65001, 65004, 90094, 90008,
@@ -48,7 +51,7 @@ describe('catalog integrity', () => {
       expect(e.explanation.length, id).toBeGreaterThan(40);
       expect(e.causes.length, id).toBeGreaterThan(0);
       expect(e.fix.length, id).toBeGreaterThan(0);
-      for (const text of [e.title, e.explanation, ...e.causes, ...e.fix]) {
+      for (const text of [e.title, e.explanation, ...e.causes, ...e.fix, ...(e.elsewhere ?? []), ...Object.values(e.forClient ?? {}).flat()]) {
         expect(text.trim(), id).toBe(text);
         for (const ph of text.match(/\{[^}]*\}/g) ?? []) expect(PLACEHOLDERS as readonly string[], `${id}: ${ph}`).toContain(ph);
       }
@@ -59,6 +62,34 @@ describe('catalog integrity', () => {
     for (const e of FULL_ENTRIES) {
       if (e.links.some((l) => l !== 'error-reference')) expect(e.fix.join(' '), String(e.code)).toMatch(/Entra admin center >|Octopus|Sign in|sign in|Restart|scope|Use /);
     }
+  });
+
+  it('files every AADSTS code of the catalog in exactly one group, and no other number', () => {
+    const numeric = COMPACT_ROWS.map(([c]) => c).filter((c): c is number => typeof c === 'number');
+    const grouped = GROUPS.flatMap((g) => GROUP_CODES[g.id]);
+    expect(new Set(grouped).size).toBe(grouped.length);
+    expect(new Set(grouped)).toEqual(new Set(numeric));
+    expect(groupOf(53003)?.label).toBe('Conditional Access');
+    expect(groupOf('Authorization_RequestDenied')).toBeUndefined();
+  });
+
+  it('has a detailed entry with a source for every code of the sign-in, consent, credential, Conditional Access, MFA, federation, B2B, redirect, token and tenant groups', () => {
+    expect(GROUPS.filter((g) => g.detailed).map((g) => g.id)).toEqual(['sign-in', 'consent', 'credential', 'conditional-access', 'mfa', 'federation', 'b2b', 'redirect', 'token', 'tenant']);
+    const needed = codesNeedingDetail();
+    expect(needed.length).toBeGreaterThanOrEqual(120);
+    for (const code of needed) {
+      const r = lookupCode(code);
+      expect(r?.full, String(code)).toBeDefined();
+      expect(r?.source, String(code)).toMatch(/^https:\/\/(learn\.microsoft\.com\/|login\.microsoftonline\.com\/error\?code=\d+$|github\.com\/)/);
+    }
+    for (const code of [500116, 530033, 81016, 650051, 9002325, 9002327, 165000, 650053, 500571]) expect(lookupCode(code), String(code)).toBeDefined();
+  });
+
+  it('cites Microsoft Learn, Microsoft\'s lookup page, or a public record of Entra\'s answer for every detailed entry, and says so in a finding', () => {
+    for (const r of allCatalogRecords().filter((x) => x.full)) expect(r.source, String(r.code)).toMatch(/^https:\/\/(learn\.microsoft\.com\/|login\.microsoftonline\.com\/error\?code=|github\.com\/)/);
+    expect(diagnose('AADSTS500571: The guest user account is disabled.').findings[0]?.source).toBe('https://learn.microsoft.com/troubleshoot/entra/entra-id/app-integration/error-code-aadsts500571-guest-user-account-is-disabled');
+    expect(diagnose('AADSTS50011: x').findings[0]).toMatchObject({ source: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes', group: 'Redirect URIs' });
+    expect(diagnose('AADSTS120000: x').findings[0]).toMatchObject({ source: null, detailed: false, group: 'Password change and reset' });
   });
 
   it('recognises in the parser exactly the Graph codes it catalogs', () => {
