@@ -13,7 +13,7 @@ const electronStoreOnly = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-electron/**', 'node_modules/**', 'test-results/**', 'artifacts/**'] },
+  { ignores: ['dist/**', 'dist-electron/**', 'dist-cli/**', 'node_modules/**', 'test-results/**', 'artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
