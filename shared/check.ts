@@ -219,3 +219,17 @@ export function checkOutcome(results: readonly CheckResult[], o: { cancelled: bo
   if (counted.some((r) => r.status === 'failed' || r.status === 'skipped')) return 'failed';
   return counted.some((r) => r.status === 'warning') ? 'warning' : 'passed';
 }
+
+/**
+ * The new run, with every result that did not change kept as the very object the store held: a
+ * progress event then re-renders only the row whose probe moved (rows are memoised on their result).
+ */
+export function keepUnchanged(previous: CheckRun | null | undefined, next: CheckRun | null): CheckRun | null {
+  if (!previous || !next) return next;
+  const before = new Map<string, CheckResult>(previous.results.map((r) => [r.id, r]));
+  const results = next.results.map((r) => {
+    const old = before.get(r.id);
+    return old && JSON.stringify(old) === JSON.stringify(r) ? old : r;
+  });
+  return { ...next, results };
+}

@@ -21,15 +21,39 @@ export function modeLabel(scope: ModeScope, mode: Mode): string {
   return scope === 'web-portal' ? 'mode 2: Username; Password' : 'mode 0: Username; Password';
 }
 
-/** What switching does, said before the user confirms. */
+/** What each mode means for the people signing in, in plain words (the Octopus guide's modes). */
+export function modeMeaning(scope: ModeScope, mode: Mode): string {
+  if (mode === 'federated')
+    return scope === 'web-portal'
+      ? 'Web portal users sign in with their Microsoft work account; Octopus finds each by email address.'
+      : 'Assignees (technicians) sign in with their Microsoft work account; Octopus finds each by email address.';
+  return scope === 'web-portal'
+    ? 'Mode 2: web portal users sign in with the user name and password Octopus keeps for them.'
+    : 'Mode 0: assignees (technicians) sign in with the user name and password Octopus keeps for them.';
+}
+
+/** What happens once the admin saved the switch in Octopus, said before they confirm. */
 export function switchEffect(scope: ModeScope, to: Mode): string {
   if (to === 'federated')
     return scope === 'web-portal'
-      ? 'Web portal users will sign in with Microsoft. Each must exist in Entra ID with the same email address as in Octopus, and users register again after the switch.'
-      : 'Assignees (technicians) will sign in with Microsoft. Each must exist in Entra ID with the same email address as in Octopus.';
+      ? 'Once saved in Octopus, web portal users sign in with Microsoft. Each must exist in Entra ID with the same email address as in Octopus; Octopus asks web portal users to register again.'
+      : 'Once saved in Octopus, assignees (technicians) sign in with Microsoft. Each must exist in Entra ID with the same email address as in Octopus.';
   return scope === 'web-portal'
-    ? 'Web portal users go back to signing in with their Octopus user name and password (mode 2), and register again.'
-    : 'Assignees go back to signing in with their Octopus user name and password (mode 0).';
+    ? 'Once saved in Octopus, web portal users sign in with their Octopus user name and password again (mode 2), and Octopus asks them to register again.'
+    : 'Once saved in Octopus, assignees sign in with their Octopus user name and password again (mode 0).';
+}
+
+/**
+ * The steps in Octopus itself: Federation Desk records the mode, it never changes Octopus. The names
+ * are Octopus's own (Tools > Identity federation configuration > Authentication scope).
+ */
+export function octopusSteps(scope: ModeScope, to: Mode): string[] {
+  const option = to === 'federated' ? 'Federated identity' : `Return to ${modeLabel(scope, 'username-password')}`;
+  return [
+    'In Octopus, open Tools > Identity federation configuration.',
+    `Under Authentication scope, set ${SCOPE_LABELS[scope]} to "${option}".`,
+    'Save the configuration in Octopus, then come back here and select Done in Octopus.',
+  ];
 }
 
 export const ModeHistoryEntrySchema = z.object({

@@ -36,3 +36,8 @@ export function subscribe<E extends EventName>(event: E, listener: (payload: Eve
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** Open an https link on a Microsoft host in the system browser (main checks the host again). */
+export async function openExternal(url: string): Promise<void> {
+  await call('shell:open-external', { url });
+}

@@ -24,6 +24,7 @@ import { ProfilesScreen } from './screens/profiles/profiles-screen';
 import { NARROW_MEDIA, useMediaQuery, useNarrow } from './hooks/use-media-query';
 import { useAppStore, type PageId } from './stores/app-store';
 import { useAppearanceStore } from './stores/appearance-store';
+import { useProfilesStore } from './stores/profiles-store';
 
 const useStyles = makeStyles({
   provider: { height: '100vh' },
@@ -86,6 +87,7 @@ export function App() {
   useEffect(() => {
     void useAppStore.getState().load();
     void useAppearanceStore.getState().load();
+    void useProfilesStore.getState().load();
   }, []);
   // Native parts (scroll bars, date pickers, the select's list) follow the theme too.
   useEffect(() => {

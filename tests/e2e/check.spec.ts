@@ -20,7 +20,11 @@ test('a healthy practice tenant passes every check, unlocks Federated identity, 
   for (const title of ALL) await expect(row(page, title, 'Not verified')).toBeVisible();
   const web = page.getByRole('group', { name: 'Web portal authentication mode' });
   await expect(web.getByRole('button', { name: 'Switch to Federated identity' })).toBeDisabled();
-  await expect(web.getByText('Federated identity needs a passed check')).toBeVisible();
+  await expect(web.getByText('Locked until Check Compatibility passes')).toBeVisible();
+  // Locked, but a keyboard user reaches it and hears why.
+  await web.getByRole('button', { name: 'Switch to Federated identity' }).focus();
+  await expect(web.getByRole('button', { name: 'Switch to Federated identity' })).toBeFocused();
+  await expect(web.getByRole('button', { name: 'Switch to Federated identity' })).toHaveAccessibleDescription(/Locked until Check Compatibility passes/);
 
   await page.getByRole('button', { name: 'Check Compatibility' }).click();
   await signInInPopup(context, harness.url, user, password);
@@ -29,13 +33,17 @@ test('a healthy practice tenant passes every check, unlocks Federated identity, 
 
   await web.getByRole('button', { name: 'Switch to Federated identity' }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText('users register again');
-  await dialog.getByRole('button', { name: 'Switch' }).click();
+  // Federation Desk records the switch; the admin makes it in Octopus, with these steps.
+  await expect(dialog).toContainText('register again');
+  await expect(dialog.getByRole('list', { name: 'Steps in Octopus' })).toContainText('Tools > Identity federation configuration');
+  await expect(dialog.getByRole('list', { name: 'Steps in Octopus' })).toContainText('set Web portal authentication mode to "Federated identity"');
+  await dialog.getByRole('button', { name: 'Done in Octopus' }).click();
   await expect(web.getByText('Federated identity', { exact: true })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Mode history' }).getByRole('row')).toHaveCount(2);
 
   await web.getByRole('button', { name: 'Return to mode 2: Username; Password' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Switch' }).click();
+  await expect(page.getByRole('dialog').getByRole('list', { name: 'Steps in Octopus' })).toContainText('"Return to mode 2: Username; Password"');
+  await page.getByRole('dialog').getByRole('button', { name: 'Done in Octopus' }).click();
   await expect(web.getByText('mode 2: Username; Password', { exact: true })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Mode history' }).getByRole('row')).toHaveCount(3);
 
@@ -52,7 +60,8 @@ test('a healthy practice tenant passes every check, unlocks Federated identity, 
   await expect(assignee.getByRole('button', { name: 'Switch to Federated identity' })).toBeDisabled();
 });
 
-test('a redirect URI registered without its trailing slash fails sign-in with AADSTS50011 and says exactly what to register', async ({ page, context, harness }) => {
+test('a redirect URI registered without its trailing slash fails sign-in with AADSTS50011 and leads with exactly what to register', async ({ page, context, harness }) => {
+  await page.setViewportSize({ width: 1024, height: 640 });
   await page.goto(harness.url);
   await createPracticeProfile(page, 'No slash', 'redirect-no-trailing-slash');
   await page.getByRole('tab', { name: 'Check Compatibility' }).click();
@@ -63,7 +72,15 @@ test('a redirect URI registered without its trailing slash fails sign-in with AA
   const failed = row(page, 'Interactive sign-in', 'Failed');
   await expect(failed).toBeVisible();
   await expect(failed).toContainText('AADSTS50011');
-  await expect(failed.getByRole('region', { name: 'How to fix' })).toContainText('add exactly https://octopus.contoso.com/octopus/');
+  const fix = failed.getByRole('region', { name: 'How to fix' });
+  await expect(fix).toContainText('add exactly https://octopus.contoso.com/octopus/');
+  // The fix, with the value to paste, is on screen at 1024x640 without scrolling.
+  await screenshot(page, 'check-fix-1024');
+  await expect(fix).toBeInViewport({ ratio: 1 });
+  await expect(fix.getByRole('button', { name: 'Copy https://octopus.contoso.com/octopus/' })).toBeVisible();
+  // Microsoft's own text and IDs wait under Details.
+  await expect(failed.getByRole('region', { name: "Entra's response" })).toHaveCount(0);
+  await failed.getByRole('button', { name: 'Details', exact: true }).click();
   await expect(failed.getByRole('region', { name: "Entra's response" })).toContainText(/Trace ID[\s\S]*[0-9a-f]{8}-/);
   await expect(row(page, 'Microsoft Graph profile', 'Skipped')).toBeVisible();
   for (const title of ALL.slice(0, 4)) await expect(row(page, title, 'Passed')).toBeVisible();

@@ -89,7 +89,7 @@ test('switching the authentication scope from the keyboard: Escape cancels, focu
 
   await page.keyboard.press('Enter');
   await expect(dialog).toBeVisible();
-  await dialog.getByRole('button', { name: 'Switch', exact: true }).press('Enter');
+  await dialog.getByRole('button', { name: 'Done in Octopus', exact: true }).press('Enter');
   await expect(dialog).toBeHidden();
   // The button that opened the dialog is gone: focus goes to the way back, not to the top of the page.
   await expect(web.getByRole('button', { name: /^Return to / })).toBeFocused();

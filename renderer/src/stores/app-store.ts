@@ -1,7 +1,7 @@
 /** App-wide state: version, data folder, secret storage, start-up notices, and the current page. */
 import { create } from 'zustand';
 import type { AppInfo } from '../../../shared/ipc-profiles';
-import { call, errorMessage } from '../api';
+import { call, errorMessage, openExternal } from '../api';
 
 export type PageId = 'profiles' | 'check' | 'audit' | 'diagnose' | 'settings';
 
@@ -15,6 +15,9 @@ interface AppState {
   /** Text handed to the Diagnose page (from a failed check's "Diagnose" button). */
   diagnoseText: string | null;
   diagnose(text: string): void;
+  /** Open an admin-center blade in the system browser; a refusal becomes a notice. */
+  openLink(url: string): Promise<void>;
+  linkError: string | null;
 }
 
 export const useAppStore = create<AppState>((set, get) => ({
@@ -39,5 +42,14 @@ export const useAppStore = create<AppState>((set, get) => ({
   diagnoseText: null,
   diagnose(text) {
     set({ diagnoseText: text, page: 'diagnose' });
+  },
+  linkError: null,
+  async openLink(url) {
+    try {
+      await openExternal(url);
+      set({ linkError: null });
+    } catch (error) {
+      set({ linkError: `The link could not be opened: ${errorMessage(error)}` });
+    }
   },
 }));

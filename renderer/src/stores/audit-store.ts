@@ -1,19 +1,15 @@
 /** Registration audit state per profile: the last report (kept with the profile by main), and whether one runs. */
 import { create } from 'zustand';
 import type { AuditReport } from '../../../shared/audit';
-import type { PracticeTenantInfo } from '../../../shared/ipc-simulator';
-import { call, errorMessage } from '../api';
+import { call, errorMessage, openExternal } from '../api';
 
 interface AuditStoreState {
   reports: Record<string, AuditReport | null>;
   running: Record<string, boolean>;
   error: string | null;
-  /** The practice account to sign in with, per scenario. */
-  practiceUsers: Record<string, PracticeTenantInfo['signInUser'] | null>;
   load(profileId: string): Promise<void>;
   run(profileId: string): Promise<void>;
   cancel(profileId: string): Promise<void>;
-  loadPracticeUser(scenario: string): Promise<void>;
   /** Open an admin-center blade in the system browser (main checks the host again). */
   openLink(url: string): Promise<void>;
 }
@@ -22,7 +18,6 @@ export const useAuditStore = create<AuditStoreState>((set, get) => ({
   reports: {},
   running: {},
   error: null,
-  practiceUsers: {},
   async load(profileId) {
     try {
       const state = await call('audit:state', { profileId });
@@ -49,18 +44,9 @@ export const useAuditStore = create<AuditStoreState>((set, get) => ({
       set({ error: errorMessage(error) });
     }
   },
-  async loadPracticeUser(scenario) {
-    if (get().practiceUsers[scenario] !== undefined) return;
-    try {
-      const all = await call('practice:scenarios', {});
-      set({ practiceUsers: { ...get().practiceUsers, [scenario]: all.find((x) => x.name === scenario)?.signInUser ?? null } });
-    } catch {
-      set({ practiceUsers: { ...get().practiceUsers, [scenario]: null } });
-    }
-  },
   async openLink(url) {
     try {
-      await call('shell:open-external', { url });
+      await openExternal(url);
     } catch (error) {
       set({ error: errorMessage(error) });
     }

@@ -1,6 +1,6 @@
-/** Check Compatibility state per profile: the last run, live progress from main, and the modes. */
+/** Check Compatibility state per profile: the last run, live progress from main, and the recorded modes. */
 import { create } from 'zustand';
-import type { CheckRun } from '../../../shared/check';
+import { keepUnchanged, type CheckRun } from '../../../shared/check';
 import type { Mode, ModeScope, ModeState } from '../../../shared/modes';
 import { call, errorMessage, subscribe } from '../api';
 
@@ -12,7 +12,10 @@ interface CheckState {
   load(profileId: string): Promise<void>;
   start(profileId: string): Promise<void>;
   cancel(profileId: string): Promise<void>;
+  /** Record the mode the admin set in Octopus ("Done in Octopus"). */
   setMode(profileId: string, scope: ModeScope, mode: Mode): Promise<void>;
+  /** The profile's federation settings as a JSON file to save (never the secret). */
+  exportSettings(profileId: string): Promise<{ fileName: string; json: string } | null>;
 }
 
 export const useCheckStore = create<CheckState>((set, get) => ({
@@ -23,7 +26,12 @@ export const useCheckStore = create<CheckState>((set, get) => ({
   async load(profileId) {
     try {
       const [state, modes] = await Promise.all([call('check:state', { profileId }), call('modes:get', { profileId })]);
-      set({ runs: { ...get().runs, [profileId]: state.run }, running: { ...get().running, [profileId]: state.running }, modes: { ...get().modes, [profileId]: modes }, error: null });
+      set({
+        runs: { ...get().runs, [profileId]: keepUnchanged(get().runs[profileId], state.run) },
+        running: { ...get().running, [profileId]: state.running },
+        modes: { ...get().modes, [profileId]: modes },
+        error: null,
+      });
     } catch (error) {
       set({ error: errorMessage(error) });
     }
@@ -40,16 +48,28 @@ export const useCheckStore = create<CheckState>((set, get) => ({
     }
   },
   async cancel(profileId) {
-    await call('check:cancel', { profileId });
+    try {
+      await call('check:cancel', { profileId });
+    } catch (error) {
+      set({ error: errorMessage(error) });
+    }
   },
   async setMode(profileId, scope, mode) {
     const modes = await call('modes:set', { profileId, scope, mode });
     set({ modes: { ...get().modes, [profileId]: modes } });
+  },
+  async exportSettings(profileId) {
+    try {
+      return await call('profiles:export-settings', { profileId });
+    } catch (error) {
+      set({ error: errorMessage(error) });
+      return null;
+    }
   },
 }));
 
 // Progress from main: a probe started or finished.
 subscribe('check:progress', ({ profileId, run, running }) => {
   const s = useCheckStore.getState();
-  useCheckStore.setState({ runs: { ...s.runs, [profileId]: run }, running: { ...s.running, [profileId]: running } });
+  useCheckStore.setState({ runs: { ...s.runs, [profileId]: keepUnchanged(s.runs[profileId], run) }, running: { ...s.running, [profileId]: running } });
 });

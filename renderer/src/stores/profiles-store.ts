@@ -71,6 +71,7 @@ export const useProfilesStore = create<ProfilesState>((set, get) => ({
   },
 }));
 
+/** The profile every page works on: the selected one, or the first. Undefined only while there is none. */
 export function useSelectedProfile(): ProfileView | undefined {
-  return useProfilesStore((s) => (s.creating ? undefined : s.profiles.find((p) => p.id === s.selectedId)));
+  return useProfilesStore((s) => s.profiles.find((p) => p.id === s.selectedId) ?? s.profiles[0]);
 }

@@ -5,7 +5,8 @@ import { AUDIT_APP_LABELS, AUDIT_STEPS, GRAPH_CLI_CLIENT_ID, type AuditApp, type
 import type { ProfileView } from '../../../../shared/profile';
 import { useAppStore } from '../../stores/app-store';
 import { useAuditStore } from '../../stores/audit-store';
-import { useProfilesStore } from '../../stores/profiles-store';
+import { useProfilesStore, useSelectedProfile } from '../../stores/profiles-store';
+import { usePracticeStore, usePracticeUser } from '../../stores/practice-store';
 import { useNotify } from '../diagnose/clipboard';
 import { AuditStepRow, type StepStatus } from './audit-step-row';
 
@@ -40,22 +41,25 @@ function counts(report: AuditReport | null): string {
 /** "Entra setup": the guide's Entra steps, each checked through Microsoft Graph, with the value to paste and the blade to fix it. */
 export default function AuditScreen({ toasterId }: { toasterId: string }) {
   const s = useStyles();
-  const { profiles, selectedId, loaded, load: loadProfiles, select } = useProfilesStore();
-  const { reports, running, error, practiceUsers, load, run, cancel, loadPracticeUser, openLink } = useAuditStore();
+  const profiles = useProfilesStore((st) => st.profiles);
+  const select = useProfilesStore((st) => st.select);
+  const profile = useSelectedProfile();
+  const report = useAuditStore((st) => (profile ? (st.reports[profile.id] ?? null) : null));
+  const isRunning = useAuditStore((st) => (profile ? (st.running[profile.id] ?? false) : false));
+  const error = useAuditStore((st) => st.error);
+  const { load, run, cancel, openLink } = useAuditStore.getState();
   const go = useAppStore((st) => st.go);
   const { copy } = useNotify(toasterId);
-  const profile = profiles.find((p) => p.id === selectedId) ?? profiles[0];
 
+  const profileId = profile?.id;
   useEffect(() => {
-    if (!loaded) void loadProfiles();
-  }, [loaded, loadProfiles]);
-  useEffect(() => {
-    if (profile) void load(profile.id);
-  }, [profile, load]);
+    if (profileId) void load(profileId);
+  }, [profileId, load]);
   const scenario = profile?.cloud === 'practice' ? profile.practiceScenario : undefined;
+  const practiceUser = usePracticeUser(scenario);
   useEffect(() => {
-    if (scenario) void loadPracticeUser(scenario);
-  }, [scenario, loadPracticeUser]);
+    if (scenario) void usePracticeStore.getState().loadUser(scenario);
+  }, [scenario]);
 
   if (!profile)
     return (
@@ -93,11 +97,8 @@ export default function AuditScreen({ toasterId }: { toasterId: string }) {
       </div>
     );
 
-  const report = reports[profile.id] ?? null;
-  const isRunning = running[profile.id] ?? false;
   // A report for other app IDs (the profile was edited since) is not shown as this profile's state.
   const current = report && report.apiAppId === profile.apiAppId && report.samlAppId === profile.samlAppId && report.tenantId === profile.tenantId ? report : null;
-  const practiceUser = scenario ? practiceUsers[scenario] : undefined;
 
   const statusOf = (finding: AuditFinding | null): StepStatus => (isRunning ? 'running' : (finding?.status ?? 'not-audited'));
   const section = (app: AuditApp) => {

@@ -22,16 +22,17 @@ import {
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { checkDefinition, type CheckId } from '../../../../shared/check';
-import { MODE_SCOPES, SCOPE_LABELS, modeLabel, switchEffect, type Mode, type ModeScope, type ModeState } from '../../../../shared/modes';
+import { MODE_SCOPES, SCOPE_LABELS, modeLabel, modeMeaning, octopusSteps, switchEffect, type Mode, type ModeScope, type ModeState } from '../../../../shared/modes';
 import { errorMessage } from '../../api';
+import { NARROW_MEDIA } from '../../hooks/use-media-query';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px' },
   title: { margin: '8px 0 0' },
   scope: {
     display: 'grid',
-    gridTemplateColumns: '260px 1fr',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+    [NARROW_MEDIA]: { gridTemplateColumns: 'minmax(0, 1fr)' },
     alignItems: 'center',
     gap: '12px',
     padding: '12px',
@@ -40,18 +41,22 @@ const useStyles = makeStyles({
   },
   current: { display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap' },
   reason: { color: tokens.colorNeutralForeground3 },
-  note: { color: tokens.colorNeutralForeground3, marginTop: '-6px' },
+  note: { color: tokens.colorNeutralForeground2, margin: 0 },
+  meaning: { color: tokens.colorNeutralForeground2, margin: '2px 0 0' },
+  steps: { margin: '8px 0 0', paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '4px' },
 });
 
 export interface AuthScopeProps {
   state: ModeState | undefined;
   ready: boolean;
-  missing: CheckId[];
+  /** Why Federated identity is locked, one sentence per check that has not passed (empty when ready). */
+  blockers: string[];
+  /** Record the mode the admin set in Octopus. */
   onSwitch(scope: ModeScope, mode: Mode): Promise<void>;
 }
 
 /** "Authentication scope", as in the Octopus guide: Federated once the check passed, the way back always. */
-export function AuthScope({ state, ready, missing, onSwitch }: AuthScopeProps) {
+export function AuthScope({ state, ready, blockers, onSwitch }: AuthScopeProps) {
   const s = useStyles();
   const [confirm, setConfirm] = useState<{ scope: ModeScope; mode: Mode } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -60,14 +65,17 @@ export function AuthScope({ state, ready, missing, onSwitch }: AuthScopeProps) {
   // After a switch the button that opened the dialog is replaced: focus goes to the scope's new action.
   const actionsRef = useRef<Partial<Record<ModeScope, HTMLDivElement | null>>>({});
   const focusAction = (scope: ModeScope) => requestAnimationFrame(() => actionsRef.current[scope]?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus());
-  const reason = ready ? '' : `Federated identity needs a passed check of this configuration. Not passed yet: ${missing.map((id) => checkDefinition(id).title).join(', ')}.`;
+  const reason = ready ? '' : `Locked until Check Compatibility passes for this configuration. ${blockers.join(' ')}`;
 
   return (
     <section className={s.root} aria-labelledby="auth-scope-title">
       <Subtitle2 as="h3" id="auth-scope-title" className={s.title}>
         Authentication scope
       </Subtitle2>
-      <Caption1 className={s.note}>Federation Desk records the mode you apply in Octopus for this profile, and only offers Federated identity once the setup is proven.</Caption1>
+      <p className={s.note}>
+        Federation Desk does not change Octopus. You switch the mode in Octopus; Federation Desk shows you the steps, records the switch when you are
+        done, and offers Federated identity only once the check proves the setup.
+      </p>
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
@@ -86,6 +94,7 @@ export function AuthScope({ state, ready, missing, onSwitch }: AuthScopeProps) {
                   {modeLabel(scope, current)}
                 </Badge>
               </div>
+              <p className={s.meaning}>{modeMeaning(scope, current)}</p>
             </div>
             <div
               className={s.current}
@@ -99,7 +108,14 @@ export function AuthScope({ state, ready, missing, onSwitch }: AuthScopeProps) {
                 </Button>
               ) : (
                 <>
-                  <Button {...restoreFocus} appearance="primary" disabled={!ready} aria-describedby={ready ? undefined : `${scope}-reason`} onClick={() => setConfirm({ scope, mode: 'federated' })}>
+                  {/* Locked but focusable: keyboard and screen-reader users reach it and hear why. */}
+                  <Button
+                    {...restoreFocus}
+                    appearance="primary"
+                    disabledFocusable={!ready}
+                    aria-describedby={ready ? undefined : `${scope}-reason`}
+                    onClick={() => ready && setConfirm({ scope, mode: 'federated' })}
+                  >
                     Switch to Federated identity
                   </Button>
                   {!ready && (
@@ -118,7 +134,7 @@ export function AuthScope({ state, ready, missing, onSwitch }: AuthScopeProps) {
         <Table size="small" aria-label="Mode history">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>When</TableHeaderCell>
+              <TableHeaderCell>Done in Octopus</TableHeaderCell>
               <TableHeaderCell>Scope</TableHeaderCell>
               <TableHeaderCell>From</TableHeaderCell>
               <TableHeaderCell>To</TableHeaderCell>
@@ -144,10 +160,19 @@ export function AuthScope({ state, ready, missing, onSwitch }: AuthScopeProps) {
       <Dialog open={confirm !== null} onOpenChange={(_e, d) => !d.open && setConfirm(null)}>
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>
-              {confirm && `Switch ${SCOPE_LABELS[confirm.scope].toLowerCase()} to ${modeLabel(confirm.scope, confirm.mode)}?`}
-            </DialogTitle>
-            <DialogContent>{confirm && switchEffect(confirm.scope, confirm.mode)}</DialogContent>
+            <DialogTitle>{confirm && `Set ${SCOPE_LABELS[confirm.scope].toLowerCase()} to ${modeLabel(confirm.scope, confirm.mode)} in Octopus`}</DialogTitle>
+            <DialogContent>
+              {confirm && (
+                <>
+                  <p className={s.note}>{switchEffect(confirm.scope, confirm.mode)}</p>
+                  <ol className={s.steps} aria-label="Steps in Octopus">
+                    {octopusSteps(confirm.scope, confirm.mode).map((step) => (
+                      <li key={step}>{step}</li>
+                    ))}
+                  </ol>
+                </>
+              )}
+            </DialogContent>
             <DialogActions>
               <Button
                 appearance="primary"
@@ -164,7 +189,7 @@ export function AuthScope({ state, ready, missing, onSwitch }: AuthScopeProps) {
                     );
                 }}
               >
-                Switch
+                Done in Octopus
               </Button>
               <Button onClick={() => setConfirm(null)}>Cancel</Button>
             </DialogActions>

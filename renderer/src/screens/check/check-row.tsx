@@ -1,18 +1,21 @@
 import { Button, Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { ChevronDownRegular, ChevronRightRegular, CopyRegular } from '@fluentui/react-icons';
-import { useId, useState } from 'react';
+import { ChevronDownRegular, ChevronRightRegular, CopyRegular, OpenRegular, StethoscopeRegular } from '@fluentui/react-icons';
+import { memo, useId, useMemo, useState } from 'react';
 import { checkDefinition, type CheckResult } from '../../../../shared/check';
+import type { ProfileView } from '../../../../shared/profile';
+import { fixLinks, fixValues } from '../../../../shared/check-fix';
+import { NARROW_MEDIA } from '../../hooks/use-media-query';
 import { STATUS_LABELS, StatusIcon } from './status-icon';
 
 const useStyles = makeStyles({
   row: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   header: {
     display: 'grid',
-    gridTemplateColumns: '24px 20px 220px 1fr auto',
+    gridTemplateColumns: '20px 20px minmax(140px, max-content) minmax(0, 1fr) auto',
     alignItems: 'center',
     gap: '10px',
     width: '100%',
-    padding: '10px 8px',
+    padding: '8px',
     background: 'none',
     border: 'none',
     textAlign: 'left',
@@ -22,108 +25,215 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+    // Narrow: the verdict line takes the row's width and the one-line result goes under the title.
+    [NARROW_MEDIA]: { gridTemplateColumns: '20px 20px minmax(0, 1fr) auto' },
   },
-  title: { fontWeight: tokens.fontWeightSemibold },
-  summary: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: tokens.colorNeutralForeground2 },
-  failedSummary: { color: tokens.colorPaletteRedForeground1 },
+  title: { fontWeight: tokens.fontWeightSemibold, display: 'flex', gap: '8px', alignItems: 'baseline', flexWrap: 'wrap' },
+  verdict: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
+  verdictFailed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  verdictWarning: { color: tokens.colorPaletteMarigoldForeground1, fontWeight: tokens.fontWeightSemibold },
+  summary: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: tokens.colorNeutralForeground2, [NARROW_MEDIA]: { gridColumn: '3 / 5', gridRow: 2 } },
   duration: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums' },
-  details: { padding: '4px 16px 16px 62px', display: 'flex', flexDirection: 'column', gap: '10px' },
-  dl: { display: 'grid', gridTemplateColumns: '160px 1fr', gap: '4px 12px', margin: 0 },
+  body: { padding: '0 16px 16px 58px', display: 'flex', flexDirection: 'column', gap: '10px', [NARROW_MEDIA]: { paddingLeft: '16px' } },
+  result: { margin: 0, overflowWrap: 'break-word' },
+  fix: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+    margin: 0,
+    padding: '10px 12px',
+    borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorderActive}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusSmall,
+  },
+  fixFailed: { borderLeftColor: tokens.colorPaletteRedBorderActive },
+  actions: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
+  value: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    padding: '3px 8px',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    overflowWrap: 'anywhere',
+  },
+  dl: { display: 'grid', gridTemplateColumns: 'minmax(120px, max-content) minmax(0, 1fr)', gap: '4px 12px', margin: 0 },
   dt: { color: tokens.colorNeutralForeground3 },
   // IDs and URLs break anywhere rather than overflow; sentences break between words only.
   dd: { margin: 0, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   prose: { margin: 0, fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300, overflowWrap: 'break-word' },
-  ol: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '4px' },
+  ol: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '4px', overflowWrap: 'break-word' },
   sectionTitle: { fontWeight: tokens.fontWeightSemibold },
+  detailsToggle: { alignSelf: 'flex-start' },
+  details: { display: 'flex', flexDirection: 'column', gap: '10px' },
 });
 
 export interface CheckRowProps {
   result: CheckResult;
+  /** The profile checked: its cloud, tenant and app IDs make the admin-center links. */
+  profile: Pick<ProfileView, 'cloud' | 'tenantId' | 'samlAppId' | 'apiAppId'>;
   /** Open the Diagnose page with this error's text (code, message and IDs). */
   onDiagnose(errorText: string): void;
   /** Copy with a confirmation (or the way out when the clipboard is refused). */
   onCopy(text: string, what: string): void;
+  /** Open an admin-center blade in the system browser. */
+  onOpen(url: string): void;
 }
 
-/** One probe: icon, title, one-line result, duration; expands to what was tested, Entra's answer and the fix. */
-export function CheckRow({ result, onDiagnose, onCopy }: CheckRowProps) {
+/**
+ * One probe, re-rendered only when its own result changes (the store keeps unchanged results as they
+ * were). The row leads with the verdict and, when something is wrong, the fix with its blade and
+ * the values to paste; what was tested and Microsoft's own text and IDs sit under Details.
+ */
+export const CheckRow = memo(function CheckRow({ result, profile, onDiagnose, onCopy, onOpen }: CheckRowProps) {
   const s = useStyles();
   const def = checkDefinition(result.id);
+  const needsAction = result.status === 'failed' || result.status === 'warning';
   const [open, setOpen] = useState(result.status === 'failed');
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const bodyId = useId();
   const detailsId = useId();
   const err = result.error;
   const code = err ? (typeof err.code === 'number' ? `AADSTS${err.code}` : err.code) : null;
   const copyText = err
     ? [`Error: ${code}`, err.message, `Trace ID: ${err.traceId ?? '-'}`, `Correlation ID: ${err.correlationId ?? '-'}`, `Timestamp: ${err.timestamp ?? '-'}`].filter(Boolean).join('\n')
     : '';
+  const links = useMemo(() => (needsAction ? fixLinks(result, profile) : []), [needsAction, result, profile]);
+  const values = useMemo(() => (needsAction ? fixValues(result.fix) : []), [needsAction, result.fix]);
+  // Microsoft's own message is kept for Details; the row leads with our verdict and the code.
+  const verdictText = err?.message && result.summary.includes(err.message) ? result.summary.replace(err.message, '').replace(/[\s:.]+$/, '').trim() || result.summary : result.summary;
+  const hasFix = needsAction && (result.fix.length > 0 || links.length > 0);
+
+  const details = (
+    <>
+      <dl className={s.dl}>
+        <dt className={s.dt}>What it proves</dt>
+        <dd className={s.prose}>{def.proves}</dd>
+        <dt className={s.dt}>What was tested</dt>
+        <dd className={s.dd}>{result.tested}</dd>
+        {result.facts.map((f) => (
+          <FactRow key={f.label + f.value} label={f.label} value={f.value} classes={s} />
+        ))}
+      </dl>
+      {err && (
+        <section aria-label="Entra's response">
+          <Text className={s.sectionTitle}>Entra's response</Text>
+          <dl className={s.dl}>
+            <dt className={s.dt}>Code</dt>
+            <dd className={s.dd}>{code}</dd>
+            {err.message && (
+              <>
+                <dt className={s.dt}>Message</dt>
+                <dd className={s.dd}>{err.message}</dd>
+              </>
+            )}
+            <dt className={s.dt}>Trace ID</dt>
+            <dd className={s.dd}>{err.traceId ?? '—'}</dd>
+            <dt className={s.dt}>Correlation ID</dt>
+            <dd className={s.dd}>{err.correlationId ?? '—'}</dd>
+            <dt className={s.dt}>Timestamp</dt>
+            <dd className={s.dd}>{err.timestamp ?? '—'}</dd>
+          </dl>
+        </section>
+      )}
+    </>
+  );
+
   return (
     <li className={s.row} aria-label={`${def.title}: ${STATUS_LABELS[result.status]}`}>
-      <button type="button" className={s.header} aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen((o) => !o)}>
+      <button type="button" className={s.header} aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen((o) => !o)}>
         {open ? <ChevronDownRegular aria-hidden /> : <ChevronRightRegular aria-hidden />}
         <StatusIcon status={result.status} />
-        <span className={s.title}>{def.title}</span>
-        {/* Cut to one line here: the full text is the tooltip, and the first line of the details. */}
-        <span className={mergeClasses(s.summary, result.status === 'failed' && s.failedSummary)} title={result.summary}>
-          {result.summary}
+        <span className={s.title}>
+          {def.title}
+          {result.status !== 'passed' && (
+            <span className={mergeClasses(s.verdict, result.status === 'failed' && s.verdictFailed, result.status === 'warning' && s.verdictWarning)}>
+              {STATUS_LABELS[result.status]}
+            </span>
+          )}
+        </span>
+        {/* Cut to one line here: the full text is the tooltip, and the first line of the open row. */}
+        <span className={s.summary} title={verdictText}>
+          {verdictText}
         </span>
         <Caption1 className={s.duration}>{result.durationMs === null ? '' : result.durationMs < 1000 ? `${result.durationMs} ms` : `${(result.durationMs / 1000).toFixed(1)} s`}</Caption1>
       </button>
       {open && (
-        <div className={s.details} id={detailsId}>
-          <Text>{result.summary}</Text>
-          <dl className={s.dl}>
-            <dt className={s.dt}>What it proves</dt>
-            <dd className={s.prose}>{def.proves}</dd>
-            <dt className={s.dt}>What was tested</dt>
-            <dd className={s.dd}>{result.tested}</dd>
-            {result.facts.map((f) => (
-              <FactRow key={f.label + f.value} label={f.label} value={f.value} classes={s} />
-            ))}
-          </dl>
-          {err && (
-            <section aria-label="Entra's response">
-              <Text className={s.sectionTitle}>Entra's response</Text>
-              <dl className={s.dl}>
-                <dt className={s.dt}>Code</dt>
-                <dd className={s.dd}>{code}</dd>
-                {err.message && (
-                  <>
-                    <dt className={s.dt}>Message</dt>
-                    <dd className={s.dd}>{err.message}</dd>
-                  </>
-                )}
-                <dt className={s.dt}>Trace ID</dt>
-                <dd className={s.dd}>{err.traceId ?? '—'}</dd>
-                <dt className={s.dt}>Correlation ID</dt>
-                <dd className={s.dd}>{err.correlationId ?? '—'}</dd>
-                <dt className={s.dt}>Timestamp</dt>
-                <dd className={s.dd}>{err.timestamp ?? '—'}</dd>
-              </dl>
-              <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
-                <Button size="small" icon={<CopyRegular />} onClick={() => onCopy(copyText, 'the error details')}>
-                  Copy error details
-                </Button>
-                <Button size="small" onClick={() => onDiagnose(copyText)}>
-                  Diagnose {code}
-                </Button>
+        <div className={s.body} id={bodyId}>
+          {/* A short verdict is already whole on the row's line; a long one is repeated here in full. */}
+          {(!hasFix || verdictText.length > 90) && <p className={s.result}>{verdictText}</p>}
+          {hasFix && (
+            <section aria-label="How to fix" className={mergeClasses(s.fix, result.status === 'failed' && s.fixFailed)}>
+              <Text className={s.sectionTitle}>How to fix</Text>
+              {result.fix.length > 0 && (
+                <ol className={s.ol}>
+                  {result.fix.map((step) => (
+                    <li key={step}>{step}</li>
+                  ))}
+                </ol>
+              )}
+              <div className={s.actions}>
+                {links.map((link) => (
+                  <Button
+                    key={link.url}
+                    size="small"
+                    appearance="primary"
+                    icon={<OpenRegular />}
+                    aria-label={`Open in Entra admin center: ${link.label}`}
+                    title={link.url}
+                    onClick={() => onOpen(link.url)}
+                  >
+                    Open in Entra admin center
+                  </Button>
+                ))}
+                {values.map((value) => (
+                  <span key={value} className={s.actions}>
+                    <code className={s.value}>{value}</code>
+                    <Button size="small" icon={<CopyRegular />} aria-label={`Copy ${value}`} onClick={() => onCopy(value, value)}>
+                      Copy
+                    </Button>
+                  </span>
+                ))}
               </div>
             </section>
           )}
-          {result.fix.length > 0 && (
-            <section aria-label="How to fix">
-              <Text className={s.sectionTitle}>How to fix</Text>
-              <ol className={s.ol}>
-                {result.fix.map((step) => (
-                  <li key={step}>{step}</li>
-                ))}
-              </ol>
-            </section>
+          {err && (
+            <div className={s.actions}>
+              <Button size="small" icon={<CopyRegular />} onClick={() => onCopy(copyText, 'the error details')}>
+                Copy error details
+              </Button>
+              <Button size="small" icon={<StethoscopeRegular />} onClick={() => onDiagnose(copyText)}>
+                Diagnose {code}
+              </Button>
+            </div>
+          )}
+          {needsAction || err ? (
+            <>
+              <Button
+                size="small"
+                appearance="subtle"
+                className={s.detailsToggle}
+                icon={detailsOpen ? <ChevronDownRegular /> : <ChevronRightRegular />}
+                aria-expanded={detailsOpen}
+                aria-controls={detailsId}
+                onClick={() => setDetailsOpen((o) => !o)}
+              >
+                Details
+              </Button>
+              {detailsOpen && (
+                <div className={s.details} id={detailsId}>
+                  {details}
+                </div>
+              )}
+            </>
+          ) : (
+            details
           )}
         </div>
       )}
     </li>
   );
-}
+});
 
 function FactRow({ label, value, classes }: { label: string; value: string; classes: ReturnType<typeof useStyles> }) {
   return (

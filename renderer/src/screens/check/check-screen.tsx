@@ -11,13 +11,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, PlayRegular, StopRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
-import type { PracticeTenantInfo } from '../../../../shared/ipc-simulator';
-import { currentResults, fingerprintInput, readyForFederation } from '../../../../shared/check';
-import { call, errorMessage } from '../../api';
+import { useCallback, useEffect } from 'react';
+import { checkDefinition, currentResults, fingerprintInput, readyForFederation } from '../../../../shared/check';
 import { useAppStore } from '../../stores/app-store';
 import { useCheckStore } from '../../stores/check-store';
-import { useProfilesStore } from '../../stores/profiles-store';
+import { usePracticeStore, usePracticeUser } from '../../stores/practice-store';
+import { useProfilesStore, useSelectedProfile } from '../../stores/profiles-store';
+import { STATUS_LABELS } from './status-icon';
 import { useNotify } from '../diagnose/clipboard';
 import { AuthScope } from './auth-scope';
 import { CheckRow } from './check-row';
@@ -41,28 +41,28 @@ const useStyles = makeStyles({
 export default function CheckScreen({ toasterId }: { toasterId: string }) {
   const s = useStyles();
   const { copy } = useNotify(toasterId);
-  const { profiles, selectedId, loaded, load: loadProfiles, select } = useProfilesStore();
-  const { runs, running, modes, error, load, start, cancel, setMode } = useCheckStore();
+  const profiles = useProfilesStore((st) => st.profiles);
+  const select = useProfilesStore((st) => st.select);
+  const profile = useSelectedProfile();
+  const run = useCheckStore((st) => (profile ? (st.runs[profile.id] ?? null) : null));
+  const isRunning = useCheckStore((st) => (profile ? (st.running[profile.id] ?? false) : false));
+  const modes = useCheckStore((st) => (profile ? st.modes[profile.id] : undefined));
+  const error = useCheckStore((st) => st.error);
+  const { load, start, cancel, setMode, exportSettings: exportJson } = useCheckStore.getState();
   const go = useAppStore((st) => st.go);
   const diagnose = useAppStore((st) => st.diagnose);
-  const profile = profiles.find((p) => p.id === selectedId) ?? profiles[0];
+  const openLink = useAppStore((st) => st.openLink);
+  const onCopy = useCallback((text: string, what: string) => void copy(text, what), [copy]);
+  const onOpen = useCallback((url: string) => void openLink(url), [openLink]);
 
+  const profileId = profile?.id;
   useEffect(() => {
-    if (!loaded) void loadProfiles();
-  }, [loaded, loadProfiles]);
-  useEffect(() => {
-    if (profile) void load(profile.id);
-  }, [profile, load]);
-  const [practiceUser, setPracticeUser] = useState<PracticeTenantInfo['signInUser'] | null>(null);
+    if (profileId) void load(profileId);
+  }, [profileId, load]);
   const scenario = profile?.cloud === 'practice' ? profile.practiceScenario : undefined;
+  const practiceUser = usePracticeUser(scenario);
   useEffect(() => {
-    setPracticeUser(null);
-    // Who signs in is part of the scenario's definition: the check itself starts the practice tenant, once.
-    if (scenario)
-      call('practice:scenarios', {}).then(
-        (all) => setPracticeUser(all.find((x) => x.name === scenario)?.signInUser ?? null),
-        () => setPracticeUser(null),
-      );
+    if (scenario) void usePracticeStore.getState().loadUser(scenario);
   }, [scenario]);
 
   if (!profile)
@@ -82,12 +82,16 @@ export default function CheckScreen({ toasterId }: { toasterId: string }) {
       </div>
     );
 
-  const run = runs[profile.id] ?? null;
-  const isRunning = running[profile.id] ?? false;
   const input = fingerprintInput({ ...profile, secretUpdatedAt: profile.secret.updatedAt });
   // While running, the live rows; otherwise the stored ones, with rows whose inputs changed back to "not verified".
   const results = isRunning && run && run.results.length > 0 ? run.results : currentResults(run?.results, input);
   const { ready, missing } = readyForFederation(results);
+  // Each check that keeps Federated identity locked, with what it found (not only its name).
+  const blockers = missing.map((id) => {
+    const r = results.find((x) => x.id === id);
+    const title = checkDefinition(id).title;
+    return !r || r.status === 'unverified' ? `${title}: not verified yet.` : `${title}: ${STATUS_LABELS[r.status].toLowerCase()}${r.status === 'failed' ? ` (${r.summary})` : '.'}`;
+  });
   const counts = results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
 
   const done = results.filter((r) => r.status !== 'running' && r.status !== 'unverified').length;
@@ -98,16 +102,15 @@ export default function CheckScreen({ toasterId }: { toasterId: string }) {
       : '';
 
   const exportSettings = async () => {
-    try {
-      const { fileName, json } = await call('profiles:export-settings', { profileId: profile.id });
+    const file = await exportJson(profile.id);
+    if (file) {
+      const { fileName, json } = file;
       const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
       const a = document.createElement('a');
       a.href = url;
       a.download = fileName;
       a.click();
       URL.revokeObjectURL(url);
-    } catch (e) {
-      useCheckStore.setState({ error: errorMessage(e) });
     }
   };
 
@@ -171,11 +174,11 @@ export default function CheckScreen({ toasterId }: { toasterId: string }) {
       )}
       <ul className={s.list} aria-label="Checks">
         {results.map((r) => (
-          <CheckRow key={`${r.id}-${r.status}`} result={r} onDiagnose={diagnose} onCopy={(text, what) => void copy(text, what)} />
+          <CheckRow key={`${r.id}-${r.status}`} result={r} profile={profile} onDiagnose={diagnose} onCopy={onCopy} onOpen={onOpen} />
         ))}
       </ul>
       {(profile.target ?? 'octopus') === 'octopus' && (
-        <AuthScope state={modes[profile.id]} ready={ready && !isRunning} missing={missing} onSwitch={(scope, mode) => setMode(profile.id, scope, mode)} />
+        <AuthScope state={modes} ready={ready && !isRunning} blockers={blockers} onSwitch={(scope, mode) => setMode(profile.id, scope, mode)} />
       )}
       <div>
         <Subtitle2 as="h3" className={s.sectionTitle}>

@@ -37,16 +37,15 @@ const useStyles = makeStyles({
 /** Diagnose: paste any Entra error and get each finding explained; or look codes up in the catalog. */
 export default function DiagnoseScreen({ toasterId }: { toasterId: string }) {
   const s = useStyles();
-  const { profiles, selectedId, loaded, load: loadProfiles } = useProfilesStore();
+  const profiles = useProfilesStore((st) => st.profiles);
+  const selectedId = useProfilesStore((st) => st.selectedId);
+  const loaded = useProfilesStore((st) => st.loaded);
   const { tab, profileChoice, diagnosed, setTab, setText, run, chooseProfile } = useDiagnoseStore();
   const pendingText = useAppStore((st) => st.diagnoseText);
   const { notify, copy } = useNotify(toasterId);
   const [supportBusy, setSupportBusy] = useState(false);
   const pickerId = useId();
 
-  useEffect(() => {
-    if (!loaded) void loadProfiles();
-  }, [loaded, loadProfiles]);
 
   const wanted = profileChoice ? profileChoice.id : selectedId;
   const profileId = wanted !== null && profiles.some((p) => p.id === wanted) ? wanted : null;

@@ -17,7 +17,7 @@ import {
   tokens,
   useToastController,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { validateName, type ProfileView } from '../../../../shared/profile';
 import { errorMessage } from '../../api';
 import { ExpiryBanner } from '../../components/expiry/expiry-banner';
@@ -40,8 +40,14 @@ type Pending = { kind: 'select'; id: string } | { kind: 'new' };
 
 export function ProfilesScreen({ toasterId }: { toasterId: string }) {
   const styles = useStyles();
-  const { profiles, selectedId, creating, loaded, loadError, load, select, startNew, rename, duplicate, remove } = useProfilesStore();
-  const selected = useSelectedProfile();
+  const profiles = useProfilesStore((s) => s.profiles);
+  const selectedId = useProfilesStore((s) => s.selectedId);
+  const creating = useProfilesStore((s) => s.creating);
+  const loaded = useProfilesStore((s) => s.loaded);
+  const loadError = useProfilesStore((s) => s.loadError);
+  const { select, startNew, rename, duplicate, remove } = useProfilesStore.getState();
+  const current = useSelectedProfile();
+  const selected = creating ? undefined : current;
   const { dispatchToast } = useToastController(toasterId);
   const narrow = useNarrow();
   const List = narrow ? ProfilePicker : ProfileList;
@@ -52,10 +58,6 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
   const [renameError, setRenameError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<ProfileView | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!loaded) void load();
-  }, [loaded, load]);
 
   const toast = (message: string) =>
     dispatchToast(

@@ -39,7 +39,8 @@ function parse(form: Form): { policy: ExpiryPolicy } | { field: keyof Form; mess
 /** Per-profile expiry policy: when reminders fire and when the state turns warning / critical. */
 export function ExpiryPolicyForm() {
   const s = useStyles();
-  const { profiles, selectedId, loaded, load: loadProfiles } = useProfilesStore();
+  const profiles = useProfilesStore((st) => st.profiles);
+  const selectedId = useProfilesStore((st) => st.selectedId);
   const { reports, load, setPolicy } = useExpiryStore();
   const [profileId, setProfileId] = useState<string | null>(null);
   const id = profileId ?? selectedId ?? profiles[0]?.id ?? null;
@@ -47,9 +48,6 @@ export function ExpiryPolicyForm() {
   const [form, setForm] = useState<Form>(toForm(DEFAULT_POLICY));
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
-  useEffect(() => {
-    if (!loaded) void loadProfiles();
-  }, [loaded, loadProfiles]);
   useEffect(() => {
     if (id) void load(id);
   }, [id, load]);
