@@ -20,6 +20,7 @@ import type { ProxyConfig } from './services/http';
 import type { CloudId } from '../shared/clouds';
 import { ProfileService } from './services/profile-service';
 import { ProfileStore } from './services/profile-store';
+import { restrictDir } from './services/data-folder';
 import { RecentLog } from './services/recent-log';
 import { SecretService } from './services/secret-service';
 import { SupportSummaryService } from './services/support-summary';
@@ -70,6 +71,8 @@ export interface AppServices {
 }
 
 export function createAppServices(given: AppPorts): AppServices {
+  // The data folder is this user's only (0700; Electron creates userData 0755). Writers create it so.
+  restrictDir(given.dataDir);
   // Every service logs through a ring of the last lines (redacted on the way in) that the support summary quotes.
   const recentLog = new RecentLog(given.logger, undefined, given.clock);
   const ports: AppPorts = { ...given, logger: recentLog };

@@ -51,12 +51,12 @@ export function cloudLabel(cloud: CloudId): string {
  * Hosts the app may open in the system browser: Microsoft admin and sign-in surfaces of every cloud,
  * and Microsoft's documentation. Anything else is refused (Electron security guide, "Do not use
  * shell.openExternal with untrusted content": https://www.electronjs.org/docs/latest/tutorial/security).
+ * No redirector (aka.ms): it would take the browser wherever its target points, past this list.
  */
 export const EXTERNAL_LINK_HOSTS: readonly string[] = [
   ...Object.values(CLOUDS).flatMap((c) => [c.adminCenterHost, c.portalHost, c.loginHost]),
   'login.microsoftonline.com',
   'learn.microsoft.com',
-  'aka.ms',
   'myapps.microsoft.com',
   'myaccount.microsoft.com',
 ];

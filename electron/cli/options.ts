@@ -4,8 +4,7 @@
  * message whichever command it was made with.
  */
 import fs from 'node:fs';
-import { proxyFromEnv, type ProxyConfig } from '../services/http';
-import { registerSecret, redact } from '../services/redact';
+import { proxyForDisplay, proxyFromEnv, registerProxyCredentials, type ProxyConfig } from '../services/http';
 import { BUILT_IN_SCENARIO_NAMES, builtInScenario } from '../simulator/scenarios';
 import { UsageError } from './io';
 
@@ -55,10 +54,10 @@ export function proxyOption(usage: Usage, value: string | undefined, env: NodeJS
   try {
     url = new URL(value);
   } catch {
-    throw usage(`--proxy "${redact(value)}" is not a URL; give it as http://host:port.`);
+    throw usage(`--proxy "${proxyForDisplay(value)}" is not a URL; give it as http://host:port.`);
   }
   if (url.protocol !== 'http:') throw usage(`--proxy must be an http:// proxy URL (HTTPS goes through it with CONNECT); got ${url.protocol}.`);
-  if (url.password) registerSecret(decodeURIComponent(url.password));
+  registerProxyCredentials(value);
   return { url: value, noProxy: fromEnv?.noProxy ?? (env.NO_PROXY ?? env.no_proxy ?? '').split(',').filter((s) => s.trim() !== '') };
 }
 

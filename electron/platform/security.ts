@@ -46,11 +46,24 @@ export function denyPermissions(session: Session): void {
 }
 
 /**
+ * True when `url` (a URL or an origin) is exactly our app's origin, app://desk: compared as a parsed
+ * scheme and host, so app://desk.example or app://desk@elsewhere is not ours.
+ */
+export function isAppOrigin(url: string | undefined): boolean {
+  try {
+    const parsed = new URL(url ?? '');
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The app window's session: every permission denied except writing text to the clipboard (the copy
  * buttons) from our own app:// page.
  */
 export function appSessionPermissions(session: Session): void {
-  const allowed = (permission: string, origin: string | undefined) => permission === 'clipboard-sanitized-write' && (origin ?? '').startsWith(APP_ORIGIN);
+  const allowed = (permission: string, origin: string | undefined) => permission === 'clipboard-sanitized-write' && isAppOrigin(origin);
   session.setPermissionRequestHandler((wc, permission, callback, details) => callback(allowed(permission, details?.requestingUrl ?? wc?.getURL())));
   session.setPermissionCheckHandler((_wc, permission, requestingOrigin) => allowed(permission, requestingOrigin));
 }
@@ -58,10 +71,10 @@ export function appSessionPermissions(session: Session): void {
 /** No navigation away from the app, no new windows, no webviews. Links go through shell:open-external. */
 export function lockNavigation(contents: WebContents): void {
   contents.on('will-navigate', (details) => {
-    if (!details.url.startsWith(`${APP_ORIGIN}/`)) details.preventDefault();
+    if (!isAppOrigin(details.url)) details.preventDefault();
   });
   contents.on('will-redirect', (details) => {
-    if (!details.url.startsWith(`${APP_ORIGIN}/`)) details.preventDefault();
+    if (!isAppOrigin(details.url)) details.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -69,11 +82,5 @@ export function lockNavigation(contents: WebContents): void {
 
 /** True when the IPC sender is our own app page's main frame (Electron security guide, "Validate the sender of all IPC messages"). */
 export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined): boolean {
-  if (!frame || frame.parent) return false;
-  try {
-    const url = new URL(frame.url);
-    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
-  } catch {
-    return false;
-  }
+  return !!frame && !frame.parent && isAppOrigin(frame.url);
 }

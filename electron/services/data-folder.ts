@@ -105,9 +105,17 @@ export class DataLock {
  */
 export function ensurePrivateDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (process.platform !== 'win32') {
+  restrictDir(dir);
+}
+
+/** Takes group and other permissions off an existing data folder (Electron creates userData 0755). */
+export function restrictDir(dir: string): void {
+  if (process.platform === 'win32') return;
+  try {
     const mode = fs.statSync(dir).mode & 0o777;
     if (mode & 0o077) fs.chmodSync(dir, mode & 0o700);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }
 

@@ -37,6 +37,9 @@ const PATTERNS: [RegExp, string][] = [
   // An authorization code as a JSON field: long opaque strings only (Graph's error "code" stays).
   [/("code"\s*:\s*")[A-Za-z0-9._~+/=-]{60,}"/g, '$1[redacted]"'],
   [/\bBearer\s+[A-Za-z0-9._~+/=-]{10,}/g, 'Bearer [redacted]'],
+  // A password in a URL (a proxy's http://user:password@host). The scheme must start a run and every
+  // part is bounded, so no input makes this rescan.
+  [/(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{0,15}:\/\/[^\s/:@"']{0,256}:)[^\s/@"']{1,256}@/g, '$1[redacted]@'],
 ];
 
 /** Text with every secret, token, code and password replaced by a marker. Never throws. */

@@ -51,7 +51,7 @@ describe('redaction of hostile text', () => {
   const CANARY = 'HST8Q~hostileCanarySecret0123456789abcd';
   registerSecret(CANARY);
   /** Pieces that made the old patterns rescan a run once per possible start. */
-  const piece = fc.constantFrom('-eyJ', 'eyJ', '.', '-', '_', 'a', 'Z', '9', ' ', '=', 'secret=', 'password:', '"code":"', '?code=', 'Bearer ', '\t', '"');
+  const piece = fc.constantFrom('-eyJ', 'eyJ', '.', '-', '_', 'a', 'Z', '9', ' ', '=', 'secret=', 'password:', '"code":"', '?code=', 'Bearer ', '\t', '"', 'http://u:', '@', 'a.b+c');
   const hostile = fc.array(piece, { minLength: 64, maxLength: 64 }).map((pieces) => {
     const unit = pieces.join('');
     return unit.repeat(Math.ceil(KB100 / Math.max(1, unit.length))).slice(0, KB100);

@@ -1,4 +1,4 @@
 /** The HTTPS client, its proxy support and its MSAL adapter. */
 export { createHttpClient, postForm, hostPort, HttpRequestError, type HttpClient, type HttpClientOptions, type HttpRequestOptions, type HttpResponse, type HttpFailure, type PinnedCa } from './https-client';
-export { proxyFromEnv, shouldBypassProxy, type ProxyConfig } from './proxy-tunnel';
+export { proxyForDisplay, proxyFromEnv, registerProxyCredentials, shouldBypassProxy, type ProxyConfig } from './proxy-tunnel';
 export { createMsalNetworkModule, type MsalNetworkOptions } from './msal-network-module';

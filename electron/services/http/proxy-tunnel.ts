@@ -6,6 +6,7 @@
  */
 import http from 'node:http';
 import type net from 'node:net';
+import { registerSecret } from '../redact';
 import { HttpRequestError } from './http-error';
 
 export interface ProxyConfig {
@@ -34,10 +35,39 @@ export function shouldBypassProxy(url: URL, proxy: ProxyConfig): boolean {
   });
 }
 
-/** The proxy from HTTPS_PROXY / https_proxy / HTTP_PROXY and NO_PROXY, or null. */
+/**
+ * A proxy URL fit to show: whatever stands between "://" and the last "@" (user and password, even
+ * when the URL is too malformed to parse) is replaced. Every message that names a proxy uses this.
+ */
+export function proxyForDisplay(raw: string): string {
+  const scheme = raw.indexOf('://');
+  const start = scheme < 0 ? 0 : scheme + 3;
+  const at = raw.lastIndexOf('@');
+  return at >= start ? `${raw.slice(0, start)}[credentials]@${raw.slice(at + 1)}` : raw;
+}
+
+/** Registers a proxy URL's password (as written and decoded) with the redaction function. */
+export function registerProxyCredentials(raw: string): void {
+  const scheme = raw.indexOf('://');
+  const at = raw.lastIndexOf('@');
+  if (scheme < 0 || at < scheme) return;
+  const userinfo = raw.slice(scheme + 3, at);
+  const colon = userinfo.indexOf(':');
+  if (colon < 0) return;
+  const password = userinfo.slice(colon + 1);
+  registerSecret(password);
+  try {
+    registerSecret(decodeURIComponent(password));
+  } catch {
+    // Not percent-encoded: the raw form is registered.
+  }
+}
+
+/** The proxy from HTTPS_PROXY / https_proxy / HTTP_PROXY and NO_PROXY, or null. Its password is registered for redaction. */
 export function proxyFromEnv(env: NodeJS.ProcessEnv): ProxyConfig | null {
   const url = env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy;
   if (!url) return null;
+  registerProxyCredentials(url);
   const noProxy = (env.NO_PROXY ?? env.no_proxy ?? '').split(',').filter((s) => s.trim() !== '');
   return { url, noProxy };
 }
@@ -49,7 +79,7 @@ export function openTunnel(proxy: ProxyConfig, target: URL, signal?: AbortSignal
     try {
       p = new URL(proxy.url);
     } catch {
-      return reject(new HttpRequestError('proxy', `The proxy URL "${proxy.url}" is not valid.`, target.toString()));
+      return reject(new HttpRequestError('proxy', `The proxy URL "${proxyForDisplay(proxy.url)}" is not valid.`, target.toString()));
     }
     if (p.protocol !== 'http:') return reject(new HttpRequestError('proxy', `Only http:// proxies are supported (got ${p.protocol}).`, target.toString()));
     const authority = `${target.hostname}:${target.port || (target.protocol === 'https:' ? '443' : '80')}`;
