@@ -61,8 +61,8 @@ export function isDomainName(value: string): boolean {
 
 export type Severity = 'error' | 'warning';
 
-/** A built-in practice scenario's name: lower-case words joined by hyphens, never a path. */
-export const SCENARIO_NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A built-in practice scenario's name: lower-case words joined by hyphens, never a path (empty: none picked yet). */
+export const SCENARIO_NAME_PATTERN = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
 
 /**
  * C0 controls, DEL and C1 controls: ESC, BEL or NUL in a name reach the terminal in `profiles list`

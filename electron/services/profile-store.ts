@@ -12,7 +12,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CLOUD_IDS } from '../../shared/clouds';
 import { DeskError } from '../../shared/ipc-core';
-import { PROFILE_NAME_MAX, SECRET_STORAGE, singleLineIssue } from '../../shared/profile';
+import { PROFILE_NAME_MAX, SECRET_STORAGE, printable, singleLineIssue } from '../../shared/profile';
 import { DEFAULT_TARGET, TARGET_IDS } from '../../shared/targets/target-ids';
 import { TtsSettingsSchema } from '../../shared/targets/the-things-stack';
 import { AuthentikSettingsSchema } from '../../shared/targets/authentik';
@@ -286,7 +286,8 @@ export class ProfileStore {
     const i = this.notices.findIndex((n) => n.id === 'quarantine');
     if (i >= 0) this.notices.splice(i, 1);
     if (quarantine.length === 0) return;
-    const list = quarantine.map((q) => `"${q.name ?? q.id ?? 'unnamed'}" (${q.reason})`).join('; ');
+    // printable(): a control character in a bad name must not reach the terminal through this notice.
+    const list = quarantine.map((q) => `"${printable(q.name ?? q.id ?? 'unnamed')}" (${q.reason})`).join('; ');
     this.setNotice(
       'quarantine',
       'warning',

@@ -240,6 +240,16 @@ describe('the secrets file', () => {
 });
 
 describe('malicious imports', () => {
+  it('a stored name with control characters is quarantined and `profiles list` never prints them', async () => {
+    fs.writeFileSync(path.join(dir, 'profiles.json'), JSON.stringify({ version: 2, selectedId: null, profiles: [storedRecord('c1', 'Good'), storedRecord('c2', 'Evil\u001b]0;pwned\u0007')] }));
+    const run = await runCliInProcess(['profiles', 'list', '--data-dir', dir]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Good\t/);
+    expect(run.stderr).toContain('"Evil?]0;pwned?"');
+    expect([...`${run.stdout}${run.stderr}`].filter((ch) => ch !== '\n' && ch !== '\t' && (ch.codePointAt(0) ?? 0) < 0x20)).toEqual([]);
+  });
+
+
   it.each([['/etc/passwd'], ['\\\\attacker.example\\share\\s.json'], ['../../scenario.json'], ['not-a-scenario']])(
     'refuses a practice scenario that is not a built-in name: %s',
     async (scenario) => {
