@@ -189,3 +189,45 @@ test("a failed check's Diagnose button opens this page with the code diagnosed f
   await expect(page.getByRole('heading', { name: '1 error found · tailored to “Practice”' })).toBeVisible();
   await expect(card(page, 'AADSTS7000222').getByRole('region', { name: 'How to fix' })).toBeVisible();
 });
+
+test('a paste from az login ranks causes for Azure CLI and says which of two codes to act on', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await openDiagnose(page);
+  await page
+    .getByLabel('Error text')
+    .fill(
+      [
+        'PS C:\\> az login --tenant contoso.onmicrosoft.com',
+        'Sign-in error code: 50058',
+        'Failure reason: Session information is not sufficient for single-sign-on.',
+        '',
+        `AADSTS53003: Access has been blocked by Conditional Access policies. The access policy does not allow token issuance. Trace ID: ${TRACE_1} Correlation ID: ${CORR_1} Timestamp: 2025-03-14 09:26:53Z`,
+      ].join('\n'),
+    );
+  await page.getByRole('button', { name: 'Diagnose', exact: true }).click();
+  await expect(page.getByText('Likely causes are ranked for Azure CLI (the text comes from it); causes in the Octopus setup come last.')).toBeVisible();
+  const note = page.getByRole('group', { name: 'Codes found together: act on AADSTS53003 first' });
+  await expect(note).toContainText('AADSTS50058 only says that a silent sign-in');
+  const blocked = card(page, 'AADSTS53003');
+  const causes = blocked.getByRole('region', { name: 'Likely causes' }).getByRole('listitem');
+  await expect(causes.first()).not.toContainText('Octopus');
+  await expect(causes.last()).toContainText('If this is the Octopus sign-in:');
+  await expect(blocked.getByRole('button', { name: 'Microsoft Learn: Microsoft Entra authentication and authorization error codes' })).toBeVisible();
+  await screenshot(page, 'diagnose-client-ranked');
+});
+
+test('the catalog shows a code met in real texts with its group, causes, fix and source', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await openDiagnose(page);
+  await page.getByRole('tab', { name: 'Error catalog' }).click();
+  await page.getByRole('searchbox', { name: 'Search the catalog' }).fill('530033');
+  const list = page.getByRole('list', { name: 'Catalog entries' });
+  await list.getByRole('button', { name: 'AADSTS530033: Device-based Conditional Access cannot be met here' }).click();
+  const entry = card(page, 'AADSTS530033');
+  await expect(entry.getByText('Conditional Access', { exact: true })).toBeVisible();
+  await expect(entry.getByText(/^Ranked for any app/)).toBeVisible();
+  await expect(entry.getByRole('region', { name: 'Likely causes' }).getByRole('listitem').first()).toContainText('device code flow');
+  await expect(entry.getByRole('region', { name: 'How to fix' }).getByRole('listitem')).toHaveCount(3);
+  await expect(entry.getByRole('region', { name: 'Source' }).getByRole('button', { name: 'Microsoft Learn' })).toBeVisible();
+  await screenshot(page, 'diagnose-catalog-depth');
+});

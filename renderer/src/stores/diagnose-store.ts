@@ -30,6 +30,8 @@ interface DiagnoseState {
   catalogError: string | null;
   selected: CatalogEntry | null;
   selectedFinding: Finding | null;
+  /** Who the selected entry's causes are ranked for (the profile's setup, or any app). */
+  selectedRankedFor: string | null;
 
   setTab(tab: DiagnoseTab): void;
   setText(text: string): void;
@@ -63,6 +65,7 @@ export const useDiagnoseStore = create<DiagnoseState>((set, get) => ({
   catalogError: null,
   selected: null,
   selectedFinding: null,
+  selectedRankedFor: null,
 
   setTab(tab) {
     set({ tab });
@@ -112,8 +115,8 @@ export const useDiagnoseStore = create<DiagnoseState>((set, get) => ({
     const seq = ++pickSeq;
     set({ selected: entry, catalogError: null });
     try {
-      const { findings } = await call('diagnose:text', { text: codeText(entry.code), profileId });
-      if (seq === pickSeq) set({ selectedFinding: findings[0] ?? null });
+      const { findings, rankedFor } = await call('diagnose:text', { text: codeText(entry.code), profileId });
+      if (seq === pickSeq) set({ selectedFinding: findings[0] ?? null, selectedRankedFor: rankedFor });
     } catch (error) {
       if (seq === pickSeq) set({ selectedFinding: null, catalogError: errorMessage(error) });
     }

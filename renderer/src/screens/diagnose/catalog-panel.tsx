@@ -78,7 +78,7 @@ export interface CatalogPanelProps {
 /** Every code we know, searchable by code, name or words; selecting one shows its card. */
 export function CatalogPanel({ profileId, profiles, onCopy, onOpenLink }: CatalogPanelProps) {
   const s = useStyles();
-  const { query, catalog, catalogError, selected, selectedFinding, search, pick } = useDiagnoseStore();
+  const { query, catalog, catalogError, selected, selectedFinding, selectedRankedFor, search, pick } = useDiagnoseStore();
   const entries = catalog?.entries ?? [];
   const shown = entries.slice(0, CATALOG_LIST_MAX);
 
@@ -143,7 +143,7 @@ export function CatalogPanel({ profileId, profiles, onCopy, onOpenLink }: Catalo
         </ul>
         <div>
           {selected && selectedFinding && entryKey(selectedFinding) === selectedKey ? (
-            <FindingCard finding={selectedFinding} variant="catalog" headingLevel={3} profileName={profileName} onCopy={onCopy} onOpenLink={onOpenLink} />
+            <FindingCard finding={selectedFinding} variant="catalog" headingLevel={3} profileName={profileName} rankedFor={selectedRankedFor} onCopy={onCopy} onOpenLink={onOpenLink} />
           ) : (
             <div className={s.placeholder}>
               <BookSearchRegular className={s.placeholderIcon} aria-hidden />

@@ -1,6 +1,7 @@
 import { Badge, Button, Caption1, Card, Link, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CopyRegular, ErrorCircleFilled, OpenRegular, QuestionCircleFilled } from '@fluentui/react-icons';
 import { Fragment, useId, type ReactNode } from 'react';
+import { isAllowedExternalUrl } from '../../../../shared/clouds';
 import type { Finding } from '../../../../shared/ipc-diagnose';
 
 const useStyles = makeStyles({
@@ -83,6 +84,15 @@ function withPaths(step: string, className: string): ReactNode {
   return parts.map((part, i) => (i % 2 === 1 ? <span key={i} className={className}>{part.trim()}</span> : <Fragment key={i}>{part}</Fragment>));
 }
 
+/** The source of a detailed entry, in words. */
+export function sourceLabel(url: string): string {
+  if (url.includes('/identity-platform/reference-error-codes')) return "Microsoft Learn: Microsoft Entra authentication and authorization error codes";
+  if (url.includes('login.microsoftonline.com/error')) return "Microsoft's lookup page for this code";
+  if (url.includes('learn.microsoft.com/troubleshoot/')) return 'Microsoft Learn: troubleshooting article for this code';
+  if (url.includes('learn.microsoft.com/')) return 'Microsoft Learn';
+  return "A public record of Entra's message for this code";
+}
+
 const KIND_LABEL: Record<Finding['kind'], string | null> = { aadsts: null, graph: 'Microsoft Graph', identitymodel: '.NET IdentityModel' };
 
 export interface FindingCardProps {
@@ -95,10 +105,12 @@ export interface FindingCardProps {
   onOpenLink(url: string): void;
   /** The card's heading level: 4 under "n errors found" (h3), 3 in the catalog (right under the page's h2). */
   headingLevel?: 3 | 4;
+  /** Who the causes are ranked for ("any app: no profile is chosen..."), shown with the causes. */
+  rankedFor?: string | null | undefined;
 }
 
 /** One error explained: what happened, the IDs to quote, ranked causes, numbered fix steps and links. */
-export function FindingCard({ finding: f, variant, profileName, onCopy, onOpenLink, headingLevel = 4 }: FindingCardProps) {
+export function FindingCard({ finding: f, variant, profileName, onCopy, onOpenLink, headingLevel = 4, rankedFor }: FindingCardProps) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const Label = headingLevel === 3 ? 'h4' : 'h5';
   const s = useStyles();
@@ -128,6 +140,11 @@ export function FindingCard({ finding: f, variant, profileName, onCopy, onOpenLi
           </div>
         </div>
         <div className={s.badges}>
+          {f.group && (
+            <Badge appearance="tint" color="brand">
+              {f.group}
+            </Badge>
+          )}
           {kind && (
             <Badge appearance="tint" color="informative">
               {kind}
@@ -201,6 +218,7 @@ export function FindingCard({ finding: f, variant, profileName, onCopy, onOpenLi
         {f.causes.length > 0 && (
           <section className={s.section} aria-label="Likely causes">
             <Label className={s.label}>Likely causes, most likely first</Label>
+            {rankedFor && <Caption1 className={s.noIds}>Ranked for {rankedFor}.</Caption1>}
             <ol className={s.list}>
               {f.causes.map((c) => (
                 <li key={c}>{c}</li>
@@ -233,6 +251,22 @@ export function FindingCard({ finding: f, variant, profileName, onCopy, onOpenLi
                 </li>
               ))}
             </ul>
+          </section>
+        )}
+
+        {f.source && (
+          <section className={s.section} aria-label="Source">
+            <Label className={s.label}>Where these facts come from</Label>
+            {isAllowedExternalUrl(f.source) ? (
+              <Link as="button" className={s.link} onClick={() => onOpenLink(f.source ?? '')} title={f.source}>
+                <OpenRegular aria-hidden />
+                {sourceLabel(f.source)}
+              </Link>
+            ) : (
+              <Text>
+                {sourceLabel(f.source)}: <span className={s.mono}>{f.source}</span>
+              </Text>
+            )}
           </section>
         )}
       </div>

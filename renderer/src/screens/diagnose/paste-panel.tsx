@@ -128,7 +128,7 @@ export function PastePanel({ profileId, profiles, onCopy, onOpenLink }: PastePan
           </div>
           {diagnosis && <Caption1 className={s.hint}>Likely causes are ranked for {diagnosis.rankedFor}.</Caption1>}
           {diagnosis?.related.map((r) => (
-            <MessageBar key={r.codes.join('+')} intent="info" layout="multiline" aria-label={`Codes found together: AADSTS${r.codes.join(' and AADSTS')}`}>
+            <MessageBar key={r.codes.join('+')} intent="info" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle className={s.block}>{`Codes found together: act on AADSTS${r.actOn} first`}</MessageBarTitle>
                 {r.note}
