@@ -23,3 +23,19 @@ export function redirectUriMatches(registered: string, requested: string): boole
   if (registered === requested) return true;
   return isRootUri(registered) && isRootUri(requested) && answeredRedirectUri(registered) === answeredRedirectUri(requested);
 }
+
+/**
+ * Matching as Entra applies it to a registered URI of any platform: redirectUriMatches, plus the
+ * loopback exception (for http://localhost and 127.0.0.1 the port is not compared).
+ */
+export function platformRedirectMatches(registered: string, given: string): boolean {
+  if (redirectUriMatches(registered, given)) return true;
+  try {
+    const r = new URL(registered);
+    const g = new URL(given);
+    const loopback = (h: string) => h === 'localhost' || h === '127.0.0.1' || h === '[::1]';
+    return r.protocol === 'http:' && g.protocol === 'http:' && loopback(r.hostname) && r.hostname === g.hostname && r.pathname === g.pathname && r.search === g.search;
+  } catch {
+    return false;
+  }
+}

@@ -9,10 +9,32 @@ import { randomUUID, X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import { BrowserWindow, session, type WebContents } from 'electron';
 import { hostPort, type PinnedCa } from '../services/http';
-import { formParams, isRedirectTo, redirectParams, type SignInDriver, type SignInOutcome } from '../services/check/sign-in-driver';
+import { formParams, isRedirectTo, pageOutcome, redirectParams, type SignInDriver, type SignInOutcome } from '../services/check/sign-in-driver';
 import { denyPermissions } from './security';
 
 const CLOSED = 'Sign-in window closed before completion';
+
+/**
+ * Runs in the page: resolves with its visible text and the error fields of Entra's `$Config`
+ * (tests/fixtures/recorded/error-page-config-fields.json) once the page shows an error, or the
+ * consent prompt when asked to stop there; until then it watches the page change. Never resolves
+ * on a page that stays a sign-in form (the next page load starts a new watch).
+ */
+export function watchPageScript(stopAtConsent: boolean): string {
+  return `new Promise((resolve) => {
+  const fields = ['sErrorCode', 'iErrorCode', 'strServiceExceptionMessage', 'strMainMessage', 'correlationId', 'sessionId', 'pgid'];
+  const read = () => {
+    const c = typeof window.$Config === 'object' && window.$Config !== null ? window.$Config : null;
+    const config = c ? Object.fromEntries(fields.filter((f) => c[f] !== undefined && c[f] !== null && c[f] !== '').map((f) => [f, c[f]])) : null;
+    return { text: document.body ? document.body.innerText : '', config };
+  };
+  const shows = (r) => (r.config && (r.config.sErrorCode || r.config.strServiceExceptionMessage)) || (/AADSTS\\d{4,}/.test(r.text) && /(Trace|Correlation|Request) ID/i.test(r.text)) || (${stopAtConsent} && /Permissions requested|Need admin approval/i.test(r.text));
+  const check = () => { const r = read(); if (shows(r)) { observer.disconnect(); resolve(r); } };
+  const observer = new MutationObserver(check);
+  observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+  check();
+})`;
+}
 
 /** What Electron hands the 'certificate-error' event: the leaf as PEM (Electron's Certificate). */
 export interface PresentedCertificate {
@@ -63,7 +85,7 @@ function trustPracticeCa(contents: WebContents, ca: PinnedCa): void {
 export function electronSignInDriver(parent: () => BrowserWindow | undefined, practice: { pinnedCa: PinnedCa } | null): SignInDriver {
   return {
     name: 'sign-in window',
-    signIn: ({ authorizeUrl, redirectUri, signal }) =>
+    signIn: ({ authorizeUrl, redirectUri, signal, stopAtConsent }) =>
       new Promise<SignInOutcome>((resolve) => {
         // No "persist:" prefix: cookies and cache live in memory and vanish with the window.
         const ses = session.fromPartition(`auth-${randomUUID()}`, { cache: false });
@@ -100,11 +122,15 @@ export function electronSignInDriver(parent: () => BrowserWindow | undefined, pr
           const body = (details.uploadData ?? []).map((d) => d.bytes?.toString('utf8') ?? '').join('');
           finish({ kind: 'redirect', params: body ? formParams(body) : redirectParams(details.url) });
         });
+        // Each loaded page is watched until it shows an error (or, for the check, the consent
+        // prompt): Entra renders some errors after load, or only in its $Config script object.
         win.webContents.on('did-finish-load', () => {
           void win.webContents
-            .executeJavaScript('document.body ? document.body.innerText : ""', false)
-            .then((text: unknown) => {
-              if (typeof text === 'string' && /AADSTS\d{4,}/.test(text) && /(Trace|Correlation|Request) ID/i.test(text)) finish({ kind: 'error-page', text });
+            .executeJavaScript(watchPageScript(stopAtConsent === true), false)
+            .then((reading: unknown) => {
+              const page = reading !== null && typeof reading === 'object' ? (reading as { text?: unknown; config?: unknown }) : {};
+              const outcome = pageOutcome({ text: typeof page.text === 'string' ? page.text : '', config: page.config }, stopAtConsent === true);
+              if (outcome) finish(outcome);
             })
             .catch(() => {});
         });

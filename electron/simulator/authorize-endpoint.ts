@@ -12,10 +12,11 @@ import { resolveTenantSegment } from './discovery-endpoints';
 import { entraErrorBody, ERR, type EntraError } from './entra-errors';
 import { headerValue, type Exchange } from './exchange';
 import type { ScenarioApplication, ScenarioServicePrincipal, ScenarioUser } from './scenario-schema';
-import { errorPage, formPostPage, PAGE_CSP, signInPage } from './sign-in-pages';
+import { consentPage, errorPage, formPostPage, PAGE_CSP, signInPage } from './sign-in-pages';
+import { GRAPH_APP_ID, OIDC_SCOPES } from './directory';
 import { postSignInError } from './token-endpoint';
-import { parseScopes, planDelegated } from './tokens';
-import { answeredRedirectUri, redirectUriMatches } from '../../shared/redirect-uri';
+import { parseScopes, planDelegated, splitScope } from './tokens';
+import { answeredRedirectUri, platformRedirectMatches as redirectMatches } from '../../shared/redirect-uri';
 
 const SESSION_COOKIE = 'fdsim_session';
 const PENDING_LIFETIME_MS = 15 * 60_000;
@@ -43,25 +44,10 @@ const SignInForm = z
     account: z.string().max(500).optional(),
     username: z.string().max(500).optional(),
     password: z.string().max(500).optional(),
+    consent: z.enum(['accept', 'cancel']).optional(),
+    consentForOrganization: z.string().max(10).optional(),
   })
   .passthrough();
-
-/**
- * Entra's matching: a root URI with or without its trailing slash, a URI with a path byte for byte
- * (shared/redirect-uri.ts), and the loopback exception: for http://localhost and 127.0.0.1 the port
- * is not compared.
- */
-function redirectMatches(registered: string, given: string): boolean {
-  if (redirectUriMatches(registered, given)) return true;
-  try {
-    const r = new URL(registered);
-    const g = new URL(given);
-    const loopback = (h: string) => h === 'localhost' || h === '127.0.0.1' || h === '[::1]';
-    return r.protocol === 'http:' && g.protocol === 'http:' && loopback(r.hostname) && r.hostname === g.hostname && r.pathname === g.pathname && r.search === g.search;
-  } catch {
-    return false;
-  }
-}
 
 function registeredRedirects(app: ScenarioApplication): string[] {
   return [...app.web.redirectUris, ...app.publicClient.redirectUris, ...app.spa.redirectUris];
@@ -194,6 +180,7 @@ async function handleSignInPost(ctx: SimulatorContext, x: Exchange, segment: str
   if (!parsed.success || !pending || pending.tenantSegment !== segment)
     return showError(x, { error: 'invalid_request', code: 90015, status: 400, message: 'This sign-in request is no longer valid (it expired or was already used). Start the sign-in again from the application.' });
   const f = parsed.data;
+  if (pending.consentUserId !== undefined) return answerConsent(ctx, x, pending, f.consent, f.consentForOrganization === '1');
   const username = (f.account || f.username || '').trim();
   if (!username) return renderSignIn(ctx, x, pending, undefined, { message: 'Enter a valid email address.', code: 900144 });
   const user = ctx.dir.userByUpn(username);
@@ -207,16 +194,63 @@ async function handleSignInPost(ctx: SimulatorContext, x: Exchange, segment: str
   return completeSignIn(ctx, x, pending, user);
 }
 
+/**
+ * Missing consent during an interactive sign-in: Entra asks. An admin (or any user, where user
+ * consent is allowed) sees "Permissions requested"; anyone else sees "Need admin approval",
+ * AADSTS90094 (Microsoft Learn: application consent experience; unexpected consent prompt).
+ */
+function promptForConsent(ctx: SimulatorContext, x: Exchange, p: PendingSignIn, client: { app: ScenarioApplication; sp: ScenarioServicePrincipal | undefined }, user: ScenarioUser): void {
+  if (!user.isAdmin && !ctx.scenario.policies.usersMayConsent) return showError(x, ERR.adminConsentRequired(client.app.displayName), client.app);
+  const flow: PendingSignIn = { ...p, id: opaque(24), consentUserId: user.id, expiresAt: ctx.now().getTime() + PENDING_LIFETIME_MS };
+  ctx.state.pending.set(flow.id, flow);
+  x.html(
+    200,
+    consentPage({
+      action: `/${p.tenantSegment}/oauth2/v2.0/authorize`,
+      flowId: flow.id,
+      appName: client.app.displayName,
+      username: user.userPrincipalName,
+      permissions: p.scopes.filter((s) => s.toLowerCase() !== 'offline_access'),
+      forOrganization: user.isAdmin,
+    }),
+    PAGE_CSP,
+  );
+}
+
+/** Accept records the grant (for everyone, or for this user) and signs in; Cancel answers AADSTS65004. */
+function answerConsent(ctx: SimulatorContext, x: Exchange, p: PendingSignIn, answer: 'accept' | 'cancel' | undefined, forOrganization: boolean): void {
+  ctx.state.pending.delete(p.id);
+  const user = ctx.dir.userById(p.consentUserId ?? '');
+  if (!user || answer !== 'accept') return redirectError(x, p, ERR.consentDeclined());
+  const tenantId = p.tenantId ?? user.tenantId;
+  const client = ctx.dir.clientApp(tenantId, p.clientId);
+  const graph = ctx.dir.servicePrincipal(tenantId, GRAPH_APP_ID);
+  if (client?.sp && graph) {
+    const org = forOrganization && user.isAdmin;
+    const byResource = new Map<string, string[]>([[graph.id, p.scopes.filter((s) => OIDC_SCOPES.has(s.toLowerCase()))]]);
+    for (const { resourceId, value } of p.scopes.filter((s) => !OIDC_SCOPES.has(s.toLowerCase())).map(splitScope)) {
+      const resource = ctx.dir.resource(tenantId, resourceId ?? 'https://graph.microsoft.com', x.origin);
+      if (resource && value !== '.default') byResource.set(resource.sp.id, [...(byResource.get(resource.sp.id) ?? []), value]);
+    }
+    for (const [resourceId, values] of byResource)
+      ctx.scenario.oauth2PermissionGrants.push({ id: opaque(32), clientId: client.sp.id, consentType: org ? 'AllPrincipals' : 'Principal', principalId: org ? null : user.id, resourceId, scope: values.join(' ') });
+  }
+  completeSignIn(ctx, x, p, user, true);
+}
+
 /** After the user is known: Entra's checks in order, then the code. */
-function completeSignIn(ctx: SimulatorContext, x: Exchange, p: PendingSignIn, user: ScenarioUser): void {
+function completeSignIn(ctx: SimulatorContext, x: Exchange, p: PendingSignIn, user: ScenarioUser, consented = false): void {
   const tenantId = p.tenantId ?? user.tenantId;
   const tenant = ctx.dir.tenantById(tenantId);
   const tenantName = tenant ? ctx.dir.tenantName(tenant) : tenantId;
   const client = ctx.dir.clientApp(tenantId, p.clientId);
   if (!client) return showError(x, ERR.appNotFound(p.clientId, tenantName));
+  // Once the user is known, a single-tenant app reached through common/organizations is refused.
+  if (p.tenantId === null && client.app.signInAudience === 'AzureADMyOrg') return redirectError(x, p, ERR.singleTenantViaCommon(client.app.appId, client.app.displayName));
   const blocked = postSignInError(ctx, tenantId, tenantName, client, user);
   if (blocked) return showError(x, blocked, client.app);
   const plan = planDelegated(ctx, x.origin, tenantId, client, user, p.scopes);
+  if ('error' in plan && plan.code === ERR.consentRequired('', '').code && !consented && p.prompt !== 'none') return promptForConsent(ctx, x, p, client, user);
   if ('error' in plan) return redirectError(x, p, plan);
   if (client.sp && !client.sp.accountEnabled) return showError(x, ERR.appDisabled(client.app.appId, client.app.displayName), client.app);
   if (ctx.scenario.policies.mfaRequired) return redirectError(x, p, ERR.mfaRequired(plan.resource.requested));

@@ -25,6 +25,8 @@ export interface PendingSignIn {
   prompt: string | undefined;
   loginHint: string | undefined;
   expiresAt: number;
+  /** Set once the user signed in and Entra shows them the consent prompt. */
+  consentUserId?: string;
 }
 
 export interface AuthCode {

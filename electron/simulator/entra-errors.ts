@@ -119,6 +119,27 @@ export const ERR = {
     suberror: 'consent_required',
     message: `The user or administrator has not consented to use the application with ID '${appId}' named '${appName}'. Send an interactive authorization request for this user and resource.`,
   }),
+  /** A single-tenant app signed in through common/organizations (tests/fixtures/recorded/authorize-error-50194-single-tenant-common.json). */
+  singleTenantViaCommon: (appId: string, appName: string): EntraError => ({
+    error: 'invalid_request',
+    code: 50194,
+    status: 400,
+    message: `Application '${appId}'(${appName}) is not configured as a multi-tenant application. Usage of the /common endpoint is not supported for such applications created after '10/15/2018'. Use a tenant-specific endpoint or configure the application to be multi-tenant.`,
+  }),
+  /** Cancel on the consent prompt (tests/fixtures/recorded/authorize-redirect-65004-consent-declined.json). */
+  consentDeclined: (): EntraError => ({
+    error: 'consent_required',
+    code: 65004,
+    status: 400,
+    message: 'User declined to consent to access the app.',
+  }),
+  /** "Need admin approval": the user may not consent and no admin has (error-code reference, AdminConsentRequired). */
+  adminConsentRequired: (appName: string): EntraError => ({
+    error: 'access_denied',
+    code: 90094,
+    status: 400,
+    message: `Need admin approval. ${appName} needs permission to access resources in your organization that only an admin can grant. Please ask an admin to grant permission to this app before you can use it.`,
+  }),
   appDisabled: (appId: string, appName: string): EntraError => ({
     error: 'unauthorized_client',
     code: 7000112,

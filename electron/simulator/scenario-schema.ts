@@ -203,6 +203,8 @@ export const UserSchema = z
     mail: z.email({ message: 'Invalid email address' }).nullable(),
     /** Password for the practice sign-in page. */
     password: z.string().min(1),
+    /** Holds a role that may grant tenant-wide consent (Global Administrator, Cloud Application Administrator...). */
+    isAdmin: z.boolean().default(false),
     accountEnabled: z.boolean().default(true),
   })
   .strict();
@@ -264,9 +266,14 @@ export const ScenarioBodySchema = z
       .object({
         /** A Conditional Access policy that requires MFA for every interactive sign-in (AADSTS50076). */
         mfaRequired: z.boolean().default(false),
+        /**
+         * "Allow user consent for apps": when false (the default here), a user who is not an admin meets
+         * "Need admin approval" (AADSTS90094) where an admin sees the consent prompt.
+         */
+        usersMayConsent: z.boolean().default(false),
       })
       .strict()
-      .default({ mfaRequired: false }),
+      .default({ mfaRequired: false, usersMayConsent: false }),
     faults: ScenarioFaultsSchema.optional(),
     /** How Microsoft Graph pages and throttles (learn.microsoft.com/graph/paging, /graph/throttling). */
     graph: z

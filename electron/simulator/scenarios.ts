@@ -30,6 +30,7 @@ import userReadMissing from './scenarios/user-read-missing.json';
 import graphPaged from './scenarios/graph-paged.json';
 import graphThrottled from './scenarios/graph-throttled.json';
 import redirectRootWithoutSlash from './scenarios/redirect-root-without-slash.json';
+import consentMissingNonAdmin from './scenarios/consent-missing-non-admin.json';
 
 /** Built-in scenario documents, in the order docs/ARCHITECTURE.md ("Practice tenant") lists them. Imported, so bundlers inline them. */
 const BUILT_IN: readonly unknown[] = [
@@ -55,6 +56,7 @@ const BUILT_IN: readonly unknown[] = [
   graphPaged,
   graphThrottled,
   redirectRootWithoutSlash,
+  consentMissingNonAdmin,
 ];
 
 export const BUILT_IN_SCENARIO_NAMES = [
@@ -80,6 +82,7 @@ export const BUILT_IN_SCENARIO_NAMES = [
   'graph-paged',
   'graph-throttled',
   'redirect-root-without-slash',
+  'consent-missing-non-admin',
 ] as const;
 export type BuiltInScenarioName = (typeof BUILT_IN_SCENARIO_NAMES)[number];
 

@@ -105,6 +105,40 @@ ${app ? `<dt>App name</dt><dd>${e(app.displayName)}</dd><dt>App id</dt><dd>${e(a
   );
 }
 
+export interface ConsentPageModel {
+  action: string;
+  flowId: string;
+  appName: string;
+  username: string;
+  permissions: string[];
+  /** Admins may consent for everyone in the tenant. */
+  forOrganization: boolean;
+}
+
+/**
+ * Entra's consent prompt, "Permissions requested": the permissions, for an admin the "Consent on
+ * behalf of your organization" box, and Accept / Cancel (Microsoft Learn, "Microsoft Entra
+ * application consent experiences").
+ */
+export function consentPage(m: ConsentPageModel): string {
+  const items = m.permissions.map((p) => `<li>${e(p)}</li>`).join('');
+  return page(
+    'Permissions requested',
+    `<div class="banner">Practice tenant</div>
+<h1 id="title">Permissions requested</h1>
+<p>${e(m.username)}</p>
+<p>${e(m.appName)} needs permission to:</p>
+<ul>${items}</ul>
+<form method="post" action="${e(m.action)}">
+<input type="hidden" name="flow" value="${e(m.flowId)}">
+${m.forOrganization ? '<label class="field"><input type="checkbox" name="consentForOrganization" value="1"> Consent on behalf of your organization</label>' : ''}
+<p>Accepting these permissions means that you allow this app to use your data as specified in their terms of service and privacy statement.</p>
+<button type="submit" name="consent" value="accept">Accept</button>
+<button type="submit" name="consent" value="cancel">Cancel</button>
+</form>`,
+  );
+}
+
 /** The page that posts a response to the redirect URI (response_mode=form_post). */
 export function formPostPage(redirectUri: string, fields: Record<string, string>, nonce: string): string {
   const inputs = Object.entries(fields)

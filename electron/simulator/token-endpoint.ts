@@ -9,6 +9,7 @@ import { opaque, type SimulatorContext } from './context';
 import { resolveTenantSegment } from './discovery-endpoints';
 import { ERR, type EntraError } from './entra-errors';
 import { headerValue, type Exchange } from './exchange';
+import { platformRedirectMatches as redirectMatches } from '../../shared/redirect-uri';
 import type { ScenarioApplication, ScenarioServicePrincipal, ScenarioUser } from './scenario-schema';
 import {
   ACCESS_TOKEN_LIFETIME_S,
@@ -59,10 +60,19 @@ export function checkSecret(app: ScenarioApplication, secret: string, now: Date)
   return null;
 }
 
-/** True when a token request for this app may come without a secret. */
+/**
+ * True when a token request for this app may come without a secret. Entra decides the client type
+ * from the platform of the redirect URI the code was sent to: Mobile and desktop (localhost port
+ * ignored) or single-page is public, Web is confidential. isFallbackPublicClient ("Allow public
+ * client flows") decides only where no redirect URI tells, such as ROPC or device code (Graph
+ * application resource, isFallbackPublicClient).
+ */
 function publicClientAllowed(app: ScenarioApplication, redirectUri: string | undefined): boolean {
-  if (app.isFallbackPublicClient) return true;
-  return redirectUri !== undefined && (app.publicClient.redirectUris.includes(redirectUri) || app.spa.redirectUris.includes(redirectUri));
+  if (redirectUri !== undefined) {
+    if ([...app.publicClient.redirectUris, ...app.spa.redirectUris].some((r) => redirectMatches(r, redirectUri))) return true;
+    if (app.web.redirectUris.some((r) => redirectMatches(r, redirectUri))) return false;
+  }
+  return app.isFallbackPublicClient;
 }
 
 /** At the token endpoint, interaction errors come back as invalid_grant with a suberror. */
@@ -99,6 +109,7 @@ export async function handleToken(ctx: SimulatorContext, x: Exchange, segment: s
 
   const client = ctx.dir.clientApp(tenantId, clientId);
   if (!client) return x.entraError(ERR.appNotFound(clientId, tenantName));
+  if (ref.kind === 'keyword' && client.app.signInAudience === 'AzureADMyOrg') return x.entraError(ERR.singleTenantViaCommon(client.app.appId, client.app.displayName));
 
   // Client authentication.
   const secret = form.client_secret ?? basic?.secret;

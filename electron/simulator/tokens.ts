@@ -25,7 +25,7 @@ export interface ScopePlan {
   consented: string[];
 }
 
-function splitScope(scope: string): { resourceId: string | null; value: string } {
+export function splitScope(scope: string): { resourceId: string | null; value: string } {
   const i = scope.lastIndexOf('/');
   if (i > 0 && /^[a-z][a-z0-9+.-]*:|^[0-9a-f]{8}-/i.test(scope)) return { resourceId: scope.slice(0, i), value: scope.slice(i + 1) };
   return { resourceId: null, value: scope };

@@ -10,19 +10,19 @@ type Listener = (...args: unknown[]) => unknown;
 
 const stub = vi.hoisted(() => {
   const state = {
-    windows: [] as { options: Record<string, unknown>; listeners: Map<string, Listener>; contents: Map<string, Listener>; destroyed: boolean; loaded: string[]; pageText: string }[],
+    windows: [] as { options: Record<string, unknown>; listeners: Map<string, Listener>; contents: Map<string, Listener>; destroyed: boolean; loaded: string[]; pageText: string; pageConfig: unknown }[],
     partitions: [] as { name: string; options: unknown }[],
     beforeRequest: undefined as Listener | undefined,
     filter: undefined as unknown,
   };
   class BrowserWindow {
     record: (typeof state.windows)[number];
-    webContents: { on: (e: string, l: Listener) => void; executeJavaScript: () => Promise<string> };
+    webContents: { on: (e: string, l: Listener) => void; executeJavaScript: () => Promise<{ text: string; config: unknown }> };
     constructor(options: Record<string, unknown>) {
-      const record = { options, listeners: new Map<string, Listener>(), contents: new Map<string, Listener>(), destroyed: false, loaded: [] as string[], pageText: '' };
+      const record = { options, listeners: new Map<string, Listener>(), contents: new Map<string, Listener>(), destroyed: false, loaded: [] as string[], pageText: '', pageConfig: null as unknown };
       state.windows.push(record);
       this.record = record;
-      this.webContents = { on: (e, l) => void record.contents.set(e, l), executeJavaScript: async () => record.pageText };
+      this.webContents = { on: (e, l) => void record.contents.set(e, l), executeJavaScript: async () => ({ text: record.pageText, config: record.pageConfig }) };
     }
     on(e: string, l: Listener) {
       this.record.listeners.set(e, l);
@@ -64,13 +64,15 @@ const stub = vi.hoisted(() => {
 });
 vi.mock('electron', () => ({ ...stub.electron, default: stub.electron }));
 
-const { electronSignInDriver } = await import('../../electron/platform/sign-in-window');
+const { electronSignInDriver, watchPageScript } = await import('../../electron/platform/sign-in-window');
+const { errorFromPageText } = await import('../../electron/services/check/sign-in-probe');
+const { pageOutcome } = await import('../../electron/services/check/sign-in-driver');
 const REDIRECT = 'https://octopus.contoso.com/';
 
-function start() {
+function start(o: { stopAtConsent?: boolean } = {}) {
   const driver = electronSignInDriver(() => undefined, null);
   const controller = new AbortController();
-  const promise = driver.signIn({ authorizeUrl: 'https://login.microsoftonline.com/t/oauth2/v2.0/authorize?x=1', redirectUri: REDIRECT, signal: controller.signal });
+  const promise = driver.signIn({ authorizeUrl: 'https://login.microsoftonline.com/t/oauth2/v2.0/authorize?x=1', redirectUri: REDIRECT, signal: controller.signal, ...o });
   const win = stub.state.windows.at(-1);
   if (!win) throw new Error('no window');
   return { promise, win, controller };
@@ -120,6 +122,23 @@ describe('sign-in window', () => {
     win.pageText = 'Sorry, but we’re having trouble signing you in.\nAADSTS50011: The redirect URI ...\nTrace ID: 11111111-2222-3333-4444-555555555555';
     win.contents.get('did-finish-load')?.();
     expect(await promise).toMatchObject({ kind: 'error-page', text: expect.stringContaining('AADSTS50011') });
+  });
+
+  it("reads the error from Entra's $Config when the visible text does not show it", async () => {
+    const { promise, win } = start();
+    win.pageText = 'Sorry, but we’re having trouble signing you in.\nTroubleshooting details';
+    win.pageConfig = { sErrorCode: '700016', strServiceExceptionMessage: "AADSTS700016: Application with identifier 'x' was not found.", correlationId: '4a778a9e-653e-41c0-9f69-ce5256018e27', unrelated: { a: 1 } };
+    win.contents.get('did-finish-load')?.();
+    const outcome = await promise;
+    expect(outcome).toMatchObject({ kind: 'error-page' });
+    expect(outcome.kind === 'error-page' && errorFromPageText(outcome.text)).toMatchObject({ code: 700016, correlationId: '4a778a9e-653e-41c0-9f69-ce5256018e27' });
+  });
+
+  it('stops at the consent prompt when the check asks it to, and hands the page back', async () => {
+    const { promise, win } = start({ stopAtConsent: true });
+    win.pageText = 'Permissions requested\nOctopus - API needs permission to:\nConsent on behalf of your organization\nAccept Cancel';
+    win.contents.get('did-finish-load')?.();
+    expect(await promise).toMatchObject({ kind: 'error-page', text: expect.stringContaining('Permissions requested') });
   });
 
   it('says the window was closed before completion', async () => {
@@ -178,4 +197,31 @@ describe('the practice CA in the sign-in window', async () => {
     start();
     expect(stub.state.windows.at(-1)?.contents.has('certificate-error')).toBe(false);
   });
+});
+
+describe('the page watch the sign-in window runs in each page (in Chromium)', () => {
+  it("waits for an error rendered after load, and reads Entra's $Config with it", async () => {
+    const { chromium } = await import('@playwright/test');
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      // A page whose error arrives after load, as Entra's does, with the error fields in $Config.
+      await page.setContent(`<body><p>Signing you in...</p><script>
+        $Config = { sErrorCode: '50011', strServiceExceptionMessage: "AADSTS50011: The redirect URI 'https://octopus.contoso.com/octopus' specified in the request does not match.", correlationId: '6b3474d8-233e-463f-b0a3-86433d8ba889', pgid: 'ConvergedError' };
+        requestAnimationFrame(() => { document.body.innerHTML = '<div>Request Id: 4457d068-2a03-42b2-97f2-d55325289d86</div>'; });
+      </script></body>`);
+      const reading = (await page.evaluate(watchPageScript(false))) as { text: string; config: unknown };
+      const outcome = pageOutcome(reading, false);
+      expect(outcome?.kind).toBe('error-page');
+      expect(outcome?.kind === 'error-page' && errorFromPageText(outcome.text)).toMatchObject({ code: 50011, correlationId: '6b3474d8-233e-463f-b0a3-86433d8ba889' });
+      // A sign-in form is not an error: the watch keeps waiting (checked by racing it with a page change).
+      const form = await browser.newPage();
+      await form.setContent('<body><form><label>Password <input type="password"></label></form></body>');
+      const watching = form.evaluate(watchPageScript(true));
+      await form.evaluate("document.body.innerHTML = '<h1>Permissions requested</h1>'");
+      expect(pageOutcome((await watching) as { text: string; config: unknown }, true)).toMatchObject({ kind: 'error-page', text: expect.stringContaining('Permissions requested') });
+    } finally {
+      await browser.close();
+    }
+  }, 30_000);
 });

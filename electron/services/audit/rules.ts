@@ -117,11 +117,18 @@ function redirectUri(app: GraphApplication, t: AuditTarget, link: AuditLink | nu
   return { status: 'failed', summary: `${want} is not among the API app's Web redirect URIs${web.length ? ` (${web.join(', ')})` : ' (there are none)'}: sign-in stops with AADSTS50011.`, fix, link, copy, facts };
 }
 
+/**
+ * "Allow public client flows" (isFallbackPublicClient). The guide sets it to Yes. Entra takes the
+ * client type from the redirect URI's platform and uses this flag only where no redirect URI tells
+ * (device code, ROPC; Graph application resource), so Octopus's Web sign-in does not depend on it:
+ * a deviation from the guide, not a broken sign-in.
+ */
 function publicClientFlows(app: GraphApplication, link: AuditLink | null): Draft {
   if (app.isFallbackPublicClient === true) return { status: 'passed', summary: '"Allow public client flows" is Yes, as the guide sets it.', link };
   return {
-    status: 'failed',
-    summary: '"Allow public client flows" is No; the guide sets it to Yes for the API app (Octopus redeems the sign-in code without a client secret, which otherwise fails with AADSTS7000218).',
+    status: 'warning',
+    summary:
+      '"Allow public client flows" is No; the guide sets it to Yes. The Octopus sign-in does not depend on it (a code sent to the Web redirect URI is always redeemed with the client secret); Entra uses it only for flows without a redirect URI, such as device code.',
     fix: 'Authentication > Advanced settings > "Allow public client flows": Yes, then Save.',
     link,
   };

@@ -16,7 +16,7 @@ import { AUDIT_GRAPH_SCOPES, GRAPH_CLI_CLIENT_ID } from '../../../shared/audit';
 import { descriptionText, errorRefFromBody, parseEntraError, type EntraErrorBody } from '../check/entra-response';
 import type { Endpoints } from '../check/probe-context';
 import type { SignInDriver } from '../check/sign-in-driver';
-import { errorFromPageText } from '../check/sign-in-probe';
+import { consentPageKind, errorFromPageText } from '../check/sign-in-probe';
 import { createMsalNetworkModule, HttpRequestError, type HttpClient, type HttpResponse } from '../http';
 import type { Clock } from '../ports';
 
@@ -199,6 +199,9 @@ export function driverTokenSource(driver: SignInDriver, options: { permissions?:
       if (outcome.kind === 'cancelled') throw new GraphSignInError(`The sign-in to Microsoft Graph did not finish: ${outcome.reason}`, 'Run the audit again and complete the sign-in.', null, true);
       if (outcome.kind === 'error-page') {
         const ref = errorFromPageText(outcome.text);
+        // A driver that cannot answer Entra's consent prompt (the practice robot) hands the page back.
+        const consent = consentPageKind(outcome.text);
+        if (consent !== null && (ref === null || ref.code === consent)) throw errorFromCode(consent, ref?.message ?? 'Entra asked for consent to the Microsoft Graph permissions.', req.clientId);
         if (ref) throw errorFromCode(ref.code, ref.message ?? '', req.clientId);
         throw new GraphSignInError('The sign-in ended on a page that is neither the redirect nor an Entra error.', null);
       }

@@ -28,7 +28,10 @@ export function signInFixesFor(code: number | string, mode: 'web' | 'public', we
         return [`${APP_REG} > Authentication > Add a platform > Mobile and desktop applications: add http://localhost (any port is accepted for localhost).`, 'Or run this check in the app, which signs in through the Octopus Web URL itself.'];
       case 7000218:
       case 700025:
-        return [`${APP_REG} > Authentication > Advanced settings: set "Allow public client flows" to Yes and save.`];
+        // Entra takes the client type from the redirect URI's platform; the flag counts only where no redirect URI tells.
+        return [
+          `${APP_REG} > Authentication: http://localhost must be under "Mobile and desktop applications", not "Web" (a Web redirect URI makes the sign-in confidential, so the code needs the client secret). Move it and save.`,
+        ];
       default:
         break;
     }
@@ -41,7 +44,17 @@ export function signInFixesFor(code: number | string, mode: 'web' | 'public', we
     case 50105:
       return [`${ENTERPRISE} > Users and groups > Add user/group: assign the signing-in admin (or a group they are in).`, 'Or set "Assignment required?" to No under Properties, if every user of the tenant may sign in.'];
     case 65001:
-      return [`${APP_REG} > API permissions: Microsoft Graph User.Read (delegated) must be listed; click "Grant admin consent for <tenant>".`];
+    case 65004:
+    case 90094:
+      return [
+        `${APP_REG} > API permissions: Microsoft Graph User.Read (delegated) must be listed; an administrator clicks "Grant admin consent for <tenant>" (or Enterprise applications > the API app > Permissions > Grant admin consent).`,
+        'Then run the check again. Check Compatibility never grants consent itself: that would change the tenant while testing it.',
+      ];
+    case 50194:
+      return [
+        `The profile's tenant is "common" or "organizations", but the API app accepts only its own tenant: put the Directory (tenant) ID (${APP_REG.replace(' > the API app', '')} > the API app > Overview) in the profile.`,
+        'Making the app multi-tenant would also stop the error, but lets any Entra tenant sign in: the guide registers it for this organization only.',
+      ];
     case 50020:
       return ['The account belongs to another tenant. Sign in with an account of this tenant, or invite the user as a guest (External Identities).'];
     case 50076:
@@ -56,6 +69,35 @@ export function signInFixesFor(code: number | string, mode: 'web' | 'public', we
     default:
       return [];
   }
+}
+
+/** What each consent answer means, in the words the check result uses. */
+const CONSENT_MEANING: Record<number, string> = {
+  65001: 'nobody has consented to the permissions the API app asks for (AADSTS65001): Octopus users would each be asked, or refused',
+  65004: 'the consent prompt was cancelled (AADSTS65004): nothing was granted',
+  90094: 'Entra asked for admin approval (AADSTS90094, "Need admin approval"): the signing-in user may not consent, and no administrator has',
+};
+
+/**
+ * Entra's consent prompt ("Permissions requested") or "Need admin approval" page, recognised from
+ * its visible text (Microsoft Learn, "Microsoft Entra application consent experiences"). Null when
+ * the page is neither.
+ */
+export function consentPageKind(text: string): 65001 | 90094 | null {
+  if (/Need admin approval|AADSTS90094/i.test(text)) return 90094;
+  if (/Permissions requested/i.test(text)) return 65001;
+  return null;
+}
+
+/** A sign-in that met missing consent: failed, explained, with the admin-consent fix. Never granted here. */
+function consentMissing(code: 65001 | 65004 | 90094, ref: EntraErrorRef | null, tested: string, ctx: ProbeContext): ProbeOutcome {
+  return {
+    status: 'failed',
+    summary: `Admin consent is missing: ${CONSENT_MEANING[code]}. The check stopped at Entra’s consent page and granted nothing.`,
+    error: ref ?? { code, traceId: null, correlationId: null, timestamp: null, message: null },
+    fix: signInFixesFor(code, 'web', ctx.target.webUrl),
+    tested,
+  };
 }
 
 /** AADSTS code and IDs from the visible text of Entra's error page. */
@@ -103,7 +145,7 @@ export async function signInProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
 
   let outcome;
   try {
-    outcome = await ctx.signIn.signIn({ authorizeUrl, redirectUri, signal: ctx.signal });
+    outcome = await ctx.signIn.signIn({ authorizeUrl, redirectUri, signal: ctx.signal, stopAtConsent: true });
   } catch (error) {
     if (error instanceof HttpRequestError) return { ...networkFailure(error, doc.authorization_endpoint, 'The sign-in page could not be loaded', ctx.requestTimeoutMs), tested };
     return { status: 'failed', summary: `The sign-in could not run: ${error instanceof Error ? error.message : String(error)}`, tested };
@@ -111,6 +153,8 @@ export async function signInProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
   if (outcome.kind === 'cancelled') return { status: 'failed', summary: outcome.reason, fix: ['Run the check again and complete the sign-in.'], tested };
   if (outcome.kind === 'error-page') {
     const ref = errorFromPageText(outcome.text);
+    const consent = consentPageKind(outcome.text);
+    if (consent !== null) return consentMissing(consent, ref, tested, ctx);
     if (ref) return failedWith(ref, 'Entra refused the sign-in', tested, ctx);
     return { status: 'failed', summary: 'The sign-in ended on a page that is neither the redirect nor an Entra error.', fix: [], tested, facts: [{ label: 'Page text', value: outcome.text.slice(0, 500) }] };
   }
@@ -119,6 +163,7 @@ export async function signInProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
     const code = /AADSTS(\d+)/.exec(params.error_description ?? '')?.[1];
     const fromPage = errorFromPageText(params.error_description ?? '');
     const ref: EntraErrorRef = fromPage ?? { code: code ? Number(code) : params.error, traceId: null, correlationId: null, timestamp: null, message: params.error_description ?? null };
+    if (ref.code === 65001 || ref.code === 65004 || ref.code === 90094) return consentMissing(ref.code, ref, tested, ctx);
     return failedWith(ref, 'Entra sent the sign-in back with an error', tested, ctx);
   }
   if (params.state !== state) return { status: 'failed', summary: 'The state returned to the redirect URI does not match the one sent: the response was not for this sign-in.', fix: ['Run the check again. If it repeats, something between the browser and Entra rewrites the redirect.'], tested };

@@ -65,16 +65,21 @@ async function run(sim: RunningSimulator, interactiveTimeoutMs = 20_000) {
   return Object.fromEntries(results.map((r) => [r.id, r]));
 }
 
+/** healthy, but http://localhost registered under the "Web" platform instead of "Mobile and desktop". */
+const webLoopback = { name: 'healthy-with-web-loopback', description: 'test', base: 'healthy', patch: [{ op: 'add', path: '/applications/1/web/redirectUris/-', value: 'http://localhost' }] };
+
 let healthy: RunningSimulator;
 let publicOff: RunningSimulator;
 let noLoopback: RunningSimulator;
+let onWeb: RunningSimulator;
 beforeAll(async () => {
-  [healthy, publicOff, noLoopback] = await Promise.all([
+  [healthy, publicOff, noLoopback, onWeb] = await Promise.all([
     startSimulator({ scenario: withLoopback('healthy'), dataDir: dir }),
     startSimulator({ scenario: withLoopback('public-client-off'), dataDir: dir }),
     startSimulator({ scenario: 'healthy', dataDir: dir }),
+    startSimulator({ scenario: webLoopback, dataDir: dir }),
   ]);
-  sims.push(healthy, publicOff, noLoopback);
+  sims.push(healthy, publicOff, noLoopback, onWeb);
 });
 
 describe('check --sign-in browser (public client, system browser)', () => {
@@ -85,10 +90,16 @@ describe('check --sign-in browser (public client, system browser)', () => {
     expect(r['graph-me']?.status).toBe('passed');
   });
 
-  it('fails with AADSTS7000218 and the "Allow public client flows" fix when public client flows are off', async () => {
+  it('Entra takes the client type from the platform: a Mobile-and-desktop redirect is public even with public client flows off', async () => {
     const r = await run(publicOff);
+    expect(r['sign-in']?.status).toBe('warning');
+    expect(r['graph-me']?.status).toBe('passed');
+  });
+
+  it('fails with AADSTS7000218 when http://localhost is registered under Web (confidential: the code needs the secret)', async () => {
+    const r = await run(onWeb);
     expect(r['sign-in']).toMatchObject({ status: 'failed', error: expect.objectContaining({ code: 7000218 }) });
-    expect(r['sign-in']?.fix.join(' ')).toContain('Allow public client flows');
+    expect(r['sign-in']?.fix.join(' ')).toContain('Mobile and desktop applications');
   });
 
   it('when Entra shows an error page instead (http://localhost not registered), times out pointing at Diagnose', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postForm } from '../../../electron/services/http';
-import { authorizeUrl, claimsOf, expectEntraError, pkce, redeem, redirectParams, signInOverHttp, startSim, type Sim } from './sim-kit';
+import { postForm, type HttpResponse } from '../../../electron/services/http';
+import { recorded } from '../../fixtures/recorded/recorded';
+import { authorizeUrl, claimsOf, expectEntraError, GRAPH_CLI, pkce, redeem, redirectParams, signInOverHttp, startSim, type Sim } from './sim-kit';
 
 describe('authorization code + PKCE through the sign-in page', () => {
   let sim: Sim;
@@ -137,15 +138,27 @@ describe('authorization code + PKCE through the sign-in page', () => {
     expect(result.body).toContain('AADSTS50020');
   });
 
-  it('signs in through organizations and issues the token for the user\'s home tenant', async () => {
-    const { result } = await signInOverHttp(sim, authorizeUrl(sim, { tenant: 'organizations' }));
+  it('signs a multi-tenant app in through organizations, for the user\'s home tenant', async () => {
+    const { result } = await signInOverHttp(sim, authorizeUrl(sim, { tenant: 'organizations', clientId: GRAPH_CLI, redirectUri: 'http://localhost:53211', scope: 'openid User.Read' }));
     expect(redirectParams(result).get('code')).toBeTruthy();
+  });
+
+  it('refuses the single-tenant API app through common or organizations once the user signed in: AADSTS50194, as recorded', async () => {
+    const want = recorded('authorize-error-50194-single-tenant-common').params ?? {};
+    for (const tenant of ['common', 'organizations']) {
+      const { page, result } = await signInOverHttp(sim, authorizeUrl(sim, { tenant, state: 's50194' }));
+      expect(page.body).toContain('Password');
+      const params = redirectParams(result);
+      expect(params.get('error')).toBe(want.error);
+      expect(params.get('error_description')).toMatch(/^AADSTS50194: Application '[0-9a-f-]{36}'\(Octopus - API\) is not configured as a multi-tenant application\./);
+      expect(params.get('state')).toBe('s50194');
+    }
   });
 });
 
 describe('sign-in fault scenarios', () => {
   const sims: Sim[] = [];
-  const start = async (scenario: string) => {
+  const start = async (scenario: Parameters<typeof startSim>[0]) => {
     const s = await startSim(scenario);
     sims.push(s);
     return s;
@@ -166,13 +179,49 @@ describe('sign-in fault scenarios', () => {
     expect(result.body).toContain('AADSTS50105');
   });
 
-  it('consent-missing sends consent_required AADSTS65001 back to the redirect URI', async () => {
+  /** Answer the consent prompt the way a person clicks Accept (optionally for the organization) or Cancel. */
+  async function answerConsent(sim: Sim, prompt: HttpResponse, consent: 'accept' | 'cancel', forOrganization = false): Promise<HttpResponse> {
+    const flow = /name="flow" value="([^"]+)"/.exec(prompt.body)?.[1] ?? '';
+    const action = /<form method="post" action="([^"]+)"/.exec(prompt.body)?.[1] ?? '';
+    return postForm(sim.http, `${sim.authorityHost}${action}`, { flow, consent, ...(forOrganization ? { consentForOrganization: '1' } : {}) });
+  }
+
+  it('consent-missing shows an admin the consent prompt, with "Consent on behalf of your organization"', async () => {
     const sim = await start('consent-missing');
     const { result } = await signInOverHttp(sim, authorizeUrl(sim, { state: 'c1' }));
-    const params = redirectParams(result);
-    expect(params.get('error')).toBe('consent_required');
-    expect(params.get('error_description')).toMatch(/^AADSTS65001: .+\r\nTrace ID: .+\r\nCorrelation ID: .+\r\nTimestamp: .+Z$/s);
-    expect(params.get('state')).toBe('c1');
+    expect(result.status).toBe(200);
+    expect(result.body).toContain('<h1 id="title">Permissions requested</h1>');
+    expect(result.body).toContain('Consent on behalf of your organization');
+    expect(result.body).not.toContain('AADSTS');
+  });
+
+  it('an admin who accepts for the organization gets the code, and the grant is there for everyone after', async () => {
+    const sim = await start('consent-missing-non-admin');
+    const { result } = await signInOverHttp(sim, authorizeUrl(sim, { state: 'c2' }), 'alex.wilber@contoso.com', 'Practice-Alex-1!');
+    const params = redirectParams(await answerConsent(sim, result, 'accept', true));
+    expect(params.get('code')).toBeTruthy();
+    expect(params.get('state')).toBe('c2');
+    // The user who met "Need admin approval" before now signs in without a prompt.
+    const other = await signInOverHttp(sim, authorizeUrl(sim));
+    expect(other.result.status).toBe(302);
+  });
+
+  it('an admin who cancels sends consent_required AADSTS65004 back, as recorded', async () => {
+    const want = new URL(recorded('authorize-redirect-65004-consent-declined').redirect ?? '').searchParams;
+    const sim = await start('consent-missing');
+    const { result } = await signInOverHttp(sim, authorizeUrl(sim, { state: 'c3' }));
+    const params = redirectParams(await answerConsent(sim, result, 'cancel'));
+    expect(params.get('error')).toBe(want.get('error'));
+    expect(params.get('error_description')).toMatch(/^AADSTS65004: User declined to consent to access the app\.\r\nTrace ID: /);
+    expect(params.get('state')).toBe('c3');
+  });
+
+  it('a user who is not an admin meets "Need admin approval", AADSTS90094, on an error page', async () => {
+    const sim = await start('consent-missing-non-admin');
+    const { result } = await signInOverHttp(sim, authorizeUrl(sim));
+    expect(result.status).toBe(200);
+    expect(result.body).toContain('AADSTS90094');
+    expect(result.body).toContain('Need admin approval');
   });
 
   it('app-disabled shows AADSTS7000112 after the password', async () => {
@@ -199,15 +248,21 @@ describe('sign-in fault scenarios', () => {
     expect(id).not.toHaveProperty('email');
   });
 
-  it('public-client-off refuses a code redeemed without a secret with AADSTS7000218, which healthy allows', async () => {
-    for (const [scenario, expected] of [['healthy', 200], ['public-client-off', 401]] as const) {
+  it('a code sent to the Web redirect URI needs the secret (AADSTS7000218) whatever "Allow public client flows" says: Entra goes by the platform', async () => {
+    for (const scenario of ['healthy', 'public-client-off']) {
       const sim = await start(scenario);
       const { verifier, challenge } = pkce();
       const { result } = await signInOverHttp(sim, authorizeUrl(sim, { challenge }));
-      const res = await redeem(sim, redirectParams(result).get('code') ?? '', verifier, { client_secret: '' });
-      if (expected === 401) expectEntraError(res, 401, 'invalid_client', 7000218);
-      else expect(res.status).toBe(200);
+      expectEntraError(await redeem(sim, redirectParams(result).get('code') ?? '', verifier, { client_secret: '' }), 401, 'invalid_client', 7000218);
     }
+  });
+
+  it('a code sent to a Mobile-and-desktop localhost URI (any port) is redeemed without a secret, even with public client flows off', async () => {
+    const sim = await start({ name: 'public-off-loopback', description: 'test', base: 'public-client-off', patch: [{ op: 'add', path: '/applications/1/publicClient', value: { redirectUris: ['http://localhost'] } }] });
+    const { verifier, challenge } = pkce();
+    const { result } = await signInOverHttp(sim, authorizeUrl(sim, { challenge, redirectUri: 'http://localhost:53999' }));
+    const res = await redeem(sim, redirectParams(result).get('code') ?? '', verifier, { client_secret: '', redirect_uri: 'http://localhost:53999' });
+    expect(res.status).toBe(200);
   });
 
   it('a password grant in mfa-required fails with invalid_grant AADSTS50076 and suberror basic_action', async () => {

@@ -63,6 +63,8 @@ describe('federation-desk simulate', () => {
       'graph-paged', 'graph-throttled',
       // Redirect URIs: a root URI registered without its slash still matches.
       'redirect-root-without-slash',
+      // Consent asked of someone who may not give it.
+      'consent-missing-non-admin',
     ]);
   });
 
