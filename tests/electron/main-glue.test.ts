@@ -75,6 +75,7 @@ const stub = vi.hoisted(() => {
       },
     },
     shell: { openExternal: vi.fn(async () => {}) },
+    nativeTheme: { shouldUseDarkColors: false, themeSource: 'system', on: vi.fn() },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     safeStorage: {
       isAsyncEncryptionAvailable: async () => true,
