@@ -25,6 +25,8 @@ import { NARROW_MEDIA, useMediaQuery, useNarrow } from './hooks/use-media-query'
 import { useAppStore, type PageId } from './stores/app-store';
 import { useAppearanceStore } from './stores/appearance-store';
 import { useProfilesStore } from './stores/profiles-store';
+import { useExpiryStore } from './stores/expiry-store';
+import { ExpiryNotice } from './components/expiry/expiry-notice';
 
 const useStyles = makeStyles({
   provider: { height: '100vh' },
@@ -43,7 +45,8 @@ const useStyles = makeStyles({
   spacer: { flexGrow: 1 },
   // Full white on the brand blue: a dimmed version number fell below 4.5:1 contrast.
   version: { color: tokens.colorNeutralForegroundOnBrand },
-  notices: { flexShrink: 0, display: 'flex', flexDirection: 'column', gap: '8px', padding: '8px 20px', backgroundColor: tokens.colorNeutralBackground1 },
+  // Empty (no padding) until there is something to say; then on every page, above the navigation.
+  notices: { flexShrink: 0, display: 'flex', flexDirection: 'column', gap: '8px', padding: '0 20px', backgroundColor: tokens.colorNeutralBackground1, ':not(:empty)': { padding: '8px 20px' } },
   body: { display: 'grid', gridTemplateColumns: '232px minmax(0, 1fr)', flex: '1 1 auto', minHeight: 0, [NARROW_MEDIA]: { gridTemplateColumns: 'auto minmax(0, 1fr)' } },
   nav: {
     padding: '16px 8px',
@@ -78,6 +81,7 @@ export function App() {
   const loadError = useAppStore((s) => s.loadError);
   const page = useAppStore((s) => s.page);
   const dismissNotice = useAppStore((s) => s.dismissNotice);
+  const linkError = useAppStore((s) => s.linkError);
   const go = useAppStore((s) => s.go);
   const themeChoice = useAppearanceStore((s) => s.theme);
   const systemDark = useMediaQuery('(prefers-color-scheme: dark)');
@@ -88,6 +92,7 @@ export function App() {
     void useAppStore.getState().load();
     void useAppearanceStore.getState().load();
     void useProfilesStore.getState().load();
+    void useExpiryStore.getState().loadAll();
   }, []);
   // Native parts (scroll bars, date pickers, the select's list) follow the theme too.
   useEffect(() => {
@@ -110,8 +115,13 @@ export function App() {
           <span className={styles.spacer} />
           {info && <Caption1 className={styles.version}>v{info.version}</Caption1>}
         </header>
-        {(loadError || (info?.notices.length ?? 0) > 0) && (
         <div className={styles.notices} role="region" aria-label="Notices">
+          <ExpiryNotice />
+          {linkError && (
+            <MessageBar intent="error">
+              <MessageBarBody>{linkError}</MessageBarBody>
+            </MessageBar>
+          )}
           {loadError && (
             <MessageBar intent="error">
               <MessageBarBody>
@@ -132,7 +142,6 @@ export function App() {
             </MessageBar>
           ))}
         </div>
-        )}
         <div className={styles.body}>
           <nav className={styles.nav} aria-label="Main">
             <TabList vertical selectedValue={page} onTabSelect={(_e, d) => go(d.value as PageId)} aria-label="Sections">

@@ -43,6 +43,27 @@ function entraReason(body: string): string {
   return '';
 }
 
+/** Why a host gave no answer, in words an admin acts on (Node's error codes stay in the log, not the banner). */
+function unreachableWords(url: string, error: unknown): string {
+  let host = url;
+  try {
+    host = new URL(url).host;
+  } catch {
+    // keep the URL as it is
+  }
+  if (!(error instanceof HttpRequestError)) return `${host} did not answer. Check the network connection, then check again.`;
+  const byKind: Partial<Record<HttpRequestError['kind'], string>> = {
+    timeout: `${host} did not answer in time. Check the network connection and the proxy, then check again.`,
+    tls: `the certificate of ${host} is not trusted. If a corporate proxy inspects TLS, add its CA certificate in Settings > Network.`,
+    connect:
+      error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN'
+        ? `${host} could not be found (no DNS answer). Check the network connection and that this is the right cloud for the profile.`
+        : `${host} refused or dropped the connection. Check the network connection and the proxy settings.`,
+    proxy: `the proxy did not let the request through to ${host}. Check the proxy settings.`,
+  };
+  return byKind[error.kind] ?? `${host} did not answer. Check the network connection, then check again.`;
+}
+
 /** A reader with a per-URL cache. */
 export function createMetadataReader(o: MetadataReaderOptions): MetadataReader {
   const cache = new Map<string, { at: number; result: MetadataResult }>();
@@ -55,8 +76,7 @@ export function createMetadataReader(o: MetadataReaderOptions): MetadataReader {
     try {
       res = await http.request(url, { timeoutMs: o.timeoutMs ?? 10_000 });
     } catch (error) {
-      const detail = error instanceof HttpRequestError || error instanceof Error ? error.message : String(error);
-      return { ok: false, url, reason: `The SAML signing certificates could not be read: ${url} did not answer (${detail}).` };
+      return { ok: false, url, reason: `The SAML signing certificates could not be read: ${unreachableWords(url, error)}` };
     }
     if (res.status !== 200)
       return { ok: false, url, reason: `The SAML signing certificates could not be read: ${url} answered HTTP ${res.status}${entraReason(res.body)}. Check the tenant and the SAML-OpenID application ID.` };

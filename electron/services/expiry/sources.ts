@@ -80,6 +80,8 @@ export function federationMetadataSource(reader: MetadataReader): ExpirySourcePr
   return {
     name: 'federation-metadata',
     async collect(t, options) {
+      // Targets without a SAML application (The Things Stack, authentik, workspace SSO) have no SAML certificates to watch.
+      if (t.samlAppId.trim() === '') return [];
       const result = await reader.read(t, options);
       if (!result.ok)
         return [{ kind: 'saml-signing-certificate', source: 'federation-metadata', credentialId: `saml:${t.samlAppId}`, label: 'SAML signing certificates', expiresAt: null, reason: result.reason }];

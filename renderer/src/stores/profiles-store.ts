@@ -1,7 +1,7 @@
 /** Profiles: the list from main, the selection, and the actions that change them. */
 import { create } from 'zustand';
 import type { SecretAction } from '../../../shared/ipc-profiles';
-import type { ProfileDraft, ProfileView } from '../../../shared/profile';
+import { EMPTY_DRAFT, type ProfileDraft, type ProfileView } from '../../../shared/profile';
 import { call, errorMessage } from '../api';
 
 interface ProfilesState {
@@ -20,6 +20,8 @@ interface ProfilesState {
   rename(id: string, name: string): Promise<ProfileView>;
   duplicate(id: string): Promise<ProfileView>;
   remove(id: string): Promise<void>;
+  /** One click to a working profile on the practice tenant (its IDs and secret filled in). */
+  createPractice(scenario?: string): Promise<ProfileView>;
 }
 
 export const useProfilesStore = create<ProfilesState>((set, get) => ({
@@ -68,6 +70,15 @@ export const useProfilesStore = create<ProfilesState>((set, get) => ({
     const profiles = get().profiles.filter((p) => p.id !== id);
     const selectedId = get().selectedId === id ? (profiles[0]?.id ?? null) : get().selectedId;
     set({ profiles, selectedId, creating: profiles.length === 0 });
+  },
+  async createPractice(scenario = 'healthy') {
+    const t = await call('practice:start', { scenario });
+    const names = new Set(get().profiles.map((p) => p.name.toLowerCase()));
+    let name = 'Practice tenant';
+    for (let n = 2; names.has(name.toLowerCase()); n++) name = `Practice tenant ${n}`;
+    const { secret, tenantId, samlAppId, apiAppId, webUrl } = t.profile;
+    const draft: ProfileDraft = { ...EMPTY_DRAFT, name, cloud: 'practice', practiceScenario: scenario, tenantId, samlAppId, apiAppId, webUrl };
+    return get().save(undefined, draft, { action: 'replace', value: secret });
   },
 }));
 

@@ -70,7 +70,17 @@ describe('federation metadata source', () => {
     const down = serviceWith(() => new HttpRequestError('connect', 'getaddrinfo ENOTFOUND login.microsoftonline.com', 'https://login.microsoftonline.com/', 'ENOTFOUND'));
     const r2 = await down.expiry.evaluateTarget(target, { thresholds: [60], warnDays: 60, criticalDays: 7 });
     expect(r2.items[0]).toMatchObject({ state: 'unknown' });
-    expect(r2.items[0]?.message).toMatch(/did not answer \(getaddrinfo ENOTFOUND/);
+    // In words, not Node's error code.
+    expect(r2.items[0]?.message).toMatch(/login\.microsoftonline\.com could not be found \(no DNS answer\)\. Check the network connection/);
+    expect(r2.items[0]?.message).not.toContain('ENOTFOUND');
+  });
+
+  it('watches no SAML certificate for a target without a SAML application', async () => {
+    const none = serviceWith(() => {
+      throw new Error('the metadata must not be asked for');
+    });
+    const r = await none.expiry.evaluateTarget({ ...target, samlAppId: '' }, { thresholds: [60], warnDays: 60, criticalDays: 7 });
+    expect(r.items.filter((i) => i.kind === 'saml-signing-certificate')).toEqual([]);
   });
 
   it('caches a good answer for hours and a failure for minutes; refresh skips the cache', async () => {

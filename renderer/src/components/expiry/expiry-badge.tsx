@@ -1,7 +1,6 @@
 /** The expiry badge next to a profile's name in the list: only when something needs attention. */
 import { Badge, makeStyles } from '@fluentui/react-components';
 import { ClockAlarmRegular, ErrorCircleRegular, QuestionCircleRegular } from '@fluentui/react-icons';
-import { useEffect } from 'react';
 import { useExpiryStore } from '../../stores/expiry-store';
 import { badgeText, itemSentence, urgentItems } from './expiry-text';
 
@@ -16,11 +15,6 @@ export const expiryBadgeId = (profileId: string): string => `expiry-badge-${prof
 export function ExpiryBadge({ profileId }: { profileId: string }) {
   const styles = useStyles();
   const report = useExpiryStore((s) => s.reports[profileId]);
-  const loadedAll = useExpiryStore((s) => s.loadedAll);
-  const loadAll = useExpiryStore((s) => s.loadAll);
-  useEffect(() => {
-    if (!loadedAll) void loadAll();
-  }, [loadedAll, loadAll]);
 
   const first = report ? urgentItems(report.items)[0] : undefined;
   if (!first) return null;

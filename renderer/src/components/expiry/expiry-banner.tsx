@@ -7,7 +7,7 @@ import { ArrowClockwiseRegular, KeyResetRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { ProfileView } from '../../../../shared/profile';
 import { useExpiryStore } from '../../stores/expiry-store';
-import { itemSentence, urgentItems } from './expiry-text';
+import { consequence, itemSentence, urgentItems } from './expiry-text';
 import { RotationDialog } from './rotation-dialog';
 
 const useStyles = makeStyles({
@@ -51,8 +51,7 @@ export function ExpiryBanner({ profile }: { profile: ProfileView }) {
       <MessageBar intent={rotation && !head ? 'info' : intent} layout="multiline" className={styles.bar} aria-label={`Expiry: ${title}`} data-testid="expiry-banner">
         <MessageBarBody className={styles.body}>
           <MessageBarTitle>{title}</MessageBarTitle>
-          {head?.kind === 'client-secret' && ' Federated sign-ins stop when it lapses (AADSTS7000222).'}
-          {head?.kind === 'saml-signing-certificate' && ' Portal and Windows-client sign-ins stop when it lapses: make a newer certificate active in Entra.'}
+          {head && ` ${consequence(head)}`}
           {rotation && (
             <div>
               {rotation.stage === 'create'

@@ -32,3 +32,13 @@ export function badgeText(item: ExpiryItem): string {
 export function itemSentence(item: ExpiryItem): string {
   return item.state === 'unknown' ? `${item.label}: ${item.message}` : `${item.label} ${item.message}`;
 }
+
+/** What the credential's state means for sign-ins, in the right tense (an expired secret has already stopped them). */
+export function consequence(item: Pick<ExpiryItem, 'kind' | 'state'>): string {
+  const expired = item.state === 'expired';
+  if (item.kind === 'client-secret')
+    return expired ? 'Federated sign-ins have stopped: Entra refuses an expired secret (AADSTS7000222). Rotate it now.' : 'Federated sign-ins stop when it lapses (AADSTS7000222).';
+  return expired
+    ? 'Portal and Windows-client sign-ins have stopped: make a newer certificate active in Entra.'
+    : 'Portal and Windows-client sign-ins stop when it lapses: make a newer certificate active in Entra.';
+}

@@ -58,14 +58,13 @@ export type FieldStateOf = (field: ProfileField, applyFix?: (value: string) => v
 export interface AuthentikSectionProps {
   draft: AuthentikDraft;
   onChange(patch: Partial<AuthentikDraft>, field: ProfileField): void;
-  onBlur(field: ProfileField): void;
   fieldState: FieldStateOf;
   /** The validated profile, when nothing is in error: then the settings to copy are shown. */
   fields: (ProfileFields & { authentik: AuthentikSettings }) | null;
 }
 
 /** The authentik fields, then the settings for Entra and authentik. */
-export function AuthentikSection({ draft, onChange, onBlur, fieldState, fields }: AuthentikSectionProps) {
+export function AuthentikSection({ draft, onChange, fieldState, fields }: AuthentikSectionProps) {
   const styles = useStyles();
   return (
     <div className={styles.section}>
@@ -87,7 +86,6 @@ export function AuthentikSection({ draft, onChange, onBlur, fieldState, fields }
             spellCheck={false}
             autoComplete="off"
             onChange={(_e, d) => onChange({ slug: d.value }, 'authentikSlug')}
-            onBlur={() => onBlur('authentikSlug')}
           />
         </Field>
         <Field
@@ -103,7 +101,6 @@ export function AuthentikSection({ draft, onChange, onBlur, fieldState, fields }
             spellCheck={false}
             autoComplete="off"
             onChange={(_e, d) => onChange({ fqdn: d.value }, 'authentikFqdn')}
-            onBlur={() => onBlur('authentikFqdn')}
           />
         </Field>
       </div>

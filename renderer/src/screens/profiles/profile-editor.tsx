@@ -122,7 +122,6 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
   const ttsInputProps = (key: keyof TtsDraft): Partial<InputProps> => ({
     value: tts[key],
     onChange: (_e, data) => updateTts(key, data.value),
-    onBlur: () => setTouched((t) => new Set(t).add(TTS_FIELD[key])),
     name: TTS_FIELD[key],
   });
 
@@ -134,6 +133,7 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
     setDirty(true);
   };
 
+  // A field turns red once it was changed, or when the form is submitted: never for tabbing past it.
   const issuesFor = (field: ProfileField): FieldIssue[] => (submitted || touched.has(field) ? result.issues.filter((i) => i.field === field) : []);
 
   /** Field props: the first issue (errors before warnings) becomes the field's validation message. */
@@ -157,7 +157,6 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
   const inputProps = (field: keyof ProfileDraft & ProfileField): Partial<InputProps> => ({
     value: draft[field] ?? '',
     onChange: (_e, data) => update(field, data.value),
-    onBlur: () => setTouched((t) => new Set(t).add(field)),
     name: field,
   });
 
@@ -360,7 +359,6 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
         <WorkspaceSsoSection
           draft={workspaceSsoDraftOf(draft)}
           onChange={updateWorkspace}
-          onTouch={(field) => setTouched((t) => new Set(t).add(field))}
           fieldState={fieldState}
           allowedDomainsInput={inputProps('allowedDomains')}
           multiTenant={draft.tenantId.trim().toLowerCase() === 'common'}
@@ -404,7 +402,6 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
         <AuthentikSection
           draft={authentikDraftOf(draft)}
           onChange={updateAuthentik}
-          onBlur={(field) => setTouched((t) => new Set(t).add(field))}
           fieldState={fieldState}
           fields={result.fields?.authentik ? { ...result.fields, authentik: result.fields.authentik } : null}
         />

@@ -24,6 +24,8 @@ import { ExpiryBanner } from '../../components/expiry/expiry-banner';
 import { ProfileStoreStatus } from '../../components/profile-store-status';
 import { useProfilesStore, useSelectedProfile } from '../../stores/profiles-store';
 import { ProfileEditor } from './profile-editor';
+import { FirstRun } from './first-run';
+import { useAppStore } from '../../stores/app-store';
 import { ProfileList, ProfilePicker } from './profile-list';
 import { useNarrow } from '../../hooks/use-media-query';
 
@@ -45,7 +47,8 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
   const creating = useProfilesStore((s) => s.creating);
   const loaded = useProfilesStore((s) => s.loaded);
   const loadError = useProfilesStore((s) => s.loadError);
-  const { select, startNew, rename, duplicate, remove } = useProfilesStore.getState();
+  const { select, startNew, rename, duplicate, remove, createPractice } = useProfilesStore.getState();
+  const go = useAppStore((s) => s.go);
   const current = useSelectedProfile();
   const selected = creating ? undefined : current;
   const { dispatchToast } = useToastController(toasterId);
@@ -111,6 +114,19 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
         />
       </div>
       <section className={styles.editorPane} aria-labelledby="editor-heading">
+        {loaded && profiles.length === 0 && !loadError && (
+          <FirstRun
+            onCreate={() => document.querySelector<HTMLElement>('form[aria-label="New profile"] input[name="name"]')?.focus()}
+            onPractice={() =>
+              act(async () => {
+                const p = await createPractice();
+                setDirty(false);
+                toast(`Created "${p.name}". Check Compatibility proves it against the practice tenant.`);
+                go('check');
+              })
+            }
+          />
+        )}
         <Title3 as="h2" id="editor-heading" className={styles.title}>
           {selected ? selected.name : 'New profile'}
         </Title3>

@@ -49,7 +49,6 @@ export type FieldStateOf = (field: ProfileField, applyFix?: (value: string) => v
 export interface WorkspaceSsoSectionProps {
   draft: WorkspaceSsoDraft;
   onChange(key: keyof WorkspaceSsoDraft, value: string): void;
-  onTouch(field: ProfileField): void;
   fieldState: FieldStateOf;
   /** The editor's "Allowed email domains" input (shared with the other targets). */
   allowedDomainsInput: Partial<InputProps>;
@@ -60,13 +59,12 @@ export interface WorkspaceSsoSectionProps {
 }
 
 /** The target's own fields and, for a valid profile, the Entra settings and the environment variables. */
-export function WorkspaceSsoSection({ draft, onChange, onTouch, fieldState, allowedDomainsInput, multiTenant, fields }: WorkspaceSsoSectionProps): ReactElement {
+export function WorkspaceSsoSection({ draft, onChange, fieldState, allowedDomainsInput, multiTenant, fields }: WorkspaceSsoSectionProps): ReactElement {
   const styles = useStyles();
   const text = (key: keyof WorkspaceSsoDraft) => ({
     value: draft[key],
     name: WORKSPACE_SSO_FIELDS[key],
     onChange: (_e: unknown, data: { value: string }) => onChange(key, data.value),
-    onBlur: () => onTouch(WORKSPACE_SSO_FIELDS[key]),
     spellCheck: false,
     autoComplete: 'off',
   });
