@@ -1,17 +1,19 @@
 /**
- * Benchmark (docs/ARCHITECTURE.md, "Check Compatibility": independent probes run concurrently): the wall time of the non-interactive probes (tenant, saml-app, api-app,
- * secret) against the practice tenant at 150 ms of latency per response, over the time of their longest
- * chain of dependent requests. Target 1.2 or less: independent probes must overlap, and the discovery
- * document must be fetched once.
+ * Benchmark (docs/ARCHITECTURE.md, "Check Compatibility": independent probes run concurrently): the
+ * wall time of the non-interactive probes (tenant, saml-app, api-app, secret) against the practice
+ * tenant with a 150 ms round trip, which the practice tenant charges on connection set-up too (TCP's
+ * handshake and TLS 1.3's, one round trip each) as a real link does, over the floor of what the probes
+ * need. Target 1.2 or less: connections are kept alive and opened together, independent probes
+ * overlap, and the discovery document is fetched once.
  *
- * The chain, from what the probes send:
- *   1. GET  {tenant}/v2.0/.well-known/openid-configuration   (discovery, shared by every probe)
- *   2. POST {tenant}/oauth2/v2.0/token  (api-app: client_credentials without a secret; saml-app's twin
- *      and the SAML metadata GET run beside it)
- *   3. POST {tenant}/oauth2/v2.0/token  (secret, which requires api-app: MSAL with authorityMetadata
- *      sends only the token request)
- * = 3 × 150 ms. The recorded requests are checked against this plan (count per endpoint, and the
- * deepest run of requests each starting after the previous one ended), so the denominator stays honest.
+ * The floor, from what the probes send, each run on a new client (a new check run has cold connections):
+ *   1-2. TCP and TLS set-up of the connections to the authority (opened together)
+ *   3.   GET  {tenant}/v2.0/.well-known/openid-configuration   (discovery, shared by every probe)
+ *   4.   POST {tenant}/oauth2/v2.0/token, at the same time: api-app (client_credentials without a
+ *        secret), saml-app's twin, secret (MSAL with authorityMetadata sends only the token request),
+ *        and the SAML metadata GET beside them
+ * = 4 × 150 ms = 600 ms. The recorded requests are checked against this plan (count per endpoint, and
+ * the deepest run of requests each starting after the previous one ended), so the floor stays honest.
  *
  * Run alone with `npx tsx bench/check.bench.ts`; `npm run bench` runs it with the others.
  */
@@ -26,7 +28,8 @@ import { createHttpClient, type HttpClient } from '../electron/services/http';
 import { startSimulator } from '../electron/simulator';
 
 const LATENCY_MS = 150;
-const CHAIN = ['discovery', 'token (api-app, no secret)', 'token (secret, client_credentials)'];
+const SETUP = ['TCP', 'TLS'];
+const CHAIN = ['discovery', 'token requests in parallel'];
 const ONLY: CheckId[] = CHECKS.filter((c) => !c.interactive).map((c) => c.id);
 const RUNS = 7;
 
@@ -58,17 +61,20 @@ export async function run(): Promise<{ name: string; ratio: number; target: numb
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-bench-check-'));
   const sim = await startSimulator({ scenario: 'healthy', dataDir, latencyMs: LATENCY_MS });
   try {
-    const base = createHttpClient({ pinnedCas: [{ caPem: sim.caPem, hosts: [new URL(sim.authorityHost).host] }], timeoutMs: 10_000 });
     let log: Recorded[] = [];
-    const http: HttpClient = {
-      async request(url, options) {
-        const start = performance.now();
-        try {
-          return await base.request(url, options);
-        } finally {
-          log.push({ what: endpointOf(url), start, end: performance.now() });
-        }
-      },
+    const client = (): HttpClient => {
+      const base = createHttpClient({ pinnedCas: [{ caPem: sim.caPem, hosts: [new URL(sim.authorityHost).host] }], timeoutMs: 10_000 });
+      return {
+        preconnect: (origin, count) => base.preconnect?.(origin, count),
+        async request(url, options) {
+          const start = performance.now();
+          try {
+            return await base.request(url, options);
+          } finally {
+            log.push({ what: endpointOf(url), start, end: performance.now() });
+          }
+        },
+      };
     };
     const target = { cloud: 'practice' as const, tenantId: sim.profile.tenantId, samlAppId: sim.profile.samlAppId, apiAppId: sim.profile.apiAppId, webUrl: sim.profile.webUrl, secretHint: null, secretExpiresAt: null };
     const clock = { now: () => new Date() };
@@ -85,7 +91,7 @@ export async function run(): Promise<{ name: string; ratio: number; target: numb
         secretMissingReason: '',
         signIn: null,
         signInMissingReason: 'not part of the benchmark',
-        http,
+        http: client(),
       });
       const start = performance.now();
       const results = await runProbes({ ctx, fingerprintInput: fingerprintInput({ ...target, secretUpdatedAt: null }), clock, probeTimeoutMs: 30_000, interactiveTimeoutMs: 30_000, only: ONLY });
@@ -103,12 +109,12 @@ export async function run(): Promise<{ name: string; ratio: number; target: numb
       .map(([k, v]) => `${v} ${k}`)
       .join(', ');
     const depth = measuredDepth(last);
-    const ideal = CHAIN.length * LATENCY_MS;
+    const ideal = (SETUP.length + CHAIN.length) * LATENCY_MS;
     return {
       name: 'check: non-interactive probes at 150 ms latency',
       ratio: Math.round((wall / ideal) * 100) / 100,
       target: 1.2,
-      detail: `median wall ${Math.round(wall)} ms of ${RUNS} runs / chain ${CHAIN.length} × ${LATENCY_MS} ms = ${ideal} ms (${CHAIN.join(' → ')}); requests per run: ${counts}; measured depth ${depth}${depth !== CHAIN.length ? ' (differs from the planned chain: check the probes)' : ''}`,
+      detail: `median wall ${Math.round(wall)} ms of ${RUNS} runs, new connections each / floor ${SETUP.length + CHAIN.length} × ${LATENCY_MS} ms = ${ideal} ms (${[...SETUP, ...CHAIN].join(' → ')}); requests per run: ${counts}; measured request depth ${depth}${depth !== CHAIN.length ? ' (differs from the planned chain: check the probes)' : ''}`,
     };
   } finally {
     await sim.close();

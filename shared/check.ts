@@ -16,8 +16,13 @@ export interface CheckDefinition {
   title: string;
   /** What the probe proves, in one sentence for the row's details. */
   proves: string;
-  /** Probes that must pass (or warn) first; when one fails, this one is skipped and names it. */
+  /** Probes that must pass (or warn); when one fails, this one is reported skipped and names it. */
   requires: CheckId[];
+  /**
+   * The probes whose results this one needs to start (default: `requires`). A probe that starts
+   * before all of `requires` finished still reports skipped when one of them fails.
+   */
+  startsAfter?: CheckId[];
   /** The profile fields whose change makes this probe's result stale. */
   dependsOn: FingerprintField[];
   /** Needs a person at a sign-in page. */
@@ -57,6 +62,8 @@ export const CHECKS: readonly CheckDefinition[] = [
     title: 'Client secret',
     proves: 'The client secret is the Value (not the Secret ID), valid and not expired, and api://{API app ID} is exposed.',
     requires: ['api-app'],
+    // Its token request needs only the discovery document, so it runs beside the API-app probe.
+    startsAfter: ['tenant'],
     dependsOn: ['cloud', 'tenantId', 'apiAppId', 'secret', 'practiceScenario', 'target'],
     interactive: false,
   },

@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createCertificateAuthority, createSigningCertificate, issueServerCertificate, processRsaKeyPair, loadOrCreateCertificateAuthority } from './certificates';
 import { SimulatorState, type SamlCertificate, type SimulatorContext } from './context';
 import { Directory } from './directory';
@@ -115,22 +116,45 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     now: () => clock.now(),
     origins: [],
   };
-  const server = https.createServer({ key: serverCert.keyPem, cert: serverCert.certPem }, createRequestHandler(ctx, { faults, closing: closing.signal, log: options.log }));
+  const handler = createRequestHandler(ctx, { faults, closing: closing.signal, log: options.log });
+  // The latency option is a round trip, and a real link charges it on connection set-up too: one
+  // for TCP's handshake (before TLS starts) and one for TLS 1.3's (before the first request is read),
+  // so a client that opens a connection per request pays for it, as it would against Entra.
+  const setupMs = faults.latencyMs;
+  // When each TLS connection's handshake round trip is over: its first request waits until then.
+  const readyAt = new WeakMap<import('node:net').Socket, number>();
+  const server = https.createServer({ key: serverCert.keyPem, cert: serverCert.certPem }, (req, res) => {
+    const wait = (readyAt.get(req.socket) ?? 0) - Date.now();
+    readyAt.delete(req.socket);
+    if (wait <= 0) return handler(req, res);
+    void sleep(wait, undefined, { signal: closing.signal }).then(() => handler(req, res), () => res.destroy());
+  });
+  if (setupMs > 0) server.on('secureConnection', (socket: import('node:tls').TLSSocket) => readyAt.set(socket, Date.now() + setupMs));
   server.on('tlsClientError', (err) => options.log?.(`TLS handshake failed: ${err.message}`));
   // closeAllConnections() only knows sockets that finished the TLS handshake; track raw ones too.
   const sockets = new Set<import('node:net').Socket>();
-  server.on('connection', (socket: import('node:net').Socket) => {
+  const track = (socket: import('node:net').Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
-  });
+  };
+  server.on('connection', track);
+  // With latency, a plain TCP listener holds each new connection for the TCP round trip, then hands it to TLS.
+  const listener =
+    setupMs > 0
+      ? net.createServer((socket) => {
+          track(socket);
+          const timer = setTimeout(() => server.emit('connection', socket), setupMs);
+          socket.once('close', () => clearTimeout(timer));
+        })
+      : server;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
+    listener.once('error', reject);
+    listener.listen(options.port ?? 0, host, () => {
+      listener.off('error', reject);
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  const port = (listener.address() as AddressInfo).port;
   const canonicalHost = host === '::1' ? '[::1]' : host;
   ctx.origins.push(`https://${canonicalHost}:${port}`, ...['127.0.0.1', 'localhost', '[::1]'].filter((h) => h !== canonicalHost).map((h) => `https://${h}:${port}`));
   const authorityHost = ctx.origins[0] as string;
@@ -150,6 +174,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing.abort();
+        if (listener !== server) listener.close();
         server.close(() => resolve());
         server.closeAllConnections();
         for (const socket of sockets) socket.destroy();

@@ -35,9 +35,16 @@ export interface CheckContextInput {
   http?: HttpClient;
 }
 
+/** The most requests the non-interactive probes send to the authority at once (see createCheckContext). */
+const PARALLEL_AUTHORITY_REQUESTS = 4;
+
 export function createCheckContext(input: CheckContextInput): ProbeContext {
   const endpoints = cloudEndpoints(input.cloud, input.endpoints);
   const http = input.http ?? createHttpClient({ pinnedCas: input.network.pinnedCas, proxy: input.network.proxy, timeoutMs: input.network.requestTimeoutMs });
+  // The tenant probe's discovery request, then the app and secret probes' requests (two token
+  // requests, the SAML app's token request and its metadata) go to the authority at the same time:
+  // their connections are opened together, while discovery is under way, not one after the other.
+  http.preconnect?.(endpoints.authorityHost, PARALLEL_AUTHORITY_REQUESTS);
   const base = { target: input.target, endpoints, http, signal: input.signal, requestTimeoutMs: input.network.requestTimeoutMs };
   return {
     ...base,

@@ -3,7 +3,7 @@
  * so independent ones run concurrently; a probe whose prerequisite failed is skipped and names it;
  * each has a timeout; the whole run can be cancelled. Progress is reported after every change.
  */
-import { CHECKS, checkDefinition, probeFingerprint, type CheckId, type CheckResult, type FingerprintInput } from '../../../shared/check';
+import { CHECKS, checkDefinition, probeFingerprint, type CheckDefinition, type CheckId, type CheckResult, type FingerprintInput } from '../../../shared/check';
 import type { Clock } from '../ports';
 import type { ProbeContext } from './probe-context';
 import { checkPlan, type CheckPlan } from './target-probes';
@@ -50,21 +50,16 @@ export async function runProbes(options: RunOptions): Promise<CheckResult[]> {
     if (existing) return existing;
     const def = checkDefinition(id);
     const promise = (async (): Promise<CheckResult> => {
-      const prereqs = await Promise.all(def.requires.map(run));
-      const blocked = prereqs.find((p) => p.status !== 'passed' && p.status !== 'warning');
+      const startsAfter = def.startsAfter ?? def.requires;
       const finish = (r: Omit<CheckResult, 'id' | 'fingerprint' | 'finishedAt'>): CheckResult => {
         const result = { ...base(id), ...r, finishedAt: clock.now().toISOString() };
         set(result);
         return result;
       };
-      if (plan.notApplicable?.ids.includes(id))
-        return finish({ status: 'skipped', summary: plan.notApplicable.reason, durationMs: null, error: null, fix: [], tested: def.proves, facts: [] });
-      if (options.only && !options.only.includes(id))
-        return finish({ status: 'skipped', summary: 'Not part of this run.', durationMs: null, error: null, fix: [], tested: def.proves, facts: [] });
-      // A prerequisite that "failed" because the run was cancelled is not a reason to name: say cancelled.
-      if (ctx.signal.aborted) return finish({ status: 'skipped', summary: 'Cancelled before it started.', durationMs: null, error: null, fix: [], tested: def.proves, facts: [] });
-      if (blocked)
-        return finish({
+      /** The first prerequisite that did not pass (or warn), among `ids`. */
+      const blockerOf = async (ids: readonly CheckId[]) => (await Promise.all(ids.map(run))).find((p) => p.status !== 'passed' && p.status !== 'warning');
+      const skippedFor = (blocked: CheckResult) =>
+        finish({
           status: 'skipped',
           summary: `Skipped: "${checkDefinition(blocked.id).title}" ${blocked.status === 'skipped' ? 'was skipped' : 'failed'}.`,
           durationMs: null,
@@ -73,39 +68,56 @@ export async function runProbes(options: RunOptions): Promise<CheckResult[]> {
           tested: def.proves,
           facts: [],
         });
-      const started = Date.now();
-      set({ ...base(id), status: 'running', summary: def.interactive ? 'Waiting for the sign-in…' : 'Running…', durationMs: null, tested: def.proves, finishedAt: null });
-      const limit = def.interactive ? options.interactiveTimeoutMs : options.probeTimeoutMs;
-      const timer = timeoutAfter(limit, ctx.signal);
-      // Each probe gets its own signal, so a probe that times out stops its requests too.
-      const own = new AbortController();
-      const probeCtx: ProbeContext = { ...ctx, signal: AbortSignal.any([ctx.signal, own.signal]) };
-      try {
-        const outcome = await Promise.race([plan.probes[id](probeCtx), timer.promise]);
-        return finish({ error: null, fix: [], facts: [], ...outcome, durationMs: Date.now() - started });
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (message === 'cancelled' || ctx.signal.aborted)
-          return finish({ status: 'failed', summary: 'Cancelled.', durationMs: Date.now() - started, error: null, fix: [], tested: def.proves, facts: [] });
-        if (message === 'timeout')
-          return finish({
-            status: 'failed',
-            summary: `Timed out after ${Math.round(limit / 1000)} s without an answer from Entra.`,
-            durationMs: Date.now() - started,
-            error: null,
-            fix: def.interactive
-              ? ['If the sign-in page showed an Entra error (AADSTS…) instead, copy it into Diagnose (or federation-desk diagnose) for the fix.', 'Otherwise complete the sign-in sooner, or run the check again.'] : ['Check the network connection and proxy settings, then run the check again.'],
-            tested: def.proves,
-            facts: [],
-          });
-        return finish({ status: 'failed', summary: `The probe failed unexpectedly: ${message}`, durationMs: Date.now() - started, error: null, fix: [], tested: def.proves, facts: [] });
-      } finally {
-        timer.cancel();
-        own.abort();
-      }
+      const blocked = await blockerOf(startsAfter);
+      if (plan.notApplicable?.ids.includes(id))
+        return finish({ status: 'skipped', summary: plan.notApplicable.reason, durationMs: null, error: null, fix: [], tested: def.proves, facts: [] });
+      if (options.only && !options.only.includes(id))
+        return finish({ status: 'skipped', summary: 'Not part of this run.', durationMs: null, error: null, fix: [], tested: def.proves, facts: [] });
+      // A prerequisite that "failed" because the run was cancelled is not a reason to name: say cancelled.
+      if (ctx.signal.aborted) return finish({ status: 'skipped', summary: 'Cancelled before it started.', durationMs: null, error: null, fix: [], tested: def.proves, facts: [] });
+      if (blocked) return skippedFor(blocked);
+      const outcome = await probe(def);
+      // Started early (startsAfter): the verdict still waits for what it requires.
+      const late = await blockerOf(def.requires.filter((r) => !startsAfter.includes(r)));
+      return late && !ctx.signal.aborted ? skippedFor(late) : finish(outcome);
     })();
     running.set(id, promise);
     return promise;
+  };
+  /** Run one probe with its timeout and its own signal; resolves with its outcome (shown by the caller). */
+  const probe = async (def: CheckDefinition): Promise<Omit<CheckResult, 'id' | 'fingerprint' | 'finishedAt'>> => {
+    const id = def.id;
+    const finish = (r: Omit<CheckResult, 'id' | 'fingerprint' | 'finishedAt'>) => r;
+    const started = Date.now();
+    set({ ...base(id), status: 'running', summary: def.interactive ? 'Waiting for the sign-in…' : 'Running…', durationMs: null, tested: def.proves, finishedAt: null });
+    const limit = def.interactive ? options.interactiveTimeoutMs : options.probeTimeoutMs;
+    const timer = timeoutAfter(limit, ctx.signal);
+    // Each probe gets its own signal, so a probe that times out stops its requests too.
+    const own = new AbortController();
+    const probeCtx: ProbeContext = { ...ctx, signal: AbortSignal.any([ctx.signal, own.signal]) };
+    try {
+      const outcome = await Promise.race([plan.probes[id](probeCtx), timer.promise]);
+      return finish({ error: null, fix: [], facts: [], ...outcome, durationMs: Date.now() - started });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (message === 'cancelled' || ctx.signal.aborted)
+        return finish({ status: 'failed', summary: 'Cancelled.', durationMs: Date.now() - started, error: null, fix: [], tested: def.proves, facts: [] });
+      if (message === 'timeout')
+        return finish({
+          status: 'failed',
+          summary: `Timed out after ${Math.round(limit / 1000)} s without an answer from Entra.`,
+          durationMs: Date.now() - started,
+          error: null,
+          fix: def.interactive
+            ? ['If the sign-in page showed an Entra error (AADSTS…) instead, copy it into Diagnose (or federation-desk diagnose) for the fix.', 'Otherwise complete the sign-in sooner, or run the check again.'] : ['Check the network connection and proxy settings, then run the check again.'],
+          tested: def.proves,
+          facts: [],
+        });
+      return finish({ status: 'failed', summary: `The probe failed unexpectedly: ${message}`, durationMs: Date.now() - started, error: null, fix: [], tested: def.proves, facts: [] });
+    } finally {
+      timer.cancel();
+      own.abort();
+    }
   };
   await Promise.all(CHECKS.map((c) => run(c.id)));
   return CHECKS.map((c) => results.get(c.id)).filter((x): x is CheckResult => x !== undefined);

@@ -261,7 +261,7 @@ describe('federation-desk check through the real bin', () => {
     expect(doc.outcome).toBe('cancelled');
     expect(statuses(doc).tenant).toBe('passed');
     expect(doc.results.find((r) => r.id === 'api-app')).toMatchObject({ status: 'failed', summary: 'Cancelled.' });
-    expect(doc.results.find((r) => r.id === 'secret')).toMatchObject({ status: 'skipped', summary: 'Cancelled before it started.' });
+    expect(doc.results.find((r) => r.id === 'secret')).toMatchObject({ status: 'failed', summary: 'Cancelled.' });
   };
 
   it('cancels cleanly on Ctrl+C: the stalled probes end as cancelled, one JSON document, exit 1', async () => {
