@@ -132,5 +132,12 @@ export async function main(): Promise<void> {
     stopSignal: controller.signal,
   });
   unlisten();
+  // conf's atomically (through when-exit) answers a Ctrl+C by sending the same signal again once its
+  // clean-up ran; arriving after the result was written, with proper-lockfile's signal-exit as the only
+  // listener left, it would kill the process and lose the exit code. Signal listeners do not keep
+  // Node running, so absorbing the late ones costs nothing.
+  const absorb = () => {};
+  process.on('SIGINT', absorb);
+  process.on('SIGTERM', absorb);
   process.exitCode = code;
 }
