@@ -3,19 +3,21 @@
  * share it) and within one. A write is "read the file, change it, write it back": without this lock
  * two writers each write back what they read and one of them loses its change.
  *
- * The cross-process part is proper-lockfile (an atomic `mkdir` of a lock directory, taken over when
- * its holder stopped refreshing it: a crashed process never blocks the folder for good). Every
- * critical section is synchronous, so inside one process no two of them interleave either; the lock
- * is re-entrant so a profile write may write the secrets file inside the same section.
+ * The cross-process part is the lock-directory technique of proper-lockfile: `mkdir` is atomic on
+ * every OS and file system we run on, so exactly one process creates `store.lock`; a lock older than
+ * STALE_MS belongs to a process that died inside its section and is taken over, so a crash never
+ * blocks the folder for good. (proper-lockfile itself is not used: its signal-exit dependency
+ * re-raises SIGINT, which killed the CLI's graceful Ctrl+C.) Every critical section is synchronous
+ * and lasts milliseconds, so inside one process no two of them interleave, and no section outlives
+ * STALE_MS; the lock is re-entrant so a profile write may write the secrets file in the same section.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import { DeskError } from '../../shared/ipc-core';
 
 /** How long a writer waits for another one before it refuses (the sections last milliseconds). */
 const WAIT_MS = 15_000;
-/** A lock not refreshed for this long belongs to a process that died (proper-lockfile's `stale`). */
+/** A lock directory this old belongs to a process that died inside its section. */
 const STALE_MS = 10_000;
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
@@ -77,23 +79,35 @@ export class DataLock {
     let pause = 2;
     for (;;) {
       try {
-        return lockfile.lockSync(this.dir, {
-          lockfilePath: this.lockPath,
-          realpath: false,
-          stale: STALE_MS,
-          // A section outliving the stale time (a machine that slept) must not crash the process.
-          onCompromised: () => {},
-        });
+        fs.mkdirSync(this.lockPath);
+        return () => fs.rmSync(this.lockPath, { recursive: true, force: true });
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-        if (Date.now() >= deadline)
-          throw new DeskError(
-            'conflict',
-            `Another Federation Desk (the app or a CLI command) kept the data folder ${this.dir} busy for ${Math.round(waitMs / 1000)} s, so nothing was saved. Try again; if it keeps happening, check for a stuck federation-desk process.`,
-          );
-        sleepSync(pause + Math.floor(Math.random() * pause));
-        pause = Math.min(pause * 2, 50);
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
+      if (this.takeOverIfStale()) continue;
+      if (Date.now() >= deadline)
+        throw new DeskError(
+          'conflict',
+          `Another Federation Desk (the app or a CLI command) kept the data folder ${this.dir} busy for ${Math.round(waitMs / 1000)} s, so nothing was saved. Try again; if it keeps happening, check for a stuck federation-desk process.`,
+        );
+      sleepSync(pause + Math.floor(Math.random() * pause));
+      pause = Math.min(pause * 2, 50);
+    }
+  }
+
+  /** Removes a lock left by a process that died; true when the caller should try again at once. */
+  private takeOverIfStale(): boolean {
+    try {
+      if (Date.now() - fs.statSync(this.lockPath).mtimeMs <= STALE_MS) return false;
+      // Renamed first: of two processes that both saw it stale, only one moves this directory.
+      const aside = `${this.lockPath}.stale-${process.pid}-${Date.now()}`;
+      fs.renameSync(this.lockPath, aside);
+      fs.rmSync(aside, { recursive: true, force: true });
+      return true;
+    } catch (error) {
+      // Gone meanwhile (released, or taken over by another process): try again.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
+      throw error;
     }
   }
 }

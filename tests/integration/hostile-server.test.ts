@@ -67,6 +67,21 @@ describe('response size limits per endpoint', () => {
   });
 });
 
+describe('a slow server', () => {
+  it('that drips its body forever is cut off by the whole-request timeout, not waited on byte by byte', async () => {
+    answer = { status: 200, type: 'application/json', body: '{"a":', hold: true };
+    const drip = setInterval(() => {
+      for (const r of held) if (!r.destroyed) r.write(' ');
+    }, 20);
+    try {
+      const err = await failure(createHttpClient({ timeoutMs: 300 }).request(`${origin}/v1.0/me`));
+      expect((err as HttpRequestError).kind).toBe('timeout');
+    } finally {
+      clearInterval(drip);
+    }
+  });
+});
+
 describe('the application probe reads a 200 strictly', () => {
   const ctx = (): ProbeContext =>
     ({
