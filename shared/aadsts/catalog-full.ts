@@ -65,6 +65,17 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
       'Octopus runs under another host name than the one registered (a load balancer, an alias, http vs https, or a port).',
       'The request went to the other app registration ({SAML-OpenID app}) whose redirect URIs do not include the Web URL.',
     ],
+    forClient: {
+      spa: [
+        "The single-page app sends its own address (window.location.origin, for example http://localhost:3000 during development) as redirect URI, and that address is not registered under Single-page application.",
+      ],
+      "public-client": [
+        "The desktop or mobile app's redirect URI is not registered under Mobile and desktop applications: http://localhost for MSAL desktop apps, msauth.<bundle ID>://auth on iOS and macOS, msauth://<package>/<signature hash> on Android.",
+      ],
+      confidential: [
+        "The web app builds its redirect URI from the incoming request (behind a proxy: http instead of https, an internal host name or port), and that URI is not registered under Web.",
+      ],
+    },
     fix: [
       `Open ${APPREG} > {API app} > Authentication.`,
       'Under Platform configurations > Web > Redirect URIs, add the Web URL exactly as Octopus sends it ({Web URL}), including the trailing slash, and Save.',
@@ -380,6 +391,20 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
       'The app is registered in another tenant than {tenant}.',
       'The app registration was deleted.',
     ],
+    forClient: {
+      cli: [
+        "The command passes a client ID (-ClientId, --username of a service principal, AZURE_CLIENT_ID) of an app registered in another tenant than the one named in --tenant / -TenantId.",
+      ],
+      "public-client": [
+        "The client ID in the app's configuration is wrong, or the app is registered in another tenant than the authority the code uses (a tenant-specific authority for a single-tenant app of another tenant).",
+      ],
+      spa: [
+        "The clientId in the MSAL configuration is wrong, or the authority names another tenant than the one the app is registered in.",
+      ],
+      confidential: [
+        "The client ID in the app's configuration (environment variable, app settings, key vault) is wrong, or the app is registered in another tenant than the authority the code uses.",
+      ],
+    },
     fix: [
       `Open ${APPREG} > All applications, find each app, and copy the Application (client) ID from its Overview.`,
       'Check each ID is in the right field in Octopus and in this profile (SAML-OpenID app vs API app).',
@@ -452,6 +477,12 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
       'The user should be invited as a guest of {tenant} but is not yet.',
       "The tenant is 'common' while the app is single-tenant, so accounts of other tenants are tried.",
     ],
+    forClient: {
+      cli: [
+        "The tool signed in to the account's home tenant, or to a tenant where the account is not a guest: name the tenant (az login --tenant <tenant ID>, Connect-AzAccount -Tenant <tenant ID>, Connect-MgGraph -TenantId <tenant ID>).",
+        "A personal Microsoft account (or another company's account) was chosen in the account picker.",
+      ],
+    },
     fix: [
       'Ask the user to sign out of all Microsoft accounts and sign in with their work account in {tenant}.',
       `If they belong elsewhere, invite them as a guest: ${USERS} > New user > Invite external user.`,
@@ -615,6 +646,20 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
       'A permission was added to the app after consent was granted.',
       'The consent was revoked.',
     ],
+    forClient: {
+      cli: [
+        "The command asks for Microsoft Graph permissions (Connect-MgGraph -Scopes, az ad) that nobody has consented to for the tool's app in this tenant, and users may not consent: an administrator runs the same command once and consents on behalf of the organisation.",
+      ],
+      "public-client": [
+        "The app asks for a permission that users may not consent to, or that was added after consent; an administrator grants consent in the app's API permissions.",
+      ],
+      spa: [
+        "The app asks for a permission that users may not consent to, or that was added after consent; an administrator grants consent in the app's API permissions.",
+      ],
+      confidential: [
+        "The app uses application permissions (client credentials) that no administrator granted: application permissions always need admin consent.",
+      ],
+    },
     fix: [
       `Open ${APPREG} > {API app} > API permissions.`,
       'Select Grant admin consent for the tenant (needs a Cloud Application Administrator or higher), and check every row shows Granted.',
@@ -790,6 +835,18 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
       'The user moved to a location the policy treats differently.',
       'A non-interactive flow (a service or script) tried to sign in a user.',
     ],
+    forClient: {
+      cli: [
+        "The tool used a token it got earlier without MFA, and the resource now requires MFA: sign in again interactively (az login, Connect-AzAccount, Connect-MgGraph) so the MFA prompt can show.",
+        "The command signed a user in with a user name and password (a -Credential parameter, az login -u -p), which cannot do MFA; use the interactive sign-in, or a service principal or managed identity for automation.",
+      ],
+      "public-client": [
+        "The app asked for the token silently, or with a user name and password, which cannot show the MFA prompt: on this interaction-required error it must call the interactive sign-in (passing the claims from the error, if any).",
+      ],
+      spa: [
+        "acquireTokenSilent cannot show the MFA prompt: on this error the app must fall back to acquireTokenPopup or acquireTokenRedirect.",
+      ],
+    },
     fix: [
       'Sign in interactively so the user can complete MFA.',
       `If a service account is meant to sign in non-interactively, review ${CA} for exclusions (with care).`,

@@ -261,6 +261,19 @@ describe('causes ranked for the client the text comes from', () => {
     expect(causes.at(-1)).toMatch(/^If this is the Octopus sign-in: /);
   });
 
+  it.each([
+    ['msal-browser', 50011, 'Single-page application'],
+    ['msal-android', 50011, 'Mobile and desktop applications'],
+    ['azure-cli', 50020, 'az login --tenant'],
+    ['powershell', 65001, 'an administrator runs the same command once'],
+    ['msal-net daemon', 65001, 'application permissions always need admin consent'],
+    ['msal-apple', 50076, 'interactive sign-in'],
+    ['azure-cli', 53003, 'all resources'],
+  ] as const)('a %s paste of AADSTS%i gets that client’s own cause first', (client, code, words) => {
+    const [f] = diagnose(`${CLIENT_TEXTS[client]}\nAADSTS${code}: failed.`, { profile: profile() }).findings;
+    expect(f?.causes[0]).toContain(words);
+  });
+
   it('does not blame an Octopus policy for a Conditional Access block met by az login', () => {
     const d = diagnose(`${CLIENT_TEXTS['azure-cli']}\nAADSTS53003: Access has been blocked by Conditional Access policies.`);
     expect(d.rankedFor).toContain('Azure CLI');
