@@ -6,63 +6,8 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-type Listener = (...args: unknown[]) => unknown;
-
-const stub = vi.hoisted(() => {
-  const state = {
-    windows: [] as { options: Record<string, unknown>; listeners: Map<string, Listener>; contents: Map<string, Listener>; destroyed: boolean; loaded: string[]; pageText: string; pageConfig: unknown }[],
-    partitions: [] as { name: string; options: unknown }[],
-    beforeRequest: undefined as Listener | undefined,
-    filter: undefined as unknown,
-  };
-  class BrowserWindow {
-    record: (typeof state.windows)[number];
-    webContents: { on: (e: string, l: Listener) => void; executeJavaScript: () => Promise<{ text: string; config: unknown }> };
-    constructor(options: Record<string, unknown>) {
-      const record = { options, listeners: new Map<string, Listener>(), contents: new Map<string, Listener>(), destroyed: false, loaded: [] as string[], pageText: '', pageConfig: null as unknown };
-      state.windows.push(record);
-      this.record = record;
-      this.webContents = { on: (e, l) => void record.contents.set(e, l), executeJavaScript: async () => ({ text: record.pageText, config: record.pageConfig }) };
-    }
-    on(e: string, l: Listener) {
-      this.record.listeners.set(e, l);
-    }
-    isDestroyed() {
-      return this.record.destroyed;
-    }
-    destroy() {
-      this.record.destroyed = true;
-    }
-    loadURL(url: string) {
-      this.record.loaded.push(url);
-      return Promise.resolve();
-    }
-  }
-  const electron = {
-    BrowserWindow,
-    session: {
-      fromPartition: (name: string, options: unknown) => {
-        state.partitions.push({ name, options });
-        return {
-          setPermissionRequestHandler: vi.fn(),
-          setPermissionCheckHandler: vi.fn(),
-          setCertificateVerifyProc: vi.fn(),
-          webRequest: {
-            onBeforeRequest: (filter: unknown, l?: Listener) => {
-              if (filter === null) state.beforeRequest = undefined;
-              else {
-                state.filter = filter;
-                state.beforeRequest = l;
-              }
-            },
-          },
-        };
-      },
-    },
-  };
-  return { electron, state };
-});
-vi.mock('electron', () => ({ ...stub.electron, default: stub.electron }));
+vi.mock('electron', async () => (await import('../helpers/electron-double')).electronModule());
+const { state } = (await import('../helpers/electron-double')).double;
 
 const { electronSignInDriver, watchPageScript } = await import('../../electron/platform/sign-in-window');
 const { errorFromPageText } = await import('../../electron/services/check/sign-in-probe');
@@ -73,27 +18,27 @@ function start(o: { stopAtConsent?: boolean } = {}) {
   const driver = electronSignInDriver(() => undefined, null);
   const controller = new AbortController();
   const promise = driver.signIn({ authorizeUrl: 'https://login.microsoftonline.com/t/oauth2/v2.0/authorize?x=1', redirectUri: REDIRECT, signal: controller.signal, ...o });
-  const win = stub.state.windows.at(-1);
+  const win = state.windows.at(-1);
   if (!win) throw new Error('no window');
   return { promise, win, controller };
 }
 
 beforeEach(() => {
-  stub.state.windows.length = 0;
+  state.windows.length = 0;
 });
 
 describe('sign-in window', () => {
   it('opens the authorize URL in an in-memory, sandboxed session of its own', () => {
     const { win } = start();
     expect(win.loaded).toEqual(['https://login.microsoftonline.com/t/oauth2/v2.0/authorize?x=1']);
-    expect(stub.state.partitions.at(-1)?.name).toMatch(/^auth-[0-9a-f-]{36}$/);
+    expect(state.partitions.at(-1)?.name).toMatch(/^auth-[0-9a-f-]{36}$/);
     expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
   });
 
   it('catches a query redirect to the Octopus Web URL and never loads it', async () => {
     const { promise, win } = start();
     const preventDefault = vi.fn();
-    win.contents.get('will-redirect')?.({ url: `${REDIRECT}?code=abc&state=s1`, preventDefault });
+    win.contents.listeners.get('will-redirect')?.({ url: `${REDIRECT}?code=abc&state=s1`, preventDefault });
     expect(await promise).toEqual({ kind: 'redirect', params: { code: 'abc', state: 's1' } });
     expect(preventDefault).toHaveBeenCalled();
     expect(win.destroyed).toBe(true);
@@ -102,7 +47,7 @@ describe('sign-in window', () => {
   it('ignores redirects elsewhere (Entra moving between its own pages)', async () => {
     const { promise, win, controller } = start();
     const preventDefault = vi.fn();
-    win.contents.get('will-redirect')?.({ url: 'https://login.microsoftonline.com/common/reprocess', preventDefault });
+    win.contents.listeners.get('will-redirect')?.({ url: 'https://login.microsoftonline.com/common/reprocess', preventDefault });
     expect(preventDefault).not.toHaveBeenCalled();
     controller.abort();
     expect(await promise).toEqual({ kind: 'cancelled', reason: 'Cancelled.' });
@@ -110,25 +55,25 @@ describe('sign-in window', () => {
 
   it('reads a form_post body at the redirect URI and blocks the request', async () => {
     const { promise } = start();
-    expect(stub.state.filter).toEqual({ urls: [`${REDIRECT}*`] });
+    expect(state.partitions.at(-1)?.session.filter).toEqual({ urls: [`${REDIRECT}*`] });
     const callback = vi.fn();
-    stub.state.beforeRequest?.({ url: REDIRECT, uploadData: [{ bytes: Buffer.from('code=xyz&state=s2') }] }, callback);
+    state.partitions.at(-1)?.session.beforeRequest?.({ url: REDIRECT, uploadData: [{ bytes: Buffer.from('code=xyz&state=s2') }] }, callback);
     expect(callback).toHaveBeenCalledWith({ cancel: true });
     expect(await promise).toEqual({ kind: 'redirect', params: { code: 'xyz', state: 's2' } });
   });
 
   it("hands back Entra's error page text", async () => {
     const { promise, win } = start();
-    win.pageText = 'Sorry, but we’re having trouble signing you in.\nAADSTS50011: The redirect URI ...\nTrace ID: 11111111-2222-3333-4444-555555555555';
-    win.contents.get('did-finish-load')?.();
+    win.contents.pageText = 'Sorry, but we’re having trouble signing you in.\nAADSTS50011: The redirect URI ...\nTrace ID: 11111111-2222-3333-4444-555555555555';
+    win.contents.listeners.get('did-finish-load')?.();
     expect(await promise).toMatchObject({ kind: 'error-page', text: expect.stringContaining('AADSTS50011') });
   });
 
   it("reads the error from Entra's $Config when the visible text does not show it", async () => {
     const { promise, win } = start();
-    win.pageText = 'Sorry, but we’re having trouble signing you in.\nTroubleshooting details';
-    win.pageConfig = { sErrorCode: '700016', strServiceExceptionMessage: "AADSTS700016: Application with identifier 'x' was not found.", correlationId: '4a778a9e-653e-41c0-9f69-ce5256018e27', unrelated: { a: 1 } };
-    win.contents.get('did-finish-load')?.();
+    win.contents.pageText = 'Sorry, but we’re having trouble signing you in.\nTroubleshooting details';
+    win.contents.pageConfig = { sErrorCode: '700016', strServiceExceptionMessage: "AADSTS700016: Application with identifier 'x' was not found.", correlationId: '4a778a9e-653e-41c0-9f69-ce5256018e27', unrelated: { a: 1 } };
+    win.contents.listeners.get('did-finish-load')?.();
     const outcome = await promise;
     expect(outcome).toMatchObject({ kind: 'error-page' });
     expect(outcome.kind === 'error-page' && errorFromPageText(outcome.text)).toMatchObject({ code: 700016, correlationId: '4a778a9e-653e-41c0-9f69-ce5256018e27' });
@@ -136,8 +81,8 @@ describe('sign-in window', () => {
 
   it('stops at the consent prompt when the check asks it to, and hands the page back', async () => {
     const { promise, win } = start({ stopAtConsent: true });
-    win.pageText = 'Permissions requested\nOctopus - API needs permission to:\nConsent on behalf of your organization\nAccept Cancel';
-    win.contents.get('did-finish-load')?.();
+    win.contents.pageText = 'Permissions requested\nOctopus - API needs permission to:\nConsent on behalf of your organization\nAccept Cancel';
+    win.contents.listeners.get('did-finish-load')?.();
     expect(await promise).toMatchObject({ kind: 'error-page', text: expect.stringContaining('Permissions requested') });
   });
 
@@ -181,8 +126,8 @@ describe('the practice CA in the sign-in window', async () => {
     const driver = electronSignInDriver(() => undefined, { pinnedCa: pinned });
     const controller = new AbortController();
     const done = driver.signIn({ authorizeUrl: 'https://127.0.0.1:51234/t/oauth2/v2.0/authorize', redirectUri: REDIRECT, signal: controller.signal });
-    const win = stub.state.windows.at(-1);
-    const onError = win?.contents.get('certificate-error');
+    const win = state.windows.at(-1);
+    const onError = win?.contents.listeners.get('certificate-error');
     const answer = (url: string) => {
       const callback = vi.fn();
       const preventDefault = vi.fn();
@@ -195,7 +140,7 @@ describe('the practice CA in the sign-in window', async () => {
     controller.abort();
     await done;
     start();
-    expect(stub.state.windows.at(-1)?.contents.has('certificate-error')).toBe(false);
+    expect(state.windows.at(-1)?.contents.listeners.has('certificate-error')).toBe(false);
   });
 });
 

@@ -1,46 +1,28 @@
 /** The NotificationPort over Electron's Notification, with electron stubbed (no binary here). */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const stub = vi.hoisted(() => {
-  const shown: { title: string; body: string }[] = [];
-  const listeners: Record<string, () => void> = {};
-  let supported = true;
-  class Notification {
-    static isSupported() {
-      return supported;
-    }
-    constructor(private readonly o: { title: string; body: string }) {}
-    on(event: string, fn: () => void) {
-      listeners[event] = fn;
-      return this;
-    }
-    show() {
-      shown.push(this.o);
-    }
-  }
-  return { shown, listeners, Notification, setSupported: (v: boolean) => (supported = v) };
-});
-vi.mock('electron', () => ({ Notification: stub.Notification }));
+vi.mock('electron', async () => (await import('../../helpers/electron-double')).electronModule());
+const { state } = (await import('../../helpers/electron-double')).double;
 
-import { electronNotifications } from '../../../electron/platform/notifications';
+const { electronNotifications } = await import('../../../electron/platform/notifications');
 
 describe('electronNotifications', () => {
   beforeEach(() => {
-    stub.shown.length = 0;
-    stub.setSupported(true);
+    state.notifications.shown.length = 0;
+    state.notifications.supported = true;
   });
 
   it('shows the notification and wires the click', () => {
     const onClick = vi.fn();
     expect(electronNotifications({ onClick }).notify('Production: the client secret expires in 7 days', 'Rotate it.')).toBe(true);
-    expect(stub.shown).toEqual([{ title: 'Production: the client secret expires in 7 days', body: 'Rotate it.' }]);
-    stub.listeners.click?.();
+    expect(state.notifications.shown).toEqual([{ title: 'Production: the client secret expires in 7 days', body: 'Rotate it.' }]);
+    state.notifications.listeners.get('click')?.();
     expect(onClick).toHaveBeenCalledOnce();
   });
 
   it('says false where the OS has no notifications, so the threshold is tried again later', () => {
-    stub.setSupported(false);
+    state.notifications.supported = false;
     expect(electronNotifications().notify('t', 'b')).toBe(false);
-    expect(stub.shown).toEqual([]);
+    expect(state.notifications.shown).toEqual([]);
   });
 });
