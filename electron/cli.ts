@@ -121,9 +121,14 @@ export function listenForStop(target: Pick<NodeJS.Process, 'on' | 'off'>, stderr
 
 /** Entry point used by bin/federation-desk.mjs. */
 export async function main(): Promise<void> {
+  process.exitCode = await runCliProcess(process.argv.slice(2));
+}
+
+/** One command line on this process's own streams and signals; returns the exit code. Also the installed app's CLI mode (electron/main.ts). */
+export async function runCliProcess(argv: string[]): Promise<number> {
   const controller = new AbortController();
   const unlisten = listenForStop(process, process.stderr, controller);
-  const code = await runCli(process.argv.slice(2), {
+  const code = await runCli(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
@@ -139,5 +144,5 @@ export async function main(): Promise<void> {
   const absorb = () => {};
   process.on('SIGINT', absorb);
   process.on('SIGTERM', absorb);
-  process.exitCode = code;
+  return code;
 }

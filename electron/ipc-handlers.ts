@@ -49,6 +49,8 @@ export function createHandlers(s: AppServices): HandlerTable {
       s.ports.applyTheme?.(saved.theme);
       return saved;
     },
+    'settings:updates-get': () => s.settings.updates(),
+    'settings:updates-set': (req) => s.settings.setUpdates(req),
     'check:run': async ({ profileId }) => ({ outcome: (await s.checks.run(profileId)).outcome }),
     'check:cancel': ({ profileId }) => {
       s.checks.cancel(profileId);

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { app, BrowserWindow, nativeTheme, session, shell } from 'electron';
 import log from 'electron-log/main';
 import { createAppServices } from './app-services';
+import { runCliProcess } from './cli';
+import { useAppVault } from './cli/cli-services';
 import { createHandlers } from './ipc-handlers';
 import { registerAppScheme, serveRenderer } from './platform/app-protocol';
 import { electronDocumentFiles } from './platform/electron-document-files';
@@ -14,6 +16,7 @@ import { safeStorageVault } from './platform/safe-storage-vault';
 import { electronSignInDriver } from './platform/sign-in-window';
 import { electronNotifications } from './platform/notifications';
 import { resolveSystemProxy } from './platform/system-proxy';
+import { startUpdater } from './platform/updater';
 import { APP_ORIGIN, appSessionPermissions, hardenedWebPreferences, lockNavigation } from './platform/security';
 import { restoreBounds, trackWindowState } from './platform/window-state';
 import { systemClock, type Logger } from './services/ports';
@@ -110,6 +113,13 @@ function start(): void {
       }),
     );
     app.on('will-quit', stopExpiryWatch);
+    const stopUpdater = startUpdater({
+      enabled: () => services.settings.updates().automatic,
+      busy: () => services.checks.busy || services.audit.busy,
+      window: () => mainWindow,
+      logger,
+    });
+    app.on('will-quit', stopUpdater);
     mainWindow = createWindow(files);
     mainWindow.on('closed', () => {
       mainWindow = undefined;
@@ -124,4 +134,22 @@ function start(): void {
   });
 }
 
-start();
+/**
+ * The installed CLI: `Federation Desk.exe --fd-cli ARGS`, which build/cli/federation-desk.cmd runs
+ * from the user's PATH. The app's own executable, headless (no window, no single-instance lock, so
+ * it runs beside an open app), with the app's safeStorage vault: `check --profile NAME` can use the
+ * secret the app stored, as the same Windows user (DPAPI). Output and exit code are the CLI's, from
+ * the same bundle code as `npx federation-desk` (docs/ARCHITECTURE.md, "Installed CLI").
+ */
+const CLI_FLAG = '--fd-cli';
+
+async function runInstalledCli(argv: string[]): Promise<void> {
+  await app.whenReady();
+  useAppVault(safeStorageVault());
+  const code = await runCliProcess(argv);
+  app.exit(code);
+}
+
+const cliAt = process.argv.indexOf(CLI_FLAG);
+if (cliAt >= 0) void runInstalledCli(process.argv.slice(cliAt + 1));
+else start();

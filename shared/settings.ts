@@ -57,3 +57,9 @@ export const AppearanceSettingsSchema = z.object({ theme: z.enum(THEME_CHOICES) 
 export type AppearanceSettings = z.infer<typeof AppearanceSettingsSchema>;
 
 export const DEFAULT_APPEARANCE_SETTINGS: AppearanceSettings = { theme: 'system' };
+
+/** Updates of the installed app: looked for at start and once a day unless switched off. */
+export const UpdateSettingsSchema = z.object({ automatic: z.boolean() });
+export type UpdateSettings = z.infer<typeof UpdateSettingsSchema>;
+
+export const DEFAULT_UPDATE_SETTINGS: UpdateSettings = { automatic: true };

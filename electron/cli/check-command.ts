@@ -19,6 +19,7 @@ import { secretHint } from '../../shared/profile';
 import { writeJson, type CliCommand } from './io';
 import { commandUsage } from './options';
 import { checkSignInTarget, mapBounded, parseRunArgs, PROFILE_CONCURRENCY, readSecret, robotUser, select } from './run-options';
+import { appVaultActive } from './cli-services';
 import { openInSystemBrowser } from './system-browser';
 
 const HELP = `
@@ -45,10 +46,12 @@ The configuration:
   --data-dir DIR            Where the app's profiles are (default: the app's data folder). Only
                             with --profile or --all.
 
-The client secret (the CLI cannot open the app's encrypted copy; never pass it as an argument):
+The client secret (never pass it as an argument):
   --secret-stdin            Read it from stdin (all of it, trimmed).
   --secret-env VAR          Read it from the environment variable VAR.
-  Without either, the secret check fails saying how to pass it, and sign-in is skipped.
+  Without either, the installed CLI (federation-desk from the Windows installer) uses the secret
+  the app stored for each --profile, as the same Windows user; the CLI from a checkout cannot open
+  it, so the secret check fails saying how to pass it, and sign-in is skipped.
   With several profiles, neither is accepted (each profile has its own secret).
 
 Sign-in (the sign-in and graph-me checks):
@@ -209,6 +212,9 @@ export function makeCheckCommand(deps: CheckCommandDeps = {}): CliCommand {
       if (stored && subjects.length > 1 && (values['secret-env'] !== undefined || values['secret-stdin']))
         throw usage('--secret-env / --secret-stdin give one secret, and each of these profiles has its own: check them one at a time to pass a secret.');
       const secret = await readSecret(values, io, usage);
+      // The installed CLI (the app's own executable, same Windows user) lets the service use each
+      // stored profile's own secret, as the app does, when none is given.
+      const storedSecrets = stored && !secret && appVaultActive();
 
       const only = signIn === 'none' ? CHECKS.map((c) => c.id).filter((id) => !INTERACTIVE.includes(id)) : undefined;
       const signInFor =
@@ -231,11 +237,15 @@ export function makeCheckCommand(deps: CheckCommandDeps = {}): CliCommand {
         const docs = await mapBounded(subjects, PROFILE_CONCURRENCY, async (subject) => {
           const given = secret ? { ...subject, secret: { ...subject.secret, hint: secretHint(secret) } } : subject;
           const run = await services.checks.check(given, {
-            secret: {
-              value: secret,
-              missingReason:
-                'the CLI cannot read the app’s encrypted copy. Pass the secret’s Value with --secret-stdin (e.g. `printenv MY_SECRET | federation-desk check … --secret-stdin`) or --secret-env VAR.',
-            },
+            ...(storedSecrets
+              ? {}
+              : {
+                  secret: {
+                    value: secret,
+                    missingReason:
+                      'the CLI cannot read the app’s encrypted copy. Pass the secret’s Value with --secret-stdin (e.g. `printenv MY_SECRET | federation-desk check … --secret-stdin`) or --secret-env VAR; the installed CLI (federation-desk from the Windows installer) uses the stored one.',
+                  },
+                }),
             // A practice profile the CLI starts brings its own sign-in user (the robot default of the service).
             ...(signIn === 'robot' && !robot?.(subject) ? {} : { signIn: signInFor(subject) }),
             ...(only ? { only } : {}),

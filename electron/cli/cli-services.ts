@@ -1,6 +1,9 @@
 /**
- * The services as the CLI sees them: the app's own data folder through `conf`, and no access to the
- * app's safeStorage encryption (plain Node cannot open it), which commands that need the secret say.
+ * The services as the CLI sees them: the app's own data folder through `conf`. In plain Node there
+ * is no access to the app's safeStorage encryption, which commands that need the secret say. The
+ * installed CLI is the app's own executable in CLI mode (electron/main.ts, `--fd-cli`): it hands in
+ * the app's safeStorage vault with `useAppVault`, so `check --profile NAME` can use the stored secret
+ * as the same Windows user (docs/ARCHITECTURE.md, "Installed CLI").
  */
 import fs from 'node:fs';
 import { createAppServices, type AppServices } from '../app-services';
@@ -30,6 +33,18 @@ const noVault: SecretVault = {
  * (`creates`): a typo would otherwise read as "no profiles" from a new empty folder, and a
  * scheduled `expiry --all` would report OK about nothing.
  */
+let appVault: SecretVault | null = null;
+
+/** Called once by the installed app's CLI mode, before any command runs. */
+export function useAppVault(vault: SecretVault): void {
+  appVault = vault;
+}
+
+/** True inside the installed app's CLI mode: the services can open the secrets the app stored. */
+export function appVaultActive(): boolean {
+  return appVault !== null;
+}
+
 export function cliServices(options: { dataDir?: string; stderr: NodeJS.WritableStream; clock?: Clock; creates?: boolean; network?: NetworkOverrides }): AppServices {
   if (options.dataDir !== undefined && !options.creates && !fs.existsSync(options.dataDir)) {
     throw new UsageError(`The data folder ${options.dataDir} (--data-dir) does not exist. Check the path; the app's own folder is ${defaultDataDir()}.`);
@@ -41,7 +56,7 @@ export function cliServices(options: { dataDir?: string; stderr: NodeJS.Writable
     version: APP_VERSION,
     platform: process.platform,
     files: confDocumentFiles(dataDir),
-    vault: noVault,
+    vault: appVault ?? noVault,
     clock: options.clock ?? systemClock,
     logger: { info: () => {}, warn, error: warn },
     openExternal: async () => {},

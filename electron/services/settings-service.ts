@@ -11,10 +11,13 @@ import {
   AppearanceSettingsSchema,
   DEFAULT_APPEARANCE_SETTINGS,
   DEFAULT_NETWORK_SETTINGS,
+  DEFAULT_UPDATE_SETTINGS,
   NetworkSettingsSchema,
+  UpdateSettingsSchema,
   validateNetworkSettings,
   type AppearanceSettings,
   type NetworkSettings,
+  type UpdateSettings,
 } from '../../shared/settings';
 import type { PinnedCa, ProxyConfig } from './http';
 import type { DocumentFileFactory, JsonDocumentFile, Logger } from './ports';
@@ -67,6 +70,16 @@ export class SettingsService {
   setAppearance(next: AppearanceSettings): AppearanceSettings {
     const clean = AppearanceSettingsSchema.parse(next);
     this.writeSection('appearance', clean);
+    return clean;
+  }
+
+  updates(): UpdateSettings {
+    return this.section('updates', UpdateSettingsSchema) ?? { ...DEFAULT_UPDATE_SETTINGS };
+  }
+
+  setUpdates(next: UpdateSettings): UpdateSettings {
+    const clean = UpdateSettingsSchema.parse(next);
+    this.writeSection('updates', clean);
     return clean;
   }
 

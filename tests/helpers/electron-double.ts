@@ -203,6 +203,8 @@ export function createElectronDouble(options: { userData?: string } = {}): Elect
     app: {
       requestSingleInstanceLock: () => state.singleInstanceLock,
       quit: () => void state.calls.quit++,
+      // The installed CLI mode (main.ts --fd-cli) ends with the CLI's exit code.
+      exit: (code?: number) => process.exit(code),
       on: (e: string, l: Call) => void on(state.appListeners, e, l),
       once: (e: string, l: Call) => void on(state.appListeners, e, l),
       enableSandbox: () => void state.calls.enableSandbox++,

@@ -62,6 +62,11 @@ export class AuditService {
 
   constructor(private readonly o: AuditServiceOptions) {}
 
+  /** Whether any profile's audit is running (the updater never restarts the app during one). */
+  get busy(): boolean {
+    return this.running.size > 0;
+  }
+
   /** The stored last report of a profile, or null. */
   lastReport(profile: StoredProfile): AuditReport | null {
     const parsed = AuditReportSchema.safeParse(profile.extensions?.[AUDIT_EXTENSION]);

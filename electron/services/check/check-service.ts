@@ -68,6 +68,11 @@ export class CheckService {
 
   constructor(private readonly o: CheckServiceOptions) {}
 
+  /** Whether any profile's check is running (the updater never restarts the app during one). */
+  get busy(): boolean {
+    return this.running.size > 0;
+  }
+
   state(profileId: string): CheckState {
     const live = this.running.get(profileId);
     if (live) return { run: live.run, running: true };

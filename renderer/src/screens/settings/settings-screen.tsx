@@ -1,10 +1,11 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Subtitle2, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Subtitle2, Switch, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { DEFAULT_NETWORK_SETTINGS, validateNetworkSettings, type NetworkSettings, type ProxyMode } from '../../../../shared/settings';
 import { call, errorMessage } from '../../api';
 import { ExpiryPolicyForm } from './expiry-policy-form';
 import { useAppearanceStore } from '../../stores/appearance-store';
+import { useUpdatesStore } from '../../stores/updates-store';
 import type { ThemeChoice } from '../../../../shared/settings';
 
 const useStyles = makeStyles({
@@ -51,6 +52,7 @@ export default function SettingsScreen() {
         Settings
       </Title3>
       <AppearanceSection />
+      <UpdatesSection />
       <form
         className={s.root}
         aria-labelledby="settings-network-title"
@@ -128,6 +130,33 @@ function AppearanceSection() {
           <Radio value="light" label="Light" />
           <Radio value="dark" label="Dark" />
         </RadioGroup>
+      </Field>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
+
+/** Automatic updates of the installed app: saved at once, read by main before each daily look. */
+function UpdatesSection() {
+  const s = useStyles();
+  const automatic = useUpdatesStore((st) => st.automatic);
+  const error = useUpdatesStore((st) => st.error);
+  const load = useUpdatesStore((st) => st.load);
+  const setAutomatic = useUpdatesStore((st) => st.setAutomatic);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <section className={s.root} aria-labelledby="settings-updates-title">
+      <Subtitle2 as="h3" id="settings-updates-title" className={s.section}>
+        Updates
+      </Subtitle2>
+      <Field hint="At start and once a day, never while a check or an audit runs. A downloaded update installs when you quit; you are asked before any restart.">
+        <Switch checked={automatic} onChange={(_e, d) => void setAutomatic(d.checked)} label="Look for updates automatically" />
       </Field>
       {error && (
         <MessageBar intent="error">
