@@ -68,3 +68,18 @@ test('the app follows the system theme until the admin picks one, and keeps that
   await page.getByRole('radio', { name: 'Same as Windows (light or dark)' }).check();
   await background('rgb(255, 255, 255)');
 });
+
+test('automatic updates can be switched off in Settings, by keyboard, and stay off after a restart', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  const updates = page.getByRole('switch', { name: 'Look for updates automatically' });
+  await expect(updates).toBeChecked();
+  await updates.focus();
+  await page.keyboard.press('Space');
+  await expect(updates).not.toBeChecked();
+  await screenshot(page, 'settings-updates-off');
+  await harness.restart();
+  await page.goto(harness.url);
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await expect(page.getByRole('switch', { name: 'Look for updates automatically' })).not.toBeChecked();
+});
