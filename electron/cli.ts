@@ -124,11 +124,17 @@ export async function main(): Promise<void> {
   process.exitCode = await runCliProcess(process.argv.slice(2));
 }
 
-/** One command line on this process's own streams and signals; returns the exit code. Also the installed app's CLI mode (electron/main.ts). */
+/**
+ * One command line on this process's own streams and signals; returns the exit code. Also the
+ * installed app's CLI mode (electron/main.ts). The signal listeners stay until the process ends:
+ * conf's atomic writes (atomically's when-exit hook) clean up on SIGINT and then raise SIGINT again,
+ * which may arrive after the command wrote its document; without a listener it would kill the
+ * process with 130. Signal listeners do not keep Node's event loop alive.
+ */
 export async function runCliProcess(argv: string[]): Promise<number> {
   const controller = new AbortController();
-  const unlisten = listenForStop(process, process.stderr, controller);
-  const code = await runCli(argv, {
+  listenForStop(process, process.stderr, controller);
+  return runCli(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
@@ -136,13 +142,4 @@ export async function runCliProcess(argv: string[]): Promise<number> {
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stopSignal: controller.signal,
   });
-  unlisten();
-  // conf's atomically (through when-exit) answers a Ctrl+C by sending the same signal again once its
-  // clean-up ran; arriving after the result was written, with proper-lockfile's signal-exit as the only
-  // listener left, it would kill the process and lose the exit code. Signal listeners do not keep
-  // Node running, so absorbing the late ones costs nothing.
-  const absorb = () => {};
-  process.on('SIGINT', absorb);
-  process.on('SIGTERM', absorb);
-  return code;
 }

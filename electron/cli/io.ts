@@ -2,6 +2,7 @@
  * What a CLI command receives: its streams and environment, injected so tests can run commands
  * in-process and read exactly what a user would see.
  */
+import type { Readable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export interface CliIo {
@@ -50,9 +51,28 @@ export function writeJson(io: CliIo, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Read all of stdin as UTF-8. */
+/**
+ * Read all of stdin as UTF-8. Ctrl+C (the stop signal) ends the wait: the CLI absorbs later signals
+ * while a command winds down, so a command waiting for input must give up by itself.
+ */
 export async function readStdin(io: CliIo): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks).toString('utf8');
+  const reading = (async () => {
+    for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
+    return Buffer.concat(chunks).toString('utf8');
+  })();
+  let onStop = () => {};
+  const stopped = new Promise<never>((_resolve, reject) => {
+    onStop = () => {
+      (io.stdin as Partial<Readable>).destroy?.();
+      reject(new Error('Stopped before the input ended; nothing was done.'));
+    };
+    if (io.stopSignal.aborted) onStop();
+    else io.stopSignal.addEventListener('abort', onStop, { once: true });
+  });
+  try {
+    return await Promise.race([reading, stopped]);
+  } finally {
+    io.stopSignal.removeEventListener('abort', onStop);
+  }
 }

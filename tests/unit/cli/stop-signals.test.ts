@@ -20,3 +20,21 @@ describe('listenForStop', () => {
     expect(proc.listenerCount('SIGINT') + proc.listenerCount('SIGTERM')).toBe(0);
   });
 });
+
+describe('a command waiting for input', () => {
+  it('gives up on Ctrl+C instead of waiting for an end of input that never comes', async () => {
+    const { PassThrough } = await import('node:stream');
+    const { runCli } = await import('../../../electron/cli');
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let err = '';
+    stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const controller = new AbortController();
+    // Ctrl+C once the command listens on stdin (it attaches its reader), with nothing ever written.
+    stdin.once('newListener', () => setImmediate(() => controller.abort()));
+    const code = await runCli(['diagnose'], { stdout, stderr, stdin, env: {}, stdinIsTTY: false, stopSignal: controller.signal });
+    expect(code).toBe(1);
+    expect(err).toContain('Stopped before the input ended');
+  });
+});
