@@ -11,7 +11,8 @@ const useStyles = makeStyles({
   row: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   header: {
     display: 'grid',
-    gridTemplateColumns: '20px 20px minmax(140px, max-content) minmax(0, 1fr) auto',
+    // One title column for every row, so the results line up under each other.
+    gridTemplateColumns: '20px 20px 210px minmax(0, 1fr) auto',
     alignItems: 'center',
     gap: '10px',
     width: '100%',
