@@ -4,11 +4,11 @@
  */
 import { z } from 'zod';
 import { CLOUD_IDS } from './clouds';
-import { SCENARIO_NAME_PATTERN, type ProfileDraft, type ProfileView } from './profile';
-import { TARGET_IDS } from './targets/target-ids';
+import { draftFromProfile, profileFields, SCENARIO_NAME_PATTERN, type ProfileDraft, type ProfileView } from './profile';
+import { DEFAULT_TARGET, TARGET_IDS } from './targets/target-ids';
 import { TtsSettingsSchema } from './targets/the-things-stack';
 import { AuthentikSettingsSchema } from './targets/authentik';
-import { WorkspaceSsoSettingsSchema, workspaceSsoDraftFromSettings } from './targets/workspace-sso';
+import { WorkspaceSsoSettingsSchema } from './targets/workspace-sso';
 
 export const PROFILE_EXPORT_FORMAT = 'federation-desk-profile';
 
@@ -40,44 +40,12 @@ export const ProfileExportSchema = z.object({
 export type ProfileExport = z.infer<typeof ProfileExportSchema>;
 
 export function exportProfile(p: ProfileView, now: Date): ProfileExport {
-  return {
-    format: PROFILE_EXPORT_FORMAT,
-    version: 1,
-    exportedAt: now.toISOString(),
-    profile: {
-      name: p.name,
-      cloud: p.cloud,
-      tenantId: p.tenantId,
-      samlAppId: p.samlAppId,
-      apiAppId: p.apiAppId,
-      webUrl: p.webUrl,
-      allowedDomains: p.allowedDomains,
-      secretExpiresAt: p.secretExpiresAt,
-      ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
-      ...(p.target && p.target !== 'octopus' ? { target: p.target } : {}),
-      ...(p.theThingsStack ? { theThingsStack: { ...p.theThingsStack } } : {}),
-      ...(p.authentik ? { authentik: { ...p.authentik } } : {}),
-      ...(p.workspaceSso ? { workspaceSso: { ...p.workspaceSso } } : {}),
-    },
-  };
+  // Octopus is said by leaving the target out, so Octopus exports stay readable by earlier versions.
+  const { target, ...fields } = profileFields(p);
+  return { format: PROFILE_EXPORT_FORMAT, version: 1, exportedAt: now.toISOString(), profile: { ...fields, ...(target && target !== DEFAULT_TARGET ? { target } : {}) } };
 }
 
 /** The form draft an imported profile starts from (validated by the same rules as typing). */
 export function draftFromExport(e: ProfileExport, name?: string): ProfileDraft {
-  const p = e.profile;
-  return {
-    name: name ?? p.name,
-    cloud: p.cloud,
-    tenantId: p.tenantId,
-    samlAppId: p.samlAppId,
-    apiAppId: p.apiAppId,
-    webUrl: p.webUrl,
-    allowedDomains: p.allowedDomains.join(', '),
-    secretExpiresAt: p.secretExpiresAt ?? '',
-    ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
-    ...(p.target ? { target: p.target } : {}),
-    ...(p.theThingsStack ? { theThingsStack: { ...p.theThingsStack } } : {}),
-    ...(p.authentik ? { authentik: { ...p.authentik } } : {}),
-    ...(p.workspaceSso ? { workspaceSso: workspaceSsoDraftFromSettings(p.workspaceSso) } : {}),
-  };
+  return draftFromProfile({ ...e.profile, name: name ?? e.profile.name });
 }

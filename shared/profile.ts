@@ -4,7 +4,7 @@
  * rules as the user types; main runs them again on save, so nothing invalid is ever stored.
  */
 import { z } from 'zod';
-import { CLOUD_IDS, type CloudId } from './clouds';
+import { CLOUD_IDS } from './clouds';
 import { DEFAULT_TARGET, TARGET_IDS, type TargetId } from './targets/target-ids';
 import {
   EMPTY_TTS_DRAFT,
@@ -15,7 +15,6 @@ import {
   validateTtsDraft,
   validateTtsTenant,
   type TtsDraft,
-  type TtsSettings,
 } from './targets/the-things-stack';
 import {
   AUTHENTIK_FIELDS,
@@ -27,14 +26,12 @@ import {
   validateAuthentikDraft,
   validateAuthentikTenant,
   type AuthentikDraft,
-  type AuthentikSettings,
 } from './targets/authentik';
 import {
   WorkspaceSsoDraftSchema,
   WorkspaceSsoSettingsSchema,
   validateWorkspaceSsoProfile,
   workspaceSsoDraftFromSettings,
-  type WorkspaceSsoSettings,
 } from './targets/workspace-sso';
 
 export const PROFILE_NAME_MAX = 64;
@@ -183,25 +180,54 @@ export const EMPTY_DRAFT: ProfileDraft = {
   secretExpiresAt: '',
 };
 
-/** The validated, normalised profile fields as stored (without id, secret or history). */
-export interface ProfileFields {
-  name: string;
-  cloud: CloudId;
-  tenantId: string;
-  samlAppId: string;
-  apiAppId: string;
-  webUrl: string;
-  allowedDomains: string[];
-  secretExpiresAt: string | null;
-  practiceScenario?: string;
-  target: TargetId;
+/**
+ * The fields of a profile, listed once: the stored record (electron/services/profile-store.ts), the
+ * view the renderer gets, the export file and the form's draft are all made from this list.
+ */
+export const ProfileFieldsSchema = z.object({
+  name: z.string(),
+  cloud: z.enum(CLOUD_IDS),
+  tenantId: z.string(),
+  samlAppId: z.string(),
+  apiAppId: z.string(),
+  webUrl: z.string(),
+  allowedDomains: z.array(z.string()),
+  secretExpiresAt: z.string().nullable(),
+  practiceScenario: z.string().optional(),
+  /** The product this profile connects Entra to. */
+  target: z.enum(TARGET_IDS),
   /** Present exactly when target is 'the-things-stack'. */
-  theThingsStack?: TtsSettings;
+  theThingsStack: TtsSettingsSchema.optional(),
   /** Present exactly when target is 'authentik'. */
-  authentik?: AuthentikSettings;
+  authentik: AuthentikSettingsSchema.optional(),
   /** Present exactly when target is 'workspace-sso'. */
-  workspaceSso?: WorkspaceSsoSettings;
+  workspaceSso: WorkspaceSsoSettingsSchema.optional(),
+});
+export type ProfileFields = z.infer<typeof ProfileFieldsSchema>;
+
+type OptionalField = 'practiceScenario' | 'target' | 'theThingsStack' | 'authentik' | 'workspaceSso';
+/** Any record that carries a profile's fields (a stored profile, a view, an export), its optional ones possibly undefined. */
+export type WithProfileFields = Omit<ProfileFields, OptionalField> & { [K in OptionalField]?: ProfileFields[K] | undefined };
+
+/** Just the profile's fields of a record, the optional ones only when set. */
+export function profileFields(p: WithProfileFields): ProfileFields {
+  return {
+    name: p.name,
+    cloud: p.cloud,
+    tenantId: p.tenantId,
+    samlAppId: p.samlAppId,
+    apiAppId: p.apiAppId,
+    webUrl: p.webUrl,
+    allowedDomains: p.allowedDomains,
+    secretExpiresAt: p.secretExpiresAt,
+    ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
+    target: p.target ?? DEFAULT_TARGET,
+    ...(p.theThingsStack ? { theThingsStack: p.theThingsStack } : {}),
+    ...(p.authentik ? { authentik: p.authentik } : {}),
+    ...(p.workspaceSso ? { workspaceSso: p.workspaceSso } : {}),
+  };
 }
+
 
 /** The draft's target, Octopus when none is set. */
 export function targetOf(draft: Pick<ProfileDraft, 'target'>): TargetId {
@@ -604,43 +630,24 @@ export const SecretInfoSchema = z.object({
 export type SecretInfo = z.infer<typeof SecretInfoSchema>;
 
 /** A profile as the renderer sees it: fields, secret metadata (never the secret), timestamps. */
-export const ProfileViewSchema = z.object({
+export const ProfileViewSchema = ProfileFieldsSchema.extend({
   id: z.string(),
-  name: z.string(),
-  cloud: z.enum(CLOUD_IDS),
-  tenantId: z.string(),
-  samlAppId: z.string(),
-  apiAppId: z.string(),
-  webUrl: z.string(),
-  allowedDomains: z.array(z.string()),
-  secretExpiresAt: z.string().nullable(),
-  practiceScenario: z.string().optional(),
-  /** The integration target; absent means Octopus (main always sets it). */
+  /** Absent means Octopus (main always sets it). */
   target: z.enum(TARGET_IDS).optional(),
-  theThingsStack: TtsSettingsSchema.optional(),
-  authentik: AuthentikSettingsSchema.optional(),
-  workspaceSso: WorkspaceSsoSettingsSchema.optional(),
   secret: SecretInfoSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type ProfileView = z.infer<typeof ProfileViewSchema>;
 
-/** The draft the form starts from when editing a stored profile. */
-export function draftFromProfile(p: ProfileView): ProfileDraft {
+/** The draft the form starts from: a stored profile being edited, or an imported one. */
+export function draftFromProfile(p: WithProfileFields): ProfileDraft {
+  const { allowedDomains, secretExpiresAt, target, workspaceSso, ...rest } = profileFields(p);
   return {
-    name: p.name,
-    cloud: p.cloud,
-    tenantId: p.tenantId,
-    samlAppId: p.samlAppId,
-    apiAppId: p.apiAppId,
-    webUrl: p.webUrl,
-    allowedDomains: p.allowedDomains.join(', '),
-    secretExpiresAt: p.secretExpiresAt ?? '',
-    ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
-    ...(p.target && p.target !== DEFAULT_TARGET ? { target: p.target } : {}),
-    ...(p.theThingsStack ? { theThingsStack: { ...p.theThingsStack } } : {}),
-    ...(p.authentik ? { authentik: { ...p.authentik } } : {}),
-    ...(p.workspaceSso ? { workspaceSso: workspaceSsoDraftFromSettings(p.workspaceSso) } : {}),
+    ...rest,
+    allowedDomains: allowedDomains.join(', '),
+    secretExpiresAt: secretExpiresAt ?? '',
+    ...(target && target !== DEFAULT_TARGET ? { target } : {}),
+    ...(workspaceSso ? { workspaceSso: workspaceSsoDraftFromSettings(workspaceSso) } : {}),
   };
 }

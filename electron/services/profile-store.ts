@@ -10,13 +10,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { CLOUD_IDS } from '../../shared/clouds';
 import { DeskError } from '../../shared/ipc-core';
-import { PROFILE_NAME_MAX, SECRET_STORAGE, printable, singleLineIssue } from '../../shared/profile';
+import { PROFILE_NAME_MAX, ProfileFieldsSchema, SECRET_STORAGE, printable, singleLineIssue } from '../../shared/profile';
 import { DEFAULT_TARGET, TARGET_IDS } from '../../shared/targets/target-ids';
-import { TtsSettingsSchema } from '../../shared/targets/the-things-stack';
-import { AuthentikSettingsSchema } from '../../shared/targets/authentik';
-import { WorkspaceSsoSettingsSchema } from '../../shared/targets/workspace-sso';
 import type { Notice } from '../../shared/ipc-profiles';
 import type { Clock, DocumentFileFactory, JsonDocumentFile } from './ports';
 import { DataLock, fileStamp, moveAside, readJsonDocument } from './data-folder';
@@ -43,33 +39,21 @@ export const ModeHistoryEntrySchema = z.object({
   fingerprint: z.string(),
 });
 
-export const StoredProfileSchema = z.object({
+/** The stored record: the profile's fields (ProfileFieldsSchema, the one list) held to the store's rules, and its bookkeeping. */
+export const StoredProfileSchema = ProfileFieldsSchema.extend({
   id: z.string().min(1),
   name: z
     .string()
     .min(1)
     .max(PROFILE_NAME_MAX)
     .refine((v) => singleLineIssue(v) === null, { message: 'the name holds a control character' }),
-  cloud: z.enum(CLOUD_IDS),
-  tenantId: z.string(),
-  samlAppId: z.string(),
-  apiAppId: z.string(),
-  webUrl: z.string(),
-  allowedDomains: z.array(z.string()),
-  secretExpiresAt: z.string().nullable(),
   /** A built-in scenario's name; never a path (scenario files are only for `simulate --scenario FILE`). */
   practiceScenario: z
     .string()
     .refine((v: string): boolean => isBuiltInScenario(v), { message: 'the practice scenario is not the name of a built-in scenario' })
     .optional(),
-  /** The product this profile connects Entra to. */
+  /** The product this profile connects Entra to (always set on disk). */
   target: z.enum(TARGET_IDS),
-  /** The Things Stack's settings, when that is the target. */
-  theThingsStack: TtsSettingsSchema.optional(),
-  /** authentik's source settings, when that is the target (optional: no migration needed). */
-  authentik: AuthentikSettingsSchema.optional(),
-  /** Workspace SSO's settings, when that is the target (optional, so format 2 needs no migration). */
-  workspaceSso: WorkspaceSsoSettingsSchema.optional(),
   secret: StoredSecretMetaSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
