@@ -36,6 +36,8 @@ export interface FullEntry {
   elsewhere?: readonly string[];
   /** Causes for one kind of client, put first when the text comes from such a client. */
   forClient?: Partial<Record<ClientFamily, readonly string[]>>;
+  /** The explanation in words that fit any app, when `explanation` speaks of the Octopus setup. */
+  explanationElsewhere?: string;
 }
 
 /** Placeholders the text may contain. */
@@ -107,6 +109,8 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     title: 'Redirect URI changed between sign-in and code redemption',
     explanation:
       'Octopus got the authorization code with one redirect URI and then redeemed it with another. Both steps must send the very same URI.',
+    explanationElsewhere:
+      "The app got the authorization code with one redirect URI and then redeemed it with another. Both steps must send the very same URI.",
     causes: [
       'Octopus builds the redirect URI from the incoming request host (behind a proxy or load balancer) in one step and from its configured Web URL in the other.',
       'A trailing slash or letter case differs between the two steps.',
@@ -161,6 +165,8 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     title: 'Web URL registered as a single-page app',
     explanation:
       "A browser-side request redeemed the code, which Entra only allows for Single-page application redirect URIs. In this setup the Octopus server redeems the code, so the URI belongs under the Web platform.",
+    explanationElsewhere:
+      "A browser-side (cross-origin) request redeemed the code, which Entra only allows for redirect URIs registered as Single-page application. A server that redeems codes needs its redirect URI under Web; a single-page app needs it under Single-page application.",
     causes: [
       'The Octopus Web URL was added under Single-page application instead of Web on {API app}.',
       'A browser-based test tool (not Octopus) called the token endpoint.',
@@ -198,6 +204,8 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     title: 'Wrong client secret (often the Secret ID instead of the Value)',
     explanation:
       "The client secret sent for the API app does not match any of its secrets. The usual reason: the Secret ID (a GUID) was copied instead of the secret's Value, which Entra shows only once, right after it is created.",
+    explanationElsewhere:
+      "The client secret the app sent does not match any of its secrets. The usual reason: the Secret ID (a GUID) was copied instead of the secret's Value, which Entra shows only once, right after it is created.",
     causes: [
       "The Secret ID was pasted instead of the Value (Certificates & secrets shows both; only the Value works).",
       'The secret was copied incompletely, with a space, or from an old, deleted secret.',
@@ -218,6 +226,8 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     code: 7000222,
     title: 'Client secret expired',
     explanation: 'The client secret Octopus sends for the API app has passed its expiry date, so Entra no longer accepts it.',
+    explanationElsewhere:
+      "The client secret the app sends has passed its expiry date, so Entra no longer accepts it.",
     causes: [
       'The secret on {API app} reached its Expires date (Entra secrets last at most 24 months).',
       'A new secret was created in Entra, but Octopus still sends the old, expired one.',
@@ -586,6 +596,8 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     title: 'Issuer validation failed (v1/v2 issuer mix-up)',
     explanation:
       "The Octopus server (.NET IdentityModel) rejected a token because its issuer is not one it accepts. Typically the token carries the v1 issuer https://sts.windows.net/{tenant}/ while the server expects https://login.microsoftonline.com/{tenant}/v2.0, or the token comes from another tenant.",
+    explanationElsewhere:
+      "The app or API (.NET IdentityModel) rejected a token because its issuer is not one it accepts. Typically the token carries the v1 issuer https://sts.windows.net/{tenant}/ while the validator expects https://login.microsoftonline.com/{tenant}/v2.0, or the token comes from another tenant.",
     causes: [
       "{API app} issues v1 access tokens (accessTokenAcceptedVersion is empty or 1) while Octopus validates against the v2.0 metadata.",
       'The tenant ID in Octopus differs from the tenant that issued the token ({tenant}).',
@@ -604,6 +616,8 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     title: 'Audience validation failed',
     explanation:
       "The Octopus server rejected a token because its audience (aud) is not one it expects: the token was issued for another app or in another form (GUID vs api:// URI).",
+    explanationElsewhere:
+      "The app or API (.NET IdentityModel) rejected a token because its audience (aud) is not one it expects: the token was issued for another app or in another form (GUID vs api:// URI).",
     causes: [
       'The token was requested for another resource than {API app}.',
       'v1 tokens carry the Application ID URI (api://...) as audience while v2 tokens carry the app GUID, and the server expects the other form.',
@@ -619,6 +633,8 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     code: 'IDX10223',
     title: 'Token expired (lifetime validation failed)',
     explanation: 'The Octopus server rejected a token whose lifetime has ended, or its clock is far off.',
+    explanationElsewhere:
+      "The app or API (.NET IdentityModel) rejected a token whose lifetime has ended, or its clock is far off.",
     causes: ['The server clock is wrong (check time sync).', 'A cached token was used after it expired.'],
     fix: ['Fix the server time (NTP) and sign in again.'],
     links: [],
@@ -628,6 +644,8 @@ export const FULL_ENTRIES: readonly FullEntry[] = [
     code: 'IDX10501',
     title: 'Signing key not found',
     explanation: "The Octopus server found no key matching the token's signature key ID.",
+    explanationElsewhere:
+      "The app or API (.NET IdentityModel) found no key matching the token's signature key ID.",
     causes: [
       'The server caches old signing keys (Entra rolled its keys).',
       'The server reads metadata of another tenant or cloud than the one that issued the token.',

@@ -88,7 +88,7 @@ function toEntry(r: CatalogRecord): CatalogEntry {
 const haystacks = new Map<CatalogRecord, string>(
   RECORDS.map((r) => [
     r,
-    [catalogKey(r.code), r.name, humanizeName(r.name), r.meaning, r.full?.title ?? '', r.full?.explanation ?? '', ...(r.full?.tags ?? [])]
+    [catalogKey(r.code), r.name, humanizeName(r.name), r.meaning, r.group ?? '', r.full?.title ?? '', r.full?.explanation ?? '', ...(r.full?.tags ?? [])]
       .join(' ')
       .toLowerCase(),
   ]),

@@ -128,7 +128,7 @@ function toFinding(e: ParsedError, ctx: DiagnoseContext, r: Ranking): Finding {
     timestamp: e.timestamp,
     oauthError: e.oauthError,
     message: e.message,
-    explanation: fill(full?.explanation ?? record?.meaning ?? unknownExplanation(e)),
+    explanation: fill((r.octopusFirst ? full?.explanation : (full?.explanationElsewhere ?? full?.explanation)) ?? record?.meaning ?? unknownExplanation(e)),
     causes: rankCauses(full, r).map(fill),
     fix: (full?.fix ?? fallbackFix).map(fill),
     context: contextNotes(e, p, ctx.today),

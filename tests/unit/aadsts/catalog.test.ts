@@ -137,6 +137,8 @@ describe('searchCatalog', () => {
     expect(searchCatalog('secret expired').map((e) => e.code)).toContain(7000222);
     expect(searchCatalog('conditional access').map((e) => e.code)).toContain(53003);
     expect(searchCatalog('zzzz-no-such-thing')).toEqual([]);
+    // by the group a code is filed in
+    expect(searchCatalog('b2b guests').map((e) => e.code)).toEqual(expect.arrayContaining([500571, 50020, 500213]));
   });
   it('lists everything for an empty query and never throws', () => {
     expect(searchCatalog('').length).toBe(catalogSize().compact);

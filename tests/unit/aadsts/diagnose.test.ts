@@ -235,6 +235,16 @@ describe('causes ranked for the client the text comes from', () => {
         }
   });
 
+  it('explains every detailed code without naming the Octopus setup when the paste comes from another client', async () => {
+    const { allCatalogRecords } = await import('../../../shared/aadsts/catalog');
+    for (const r of allCatalogRecords().filter((x) => x.full)) {
+      const code = r.kind === 'aadsts' ? `AADSTS${r.code}` : String(r.code);
+      const [f] = diagnose(`${CLIENT_TEXTS['msal-net daemon']}\n${code}: failed.`, { profile: profile() }).findings;
+      expect(f?.explanation, code).not.toMatch(/Octopus/);
+    }
+    expect(diagnose('AADSTS7000222: expired', { profile: profile() }).findings[0]?.explanation).toContain('Octopus');
+  });
+
   it('without a profile and without a client in the text, the generic causes come first too', async () => {
     const { allCatalogRecords } = await import('../../../shared/aadsts/catalog');
     for (const r of allCatalogRecords().filter((x) => x.full && x.kind === 'aadsts')) {
