@@ -4,11 +4,12 @@
  * "Do not expose Electron APIs to untrusted web content": https://www.electronjs.org/docs/latest/tutorial/security).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNEL_NAMES, EVENT_NAMES, type DeskApi } from '../shared/ipc';
+import type { DeskApi } from '../shared/ipc';
+import { CHANNEL_NAME_LIST, EVENT_NAME_LIST } from '../shared/ipc-names';
 
 const EVENT_CHANNEL = 'desk:event';
-const channelSet = new Set<string>(CHANNEL_NAMES);
-const eventSet = new Set<string>(EVENT_NAMES);
+const channelSet = new Set<string>(CHANNEL_NAME_LIST);
+const eventSet = new Set<string>(EVENT_NAME_LIST);
 
 const api: DeskApi = {
   invoke(channel, request) {

@@ -37,3 +37,12 @@ describe('preload bridge', () => {
     expect(() => api.subscribe('raw:ipc' as 'profiles:changed', () => {})).toThrow(/Unknown event/);
   });
 });
+
+describe('preload names', () => {
+  it('lists exactly the contract’s channels and events (the preload bundle carries no schema)', async () => {
+    const { CHANNEL_NAMES, EVENT_NAMES } = await import('../../shared/ipc');
+    const { CHANNEL_NAME_LIST, EVENT_NAME_LIST } = await import('../../shared/ipc-names');
+    expect([...CHANNEL_NAME_LIST].sort()).toEqual([...CHANNEL_NAMES].sort());
+    expect([...EVENT_NAME_LIST].sort()).toEqual([...EVENT_NAMES].sort());
+  });
+});
