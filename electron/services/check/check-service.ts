@@ -14,7 +14,7 @@ import type { ProfileService } from '../profile-service';
 import type { StoredProfile } from '../profile-store';
 import { redact } from '../redact';
 import { runEnvironment, type RunEnvironment, type RunSubject } from '../run-environment';
-import type { Endpoints } from './probe-context';
+import { checkTargetOf, type Endpoints } from './probe-context';
 import { createCheckContext } from './check-context';
 import type { PublicSignIn } from './public-sign-in';
 import { robotSignInDriver } from './robot-sign-in';
@@ -150,15 +150,7 @@ export class CheckService {
       } satisfies CheckOverrides['secret']);
     const signIn = (overrides.signIn ?? ((e: RunEnvironment) => this.appSignIn(e)))(env);
     const ctx = createCheckContext({
-      target: {
-        cloud: profile.cloud,
-        tenantId: profile.tenantId,
-        samlAppId: profile.samlAppId,
-        apiAppId: profile.apiAppId,
-        webUrl: profile.webUrl,
-        secretHint: profile.secret.hint,
-        secretExpiresAt: profile.secretExpiresAt,
-      },
+      target: checkTargetOf(profile, { hint: profile.secret.hint, expiresAt: profile.secretExpiresAt }),
       cloud: profile.cloud,
       endpoints: env.endpoints,
       network: { proxy, pinnedCas: env.pinnedCas, requestTimeoutMs },

@@ -24,6 +24,11 @@ export interface CheckTarget {
   secretExpiresAt: string | null;
 }
 
+/** The configuration under test from a profile's fields and the secret's hint and end date. */
+export function checkTargetOf(p: Pick<CheckTarget, 'cloud' | 'tenantId' | 'samlAppId' | 'apiAppId' | 'webUrl'>, secret: { hint: string | null; expiresAt: string | null }): CheckTarget {
+  return { cloud: p.cloud, tenantId: p.tenantId, samlAppId: p.samlAppId, apiAppId: p.apiAppId, webUrl: p.webUrl, secretHint: secret.hint, secretExpiresAt: secret.expiresAt };
+}
+
 /** The hosts a run talks to, as origins (https://host[:port]). */
 export interface Endpoints {
   authorityHost: string;

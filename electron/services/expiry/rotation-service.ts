@@ -11,7 +11,7 @@ import { DeskError, type FieldIssueSchema } from '../../../shared/ipc-core';
 import type { ProveResult, Rotation } from '../../../shared/ipc-expiry';
 import { daysBetween, draftFromProfile, isIsoDate, normalizeSecret, secretHint, validateSecret, validateSecretExpiry } from '../../../shared/profile';
 import { createCheckContext } from '../check/check-context';
-import type { ProbeOutcome } from '../check/probe-context';
+import { checkTargetOf, type ProbeOutcome } from '../check/probe-context';
 import { secretProbe } from '../check/probes';
 import type { PinnedCa, ProxyConfig } from '../http';
 import { isoDay, type Clock, type Logger } from '../ports';
@@ -19,6 +19,7 @@ import type { PracticeService } from '../practice-service';
 import type { ProfileService } from '../profile-service';
 import type { StoredProfile } from '../profile-store';
 import { redact } from '../redact';
+import { runEnvironment, type RunEnvironment } from '../run-environment';
 import type { SecretService } from '../secret-service';
 import { readExpiryState, updateExpiryState } from './expiry-state';
 import type { z } from 'zod';
@@ -181,27 +182,17 @@ export class RotationService {
 
   private async runProver(profile: StoredProfile, secret: string, expiresAt: string): Promise<ProbeOutcome> {
     if (this.o.prove) return this.o.prove(profile, secret, expiresAt);
-    const pinnedCas = [...(this.o.extraCas?.() ?? [])];
-    let endpoints = {};
-    if (profile.cloud === 'practice') {
-      if (!this.o.practice || !profile.practiceScenario) return { status: 'failed', summary: 'The practice tenant is not available here.', tested: '' };
-      const tenant = await this.o.practice.ensure(profile.practiceScenario);
-      endpoints = tenant.endpoints;
-      pinnedCas.push(tenant.pinnedCa);
+    let env: RunEnvironment;
+    try {
+      env = await runEnvironment(profile, this.o.practice ?? null, this.o.extraCas?.() ?? []);
+    } catch (error) {
+      return { status: 'failed', summary: error instanceof Error ? error.message : String(error), tested: '' };
     }
     const ctx = createCheckContext({
-      target: {
-        cloud: profile.cloud,
-        tenantId: profile.tenantId,
-        samlAppId: profile.samlAppId,
-        apiAppId: profile.apiAppId,
-        webUrl: profile.webUrl,
-        secretHint: secretHint(secret),
-        secretExpiresAt: expiresAt,
-      },
+      target: checkTargetOf(profile, { hint: secretHint(secret), expiresAt }),
       cloud: profile.cloud,
-      endpoints,
-      network: { proxy: this.o.proxy?.() ?? null, pinnedCas, requestTimeoutMs: this.o.requestTimeoutMs ?? 20_000 },
+      endpoints: env.endpoints,
+      network: { proxy: this.o.proxy?.() ?? null, pinnedCas: env.pinnedCas, requestTimeoutMs: this.o.requestTimeoutMs ?? 20_000 },
       clock: this.o.clock,
       signal: new AbortController().signal,
       secret,
