@@ -179,10 +179,8 @@ export class ProfileService {
 
   /** Removes what a crash between a secret's write and its profile's left behind; run at start. */
   repair(): string[] {
-    if (this.store.isReadOnly()) return [];
     const doc = this.store.load();
-    if (this.store.isReadOnly()) return [];
-    return this.secrets.pruneOrphans(liveIds(doc));
+    return this.store.lastReadComplete() ? this.secrets.pruneOrphans(liveIds(doc)) : [];
   }
 
   /** Deletes a quarantined record (and its stored secret, unless a valid profile has the same id). */
@@ -216,12 +214,14 @@ export class ProfileService {
   private transact<T>(change: (doc: LoadedProfiles) => Change<T>): T {
     return this.store.lock.run(() => {
       let written: LoadedProfiles | null = null;
+      let complete = false;
       const value = this.store.update((doc) => {
+        complete = this.store.lastReadComplete();
         const result = change(doc);
         written = result.next;
         return result;
       });
-      if (written) this.secrets.pruneOrphans(liveIds(written));
+      if (written && complete) this.secrets.pruneOrphans(liveIds(written));
       return value;
     });
   }

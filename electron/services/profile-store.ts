@@ -150,6 +150,8 @@ export class ProfileStore {
   readonly lock: DataLock;
   /** Set when the file belongs to a newer version: we must not overwrite it. */
   private readOnlyReason: string | null = null;
+  /** Whether the last read found a document we understood (not unreadable, not newer). */
+  private lastReadOk = false;
 
   constructor(options: ProfileStoreOptions) {
     this.files = options.files;
@@ -224,7 +226,22 @@ export class ProfileStore {
     this.file.write({ version: this.currentVersion, selectedId, profiles: [...profiles, ...kept] });
   }
 
+  /**
+   * True when the last read understood the whole file. Only then does the list of profiles say
+   * which stored secrets have lost theirs: after an unreadable file was moved aside, its profiles'
+   * secrets must stay for when that file is repaired.
+   */
+  lastReadComplete(): boolean {
+    return this.lastReadOk;
+  }
+
   private parse(): Parsed {
+    const parsed = this.parseFile();
+    this.lastReadOk = parsed.kind === 'ok';
+    return parsed;
+  }
+
+  private parseFile(): Parsed {
     const raw = readJsonDocument(this.file.path);
     if (raw.kind === 'missing') return { kind: 'ok', doc: emptyLoaded(), migratedFrom: null };
     if (raw.kind === 'unreadable') return raw;

@@ -140,6 +140,17 @@ describe('a crash between the secret and the profile', () => {
     expect(await restarted.profiles.secretOf(kept.id)).toBe(secretFor(1));
   });
 
+  it('an unreadable profiles file does not cost the secrets of the profiles in it, at start or at the next save', async () => {
+    const key = Buffer.alloc(32, 9);
+    const first = testAppServices(dir, { vault: ephemeralKeyVault({ key }) });
+    const p = await first.profiles.save({ draft: draft('Kept secret'), secret: { action: 'replace', value: secretFor(4) } });
+    fs.writeFileSync(path.join(dir, 'profiles.json'), '{"version":2,"profiles":[ cut off');
+    const next = testAppServices(dir, { vault: ephemeralKeyVault({ key }) });
+    await next.appInfo();
+    await next.profiles.save({ draft: draft('New one'), secret: { action: 'keep' } });
+    expect(storedSecretIds()).toContain(p.id);
+  });
+
   it('a crash after a delete wrote the profiles file leaves an orphan that the next start removes', async () => {
     const s = testAppServices(dir);
     const p = await s.profiles.save({ draft: draft('Gone'), secret: { action: 'replace', value: secretFor(3) } });
