@@ -47,14 +47,12 @@ test('a secret that expires soon shows a banner and a badge, and the rotation gu
   await expect(dialog.getByText(/Nothing was changed\./)).toBeVisible();
   await screenshot(page, 'expiry-rotation-refused');
 
-  // The real new secret (the practice scenario's) is proven, then used.
-  // The practice scenario's secret, asked from the harness the way the renderer's window.api would.
-  const res = await fetch(`${harness.url}__api/practice:start`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'saml-cert-rollover' }) });
-  const practice = (await res.json()) as { ok: true; value: { profile: { secret: string } } } | { ok: false; error: { message: string } };
-  if (!practice.ok) throw new Error(practice.error.message);
-  await dialog.getByLabel('New secret value').fill(practice.value.profile.secret);
+  // The real new secret (the practice scenario's, which the dialog shows) is proven, then used.
+  await dialog.getByRole('button', { name: 'Use it as the new secret' }).click();
   await dialog.getByRole('button', { name: 'Prove and use the new secret' }).click();
   await expect(dialog.getByText(/The new secret Prc… works and is in use/)).toBeVisible();
+  // The form that had the focus is gone: the focus stays in the dialog, on the next step.
+  await expect(dialog.getByRole('button', { name: 'Complete rotation' })).toBeFocused();
   await expect(dialog.getByRole('button', { name: 'Go back to the old secret' })).toBeEnabled();
   await expect(dialog.getByRole('button', { name: 'Complete rotation' })).toBeEnabled();
   // Let the buttons' colour transitions finish before the picture (CSS transitions are Animations).

@@ -83,3 +83,16 @@ test('automatic updates can be switched off in Settings, by keyboard, and stay o
   await page.getByRole('tab', { name: 'Settings' }).click();
   await expect(page.getByRole('switch', { name: 'Look for updates automatically' })).not.toBeChecked();
 });
+
+test('Settings shows every validation error at once, each under its own field', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await page.getByRole('region', { name: 'Welcome to Federation Desk' }).getByRole('button', { name: 'Try the practice tenant' }).click();
+  await expect(page.getByRole('heading', { name: 'Check Compatibility', level: 2 })).toBeVisible();
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByLabel('Reminders (days before expiry)').fill('soon');
+  await page.getByLabel('Warning from (days left)').fill('many');
+  await page.getByLabel('Critical from (days left)').fill('-1');
+  await expect(page.getByText('Use whole days from 1 to 730, separated by commas.')).toBeVisible();
+  await expect(page.getByText('Use a whole number of days from 0 to 730.')).toHaveCount(2);
+  await expect(page.getByRole('button', { name: 'Save expiry warnings' })).toBeDisabled();
+});

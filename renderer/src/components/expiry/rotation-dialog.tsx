@@ -23,11 +23,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { OpenRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ProveResult } from '../../../../shared/ipc-expiry';
 import type { ProfileView } from '../../../../shared/profile';
 import { call, errorMessage } from '../../api';
 import { useExpiryStore } from '../../stores/expiry-store';
+import { usePracticeSecret } from '../../stores/practice-store';
 import { NARROW_MEDIA } from '../../hooks/use-media-query';
 
 const useStyles = makeStyles({
@@ -54,6 +55,12 @@ export function RotationDialog({ profile, onClose }: { profile: ProfileView; onC
   const [result, setResult] = useState<ProveResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The control a step hands focus to when the one that had it goes away (a dialog must never lose
+  // focus: Escape and Tab stop working when it falls to the page behind).
+  const completeRef = useRef<HTMLButtonElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const focusSoon = (ref: React.RefObject<HTMLButtonElement | null>) => requestAnimationFrame(() => ref.current?.focus());
+  const practiceSecret = usePracticeSecret(profile.cloud === 'practice' ? profile.practiceScenario : undefined);
 
   useEffect(() => {
     startRotation(profile.id).catch((e: unknown) => setError(errorMessage(e)));
@@ -97,7 +104,17 @@ export function RotationDialog({ profile, onClose }: { profile: ProfileView; onC
                       </Button>
                     </div>
                   ) : (
-                    <Text size={200}>The practice tenant has no admin center: use the practice scenario’s secret as the new value.</Text>
+                    <div className={styles.step}>
+                      <Text size={200}>The practice tenant has no admin center: its scenario’s secret stands for the new one.</Text>
+                      {practiceSecret && (
+                        <div className={styles.row}>
+                          <code>{practiceSecret}</code>
+                          <Button size="small" disabled={proven} onClick={() => setSecret(practiceSecret)}>
+                            Use it as the new secret
+                          </Button>
+                        </div>
+                      )}
+                    </div>
                   )}
                   </div>
                 </li>
@@ -112,7 +129,10 @@ export function RotationDialog({ profile, onClose }: { profile: ProfileView; onC
                         void act('prove', async () => {
                           const r = await prove(profile.id, secret, expiresAt);
                           setResult(r);
-                          if (r.proven) setSecret('');
+                          if (r.proven) {
+                            setSecret('');
+                            focusSoon(completeRef);
+                          }
                         });
                       }}
                     >
@@ -125,7 +145,8 @@ export function RotationDialog({ profile, onClose }: { profile: ProfileView; onC
                         </Field>
                       </div>
                       <div className={styles.row}>
-                        <Button type="submit" appearance="primary" disabled={busy !== null || secret.trim() === '' || expiresAt === ''}>
+                        {/* Focusable while busy: a control that turns disabled under the focus drops it to the page. */}
+                        <Button type="submit" appearance="primary" disabledFocusable={busy !== null || secret.trim() === '' || expiresAt === ''}>
                           {busy === 'prove' ? 'Proving…' : 'Prove and use the new secret'}
                         </Button>
                         {busy === 'prove' && <Spinner size="tiny" aria-label="Proving the new secret" />}
@@ -194,7 +215,7 @@ export function RotationDialog({ profile, onClose }: { profile: ProfileView; onC
           </DialogContent>
           <DialogActions fluid className={styles.actions}>
             {proven && (
-              <Button appearance="primary" disabled={busy !== null} onClick={() => void act('complete', async () => {
+              <Button ref={completeRef} appearance="primary" disabledFocusable={busy !== null} onClick={() => void act('complete', async () => {
                 await completeRotation(profile.id);
                 onClose();
               })}>
@@ -202,18 +223,21 @@ export function RotationDialog({ profile, onClose }: { profile: ProfileView; onC
               </Button>
             )}
             <Button
-              disabled={busy !== null || !rotation}
+              disabledFocusable={busy !== null || !rotation}
               onClick={() =>
                 void act('abandon', async () => {
                   const restored = await abandonRotation(profile.id);
-                  if (restored) setNotice('The old secret is in use again. Delete the new one in Entra if you no longer need it.');
+                  if (restored) {
+                    setNotice('The old secret is in use again. Delete the new one in Entra if you no longer need it.');
+                    focusSoon(closeRef);
+                  }
                   else onClose();
                 })
               }
             >
               {proven ? 'Go back to the old secret' : 'Abandon rotation'}
             </Button>
-            <Button appearance={proven ? 'secondary' : 'primary'} onClick={onClose}>
+            <Button ref={closeRef} appearance={proven ? 'secondary' : 'primary'} onClick={onClose}>
               Close
             </Button>
           </DialogActions>

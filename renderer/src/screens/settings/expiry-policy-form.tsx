@@ -23,16 +23,20 @@ interface Form {
 
 const toForm = (p: ExpiryPolicy): Form => ({ thresholds: p.thresholds.join(', '), warnDays: String(p.warnDays), criticalDays: String(p.criticalDays) });
 
-/** The form's text as a policy, or the reason it is not one (in words for the field concerned). */
-function parse(form: Form): { policy: ExpiryPolicy } | { field: keyof Form; message: string } {
+type Issue = { field: keyof Form; message: string };
+
+/** The form's text as a policy, or every reason it is not one, each for the field concerned (not only the first). */
+function parse(form: Form): { policy: ExpiryPolicy } | { issues: Issue[] } {
+  const issues: Issue[] = [];
   const parts = form.thresholds.split(/[,;\s]+/).filter(Boolean);
-  if (parts.length === 0) return { field: 'thresholds', message: 'Give at least one number of days, e.g. 60, 30, 14, 7, 1.' };
-  if (parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > 730)) return { field: 'thresholds', message: 'Use whole days from 1 to 730, separated by commas.' };
-  if (parts.length > 12) return { field: 'thresholds', message: 'Use at most 12 reminders.' };
+  if (parts.length === 0) issues.push({ field: 'thresholds', message: 'Give at least one number of days, e.g. 60, 30, 14, 7, 1.' });
+  else if (parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > 730)) issues.push({ field: 'thresholds', message: 'Use whole days from 1 to 730, separated by commas.' });
+  else if (parts.length > 12) issues.push({ field: 'thresholds', message: 'Use at most 12 reminders.' });
   for (const key of ['warnDays', 'criticalDays'] as const)
-    if (!/^\d+$/.test(form[key].trim()) || Number(form[key]) > 730) return { field: key, message: 'Use a whole number of days from 0 to 730.' };
+    if (!/^\d+$/.test(form[key].trim()) || Number(form[key]) > 730) issues.push({ field: key, message: 'Use a whole number of days from 0 to 730.' });
+  if (issues.length > 0) return { issues };
   const parsed = ExpiryPolicySchema.safeParse({ thresholds: [...new Set(parts.map(Number))].sort((a, b) => b - a), warnDays: Number(form.warnDays), criticalDays: Number(form.criticalDays) });
-  if (!parsed.success) return { field: 'criticalDays', message: parsed.error.issues[0]?.message ?? 'These values do not fit together.' };
+  if (!parsed.success) return { issues: parsed.error.issues.map((i) => ({ field: 'criticalDays' as const, message: i.message })).slice(0, 1) };
   return { policy: parsed.data };
 }
 
@@ -57,7 +61,10 @@ export function ExpiryPolicyForm() {
 
   if (!id) return null;
   const result = parse(form);
-  const fieldState = (field: keyof Form) => ('field' in result && result.field === field ? { validationState: 'error' as const, validationMessage: result.message } : {});
+  const fieldState = (field: keyof Form) => {
+    const issue = 'issues' in result ? result.issues.find((i) => i.field === field) : undefined;
+    return issue ? { validationState: 'error' as const, validationMessage: issue.message } : {};
+  };
   const save = async (policy: ExpiryPolicy | null) => {
     try {
       await setPolicy(id, policy);
