@@ -87,3 +87,21 @@ test('a redirect URI registered without its trailing slash fails sign-in with AA
   await expect(page.getByRole('group', { name: 'Web portal authentication mode' }).getByRole('button', { name: 'Switch to Federated identity' })).toBeDisabled();
   await screenshot(page, 'check-one-red');
 });
+
+test('missing admin consent: the check stops at the consent prompt, grants nothing, and says an admin must consent', async ({ page, context, harness }) => {
+  await page.goto(harness.url);
+  await createPracticeProfile(page, 'No consent', 'consent-missing');
+  await page.getByRole('tab', { name: 'Check Compatibility' }).click();
+  const [user, password] = await practiceUser(page);
+  for (let run = 0; run < 2; run++) {
+    await page.getByRole('button', { name: 'Check Compatibility', exact: true }).click();
+    await signInInPopup(context, harness.url, user, password);
+    const failed = row(page, 'Interactive sign-in', 'Failed');
+    await expect(failed).toBeVisible();
+    await expect(failed).toContainText('Admin consent is missing');
+    await expect(failed.getByRole('region', { name: 'How to fix' })).toContainText('Grant admin consent');
+    await expect(page.getByRole('button', { name: 'Check Compatibility', exact: true })).toBeEnabled();
+    // The second run fails the same way: the first one granted nothing.
+  }
+  await screenshot(page, 'check-consent-missing');
+});

@@ -61,7 +61,8 @@ export async function signInInPopup(context: BrowserContext, harnessUrl: string,
     await popup.getByLabel('Password').fill(password);
     await popup.getByRole('button', { name: 'Sign in' }).click();
   }
-  await expect.poll(async () => reached !== null || /AADSTS\d+/.test(await popup.locator('body').innerText())).toBe(true);
+  // The check stops at Entra's consent prompt as at an error page (the app's window does the same).
+  await expect.poll(async () => reached !== null || /AADSTS\d+|Permissions requested/.test(await popup.locator('body').innerText())).toBe(true);
   const caught = reached as { url: string; body: string | null } | null;
   const outcome = caught
     ? { kind: 'redirect', params: Object.fromEntries(caught.body ? new URLSearchParams(caught.body) : new URL(caught.url).searchParams) }
