@@ -33,6 +33,19 @@ function fillPlaceholders(text: string, p: ProfileView | undefined): string {
     .replace(/\{cloud\}/g, p ? cloudLabel(p.cloud) : 'the cloud that was called');
 }
 
+/** The placeholders in words that fit any app, for a paste that is not from the Octopus setup. */
+function fillGeneric(text: string): string {
+  return text
+    .replace(/\{API app\}/g, 'the app')
+    .replace(/\{SAML-OpenID app\}/g, 'the SAML app')
+    .replace(/\{tenant\}/g, 'the tenant')
+    .replace(/\s*\(\{Web URL\}\)/g, '')
+    .replace(/\{Web URL\}/g, "the app's redirect URI")
+    .replace(/\{cloud\}/g, 'the cloud that was called');
+}
+
+const SETUP_PREFIX = 'If this is the Octopus sign-in: ';
+
 function displayCode(e: ParsedError): string {
   return e.kind === 'aadsts' ? `AADSTS${e.key}` : e.key;
 }
@@ -91,14 +104,26 @@ function rankingFor(client: DetectedClient | null, p: ProfileView | undefined): 
   };
 }
 
-function rankCauses(full: FullEntry | undefined, r: Ranking): string[] {
+/**
+ * The causes in order, filled in. For the Octopus setup: the entry's own order with the profile's
+ * values. For any other client: its own causes, then the generic ones in words that fit any app,
+ * then the setup's, labelled, with the profile's values.
+ */
+function rankCauses(full: FullEntry | undefined, r: Ranking, fill: (s: string) => string): string[] {
   if (!full) return [];
-  if (r.octopusFirst) return [...full.causes];
+  if (r.octopusFirst) return full.causes.map(fill);
   const setup = full.causes.filter(isSetupCause);
   const generic = full.causes.filter((c) => !isSetupCause(c));
   const forClient = r.families.flatMap((f) => full.forClient?.[f] ?? []);
-  const ranked = [...new Set([...forClient, ...(full.elsewhere ?? []), ...generic])];
-  return [...ranked, ...setup.map((c) => `If this is the Octopus sign-in: ${c}`)];
+  const ranked = [...new Set([...forClient, ...(full.elsewhere ?? []), ...generic])].map(fillGeneric);
+  return [...ranked, ...setup.map((c) => `${SETUP_PREFIX}${fill(c)}`)];
+}
+
+/** Fix steps: for another client, the steps that only Octopus has (its settings) go last, labelled. */
+function rankFix(steps: readonly string[], r: Ranking, fill: (s: string) => string): string[] {
+  if (r.octopusFirst) return steps.map(fill);
+  const octopusOnly = (step: string) => /\bOctopus\b/.test(step);
+  return [...steps.filter((x) => !octopusOnly(x)).map(fillGeneric), ...steps.filter(octopusOnly).map((x) => `${SETUP_PREFIX}${fill(x)}`)];
 }
 
 function toFinding(e: ParsedError, ctx: DiagnoseContext, r: Ranking): Finding {
@@ -128,9 +153,11 @@ function toFinding(e: ParsedError, ctx: DiagnoseContext, r: Ranking): Finding {
     timestamp: e.timestamp,
     oauthError: e.oauthError,
     message: e.message,
-    explanation: fill((r.octopusFirst ? full?.explanation : (full?.explanationElsewhere ?? full?.explanation)) ?? record?.meaning ?? unknownExplanation(e)),
-    causes: rankCauses(full, r).map(fill),
-    fix: (full?.fix ?? fallbackFix).map(fill),
+    explanation: r.octopusFirst
+      ? fill(full?.explanation ?? record?.meaning ?? unknownExplanation(e))
+      : fillGeneric(full?.explanationElsewhere ?? full?.explanation ?? record?.meaning ?? unknownExplanation(e)),
+    causes: rankCauses(full, r, fill),
+    fix: rankFix(full?.fix ?? fallbackFix, r, fill),
     context: contextNotes(e, p, ctx.today),
     links: findingLinks(e, record, target),
     group: record?.group ?? null,

@@ -37,7 +37,9 @@ describe('diagnose', () => {
     const f = d.findings[0];
     expect(f).toMatchObject({ code: 50011, name: 'InvalidReplyTo', known: true, detailed: true, traceId: '4457d068-2a03-42b2-97f2-d55325289d86', correlationId: null, timestamp: null });
     expect(f?.causes.length).toBeGreaterThan(0);
-    expect(f?.fix.join(' ')).toContain('Entra admin center > Identity > Applications > App registrations > your API app > Authentication');
+    // No profile and no client named in the text: the steps speak of "the app", not of the Octopus setup.
+    expect(f?.fix.join(' ')).toContain('Entra admin center > Identity > Applications > App registrations > the app > Authentication');
+    expect(diagnose('AADSTS50011: mismatch', { profile: profile() }).findings[0]?.fix.join(' ')).toContain(`App registrations > the API app (${API}) > Authentication`);
   });
 
   it('says honestly when a code is not in the catalog, with Microsoft’s lookup link', () => {
@@ -235,12 +237,16 @@ describe('causes ranked for the client the text comes from', () => {
         }
   });
 
-  it('explains every detailed code without naming the Octopus setup when the paste comes from another client', async () => {
+  it('explains every detailed code, and orders its fix, without the Octopus setup first when the paste comes from another client', async () => {
     const { allCatalogRecords } = await import('../../../shared/aadsts/catalog');
     for (const r of allCatalogRecords().filter((x) => x.full)) {
       const code = r.kind === 'aadsts' ? `AADSTS${r.code}` : String(r.code);
       const [f] = diagnose(`${CLIENT_TEXTS['msal-net daemon']}\n${code}: failed.`, { profile: profile() }).findings;
       expect(f?.explanation, code).not.toMatch(/Octopus/);
+      const firstLabelled = f?.fix.findIndex((x) => x.startsWith('If this is the Octopus sign-in: ')) ?? -1;
+      // The Octopus-only steps come after every other step.
+      if (firstLabelled >= 0) for (const step of f?.fix.slice(firstLabelled) ?? []) expect(step, code).toMatch(/^If this is the Octopus sign-in: /);
+      for (const step of f?.fix ?? []) if (/Octopus/.test(step)) expect(step, code).toMatch(/^If this is the Octopus sign-in: /);
     }
     expect(diagnose('AADSTS7000222: expired', { profile: profile() }).findings[0]?.explanation).toContain('Octopus');
   });
