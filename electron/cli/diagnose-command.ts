@@ -5,7 +5,6 @@
 import { lookupCode, summarize } from '../../shared/aadsts';
 import type { ProfileView } from '../../shared/profile';
 import { DiagnoseService } from '../services/diagnose-service';
-import { cliServices } from './cli-services';
 import { UsageError, parseCliArgs, readStdin, writeJson, type CliCommand, type CliIo } from './io';
 
 const HELP = `
@@ -66,7 +65,9 @@ async function readText(positionals: string[], io: CliIo): Promise<string> {
   return readStdin(io);
 }
 
-function loadProfile(name: string, dataDir: string | undefined, io: CliIo): ProfileView {
+/** Only with --profile: the services (stores, HTTP, MSAL) load then, so a plain diagnose starts fast (bench/cold-start.bench.ts). */
+async function loadProfile(name: string, dataDir: string | undefined, io: CliIo): Promise<ProfileView> {
+  const { cliServices } = await import('./cli-services');
   const services = cliServices({ ...(dataDir ? { dataDir } : {}), stderr: io.stderr });
   const list = services.profiles.list();
   for (const n of services.store.takeNotices()) io.stderr.write(`${n.title}: ${n.message}\n`);
@@ -95,7 +96,7 @@ export const diagnoseCommand: CliCommand = {
     const explain = values.explain ?? (positionals.length === 1 && isBareCode(positionals[0] ?? '') ? positionals[0] : undefined);
     // Checked before the profile is loaded: a mistyped code should not wait on the profile store.
     const explained = explain !== undefined ? explainText(explain) : undefined;
-    const profile = values.profile !== undefined ? loadProfile(values.profile, values['data-dir'], io) : undefined;
+    const profile = values.profile !== undefined ? await loadProfile(values.profile, values['data-dir'], io) : undefined;
     const text = explained ?? (await readText(positionals, io));
     const service = new DiagnoseService({ getProfile: (id) => (profile && profile.id === id ? profile : undefined) });
     const found = service.diagnoseText({ text, profileId: profile?.id ?? null });
