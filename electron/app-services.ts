@@ -42,6 +42,8 @@ export interface AppPorts {
   signInDriver?(practice: { pinnedCa: PinnedCa } | null): SignInDriver | null;
   /** The system proxy for a URL (Electron's resolver in the app, HTTPS_PROXY in plain Node). */
   resolveSystemProxy?(url: string): Promise<ProxyConfig | null>;
+  /** The system's open-file dialog (Electron's dialog.showOpenDialog in the app); resolves null when cancelled. */
+  chooseFile?(o: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
   /** Make the window's native parts (and prefers-color-scheme) follow the theme choice: Electron's nativeTheme.themeSource. */
   applyTheme?(theme: ThemeChoice): void;
   /** Hosts, CAs and proxy given for this process (the CLI's options), over the settings'. */

@@ -43,6 +43,10 @@ export function createHandlers(s: AppServices): HandlerTable {
     'support:summary': ({ profileId }) => s.support.summary(profileId),
     'settings:network-get': () => s.settings.network(),
     'settings:network-set': (req) => s.settings.setNetwork(req),
+    'settings:choose-ca-file': async () => {
+      if (!s.ports.chooseFile) throw new DeskError('unavailable', 'There is no file dialog here: type the path of the CA certificate file.');
+      return { path: await s.ports.chooseFile({ title: 'Choose the CA certificate (PEM)', filters: [{ name: 'Certificates', extensions: ['pem', 'crt', 'cer'] }] }) };
+    },
     'settings:appearance-get': () => s.settings.appearance(),
     'settings:appearance-set': (req) => {
       const saved = s.settings.setAppearance(req);

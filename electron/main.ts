@@ -3,7 +3,7 @@
  * Electron adapters. The only place that creates services for the app.
  */
 import path from 'node:path';
-import { app, BrowserWindow, nativeTheme, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, nativeTheme, session, shell } from 'electron';
 import log from 'electron-log/main';
 import { createAppServices } from './app-services';
 import { runCliProcess } from './cli';
@@ -96,6 +96,11 @@ function start(): void {
       resolveSystemProxy,
       // https://www.electronjs.org/docs/latest/api/native-theme#nativethemethemesource: 'system' follows the OS, and
       // the renderer's prefers-color-scheme follows themeSource.
+      chooseFile: async (o) => {
+        const options = { title: o.title, filters: o.filters, properties: ['openFile' as const] };
+        const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
       applyTheme: (theme) => {
         nativeTheme.themeSource = theme;
       },

@@ -29,6 +29,7 @@ export const CHANNEL_NAME_LIST = [
   'profiles:export-settings',
   'settings:network-get',
   'settings:network-set',
+  'settings:choose-ca-file',
   'settings:appearance-get',
   'settings:appearance-set',
   'settings:updates-get',

@@ -96,3 +96,16 @@ test('Settings shows every validation error at once, each under its own field', 
   await expect(page.getByText('Use a whole number of days from 0 to 730.')).toHaveCount(2);
   await expect(page.getByRole('button', { name: 'Save expiry warnings' })).toBeDisabled();
 });
+
+test('Browse… fills the CA file from the system file dialog, and cancelling it changes nothing', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  const ca = page.getByLabel('Extra CA certificate file');
+  // The harness stands in for the person at the dialog: the next dialog answers this path.
+  await fetch(`${harness.url}__harness/choose-file`, { method: 'POST', body: JSON.stringify({ path: '/etc/ssl/corporate-root.pem' }) });
+  await page.getByRole('button', { name: 'Browse…' }).click();
+  await expect(ca).toHaveValue('/etc/ssl/corporate-root.pem');
+  // Cancelled (no answer queued): the path stays.
+  await page.getByRole('button', { name: 'Browse…' }).click();
+  await expect(ca).toHaveValue('/etc/ssl/corporate-root.pem');
+});

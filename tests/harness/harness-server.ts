@@ -64,6 +64,8 @@ export interface Harness {
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const opened: string[] = [];
+  // The person at the file dialog is the test: POST /__harness/choose-file {"path"} answers the next one.
+  let nextChosenFile: string | null = null;
   const signIn = new HarnessSignIn();
   const sinks = new Set<http.ServerResponse>();
   const services = createAppServices({
@@ -81,6 +83,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       for (const sink of sinks) sink.write(`data: ${JSON.stringify({ event, payload })}\n\n`);
     },
     signInDriver: () => signIn.driver(),
+    chooseFile: async () => {
+      const chosen = nextChosenFile;
+      nextChosenFile = null;
+      return chosen;
+    },
     timeouts: { requestMs: 5000, probeMs: 10_000, interactiveMs: 60_000 },
   });
   const table = createHandlers(services);
@@ -127,6 +134,17 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       req.on('end', () => {
         const ok = signIn.complete(url.pathname.slice('/__harness/sign-in/'.length), JSON.parse(Buffer.concat(chunks).toString('utf8')) as Parameters<HarnessSignIn['complete']>[1]);
         res.writeHead(ok ? 200 : 404);
+        res.end();
+      });
+      return;
+    }
+    if (req.method === 'POST' && url.pathname === '/__harness/choose-file') {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { path?: unknown };
+        nextChosenFile = typeof body.path === 'string' ? body.path : null;
+        res.writeHead(204);
         res.end();
       });
       return;

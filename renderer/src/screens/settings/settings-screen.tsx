@@ -1,8 +1,9 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Subtitle2, Switch, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { SaveRegular } from '@fluentui/react-icons';
+import { FolderOpenRegular, SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { DEFAULT_NETWORK_SETTINGS, validateNetworkSettings, type NetworkSettings, type ProxyMode } from '../../../../shared/settings';
-import { call, errorMessage } from '../../api';
+import { errorMessage } from '../../api';
+import { useSettingsStore } from '../../stores/settings-store';
 import { ExpiryPolicyForm } from './expiry-policy-form';
 import { useAppearanceStore } from '../../stores/appearance-store';
 import { useUpdatesStore } from '../../stores/updates-store';
@@ -16,24 +17,26 @@ const useStyles = makeStyles({
   section: { margin: 0 },
   intro: { color: tokens.colorNeutralForeground2, margin: 0 },
   actions: { display: 'flex', gap: '8px' },
+  fileRow: { display: 'flex', gap: '8px', alignItems: 'center', minWidth: 0 },
+  fileInput: { flex: '1 1 auto', minWidth: 0 },
 });
 
 /** Network settings for corporate networks: the proxy and an extra CA for a TLS-inspecting proxy. */
 export default function SettingsScreen() {
   const s = useStyles();
-  const [settings, setSettings] = useState<NetworkSettings>(DEFAULT_NETWORK_SETTINGS);
-  const [saved, setSaved] = useState<NetworkSettings | null>(null);
+  const saved = useSettingsStore((st) => st.network);
+  const loadError = useSettingsStore((st) => st.loadError);
+  const { loadNetwork, saveNetwork, chooseCaFile } = useSettingsStore.getState();
+  const [settings, setSettings] = useState<NetworkSettings>(saved ?? DEFAULT_NETWORK_SETTINGS);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
-    call('settings:network-get', {}).then(
-      (n) => {
-        setSettings(n);
-        setSaved(n);
-      },
-      (e: unknown) => setMessage({ intent: 'error', text: errorMessage(e) }),
-    );
-  }, []);
+    void loadNetwork();
+  }, [loadNetwork]);
+  // The saved settings arrive (or change): the form shows them.
+  useEffect(() => {
+    if (saved) setSettings(saved);
+  }, [saved]);
 
   const issues = validateNetworkSettings(settings);
   const issue = (field: 'proxyUrl' | 'noProxy' | 'caFile') => {
@@ -59,10 +62,8 @@ export default function SettingsScreen() {
         onSubmit={(e) => {
           e.preventDefault();
           if (issues.length > 0) return;
-          call('settings:network-set', settings).then(
-            (n) => {
-              setSaved(n);
-              setSettings(n);
+          saveNetwork(settings).then(
+            () => {
               setMessage({ intent: 'success', text: 'Network settings saved. The next check uses them.' });
             },
             (err: unknown) => setMessage({ intent: 'error', text: errorMessage(err) }),
@@ -95,11 +96,24 @@ export default function SettingsScreen() {
           hint="For a proxy that inspects TLS: the path of its CA certificate (PEM). It is trusted for the Entra and Microsoft Graph hosts only."
           {...issue('caFile')}
         >
-          <Input value={settings.caFile} onChange={(_e, d) => set({ caFile: d.value })} placeholder="C:\Certificates\corporate-root.pem" spellCheck={false} />
+          <div className={s.fileRow}>
+            <Input className={s.fileInput} value={settings.caFile} onChange={(_e, d) => set({ caFile: d.value })} placeholder="C:\Certificates\corporate-root.pem" spellCheck={false} />
+            <Button
+              icon={<FolderOpenRegular />}
+              onClick={() =>
+                chooseCaFile().then(
+                  (path) => path !== null && set({ caFile: path }),
+                  (err: unknown) => setMessage({ intent: 'error', text: errorMessage(err) }),
+                )
+              }
+            >
+              Browse…
+            </Button>
+          </div>
         </Field>
-        {message && (
-          <MessageBar intent={message.intent}>
-            <MessageBarBody>{message.text}</MessageBarBody>
+        {(message ?? loadError) && (
+          <MessageBar intent={message?.intent ?? 'error'}>
+            <MessageBarBody>{message?.text ?? `The network settings could not be read: ${loadError}`}</MessageBarBody>
           </MessageBar>
         )}
         <div className={s.actions}>
