@@ -45,6 +45,8 @@ test('first launch: tabbing marks nothing red, and one click makes a practice pr
   // "Create a profile" takes the keyboard to the form; tabbing through it turns nothing red.
   await welcome.getByRole('button', { name: 'Create a profile' }).click();
   await expect(page.getByLabel('Profile name')).toBeFocused();
+  // A full focus ring around the field, not only Fluent's underline.
+  await expect(page.locator('.fui-Input').filter({ has: page.getByLabel('Profile name') })).toHaveCSS('outline-style', 'solid');
   for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
   await expect(page.locator('.fui-Field__validationMessage')).toHaveCount(0);
   // Submitting shows every missing field at once.
