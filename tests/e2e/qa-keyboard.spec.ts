@@ -27,6 +27,8 @@ test('the check runs, reports its progress and expands its rows from the keyboar
   // The practice notice keeps its height: its text used to spill over the first check row.
   const notice = page.getByText(/Practice tenant, scenario “secret-expired”/);
   const bar = page.locator('.fui-MessageBar').filter({ has: notice });
+  // The notice appears once the practice scenarios are loaded: measure it only then.
+  await expect(notice).toBeVisible();
   const barBox = await bar.boundingBox();
   const textBox = await notice.boundingBox();
   expect(barBox && textBox && textBox.y + textBox.height <= barBox.y + barBox.height).toBe(true);
