@@ -5,12 +5,6 @@
  */
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -23,6 +17,7 @@ import type { QuarantinedProfileView } from '../../../shared/ipc-profiles';
 import { printable } from '../../../shared/profile';
 import { call, errorMessage } from '../api';
 import { useProfilesStore } from '../stores/profiles-store';
+import { ConfirmDeleteDialog } from './confirm-delete-dialog';
 
 const useStyles = makeStyles({
   root: { display: 'grid', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalL },
@@ -141,20 +136,14 @@ export function ProfileStoreStatus() {
           </ul>
         </section>
       )}
-      <Dialog open={deleting !== null} onOpenChange={(_e, d) => !d.open && setDeleting(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Delete "{deleting ? label(deleting) : ''}"?</DialogTitle>
-            <DialogContent>The record and any client secret stored for it are removed from this computer. Nothing changes in Entra ID. This cannot be undone.</DialogContent>
-            <DialogActions>
-              <Button onClick={() => deleting && void remove(deleting)}>Delete record</Button>
-              <Button appearance="primary" onClick={() => setDeleting(null)}>
-                Cancel
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDeleteDialog
+        name={deleting ? label(deleting) : null}
+        confirmLabel="Delete record"
+        onConfirm={() => deleting && void remove(deleting)}
+        onCancel={() => setDeleting(null)}
+      >
+        The record and any client secret stored for it are removed from this computer. Nothing changes in Entra ID. This cannot be undone.
+      </ConfirmDeleteDialog>
     </div>
   );
 }

@@ -22,6 +22,7 @@ import { validateName, type ProfileView } from '../../../../shared/profile';
 import { errorMessage } from '../../api';
 import { ExpiryBanner } from '../../components/expiry/expiry-banner';
 import { ProfileStoreStatus } from '../../components/profile-store-status';
+import { ConfirmDeleteDialog } from '../../components/confirm-delete-dialog';
 import { useProfilesStore, useSelectedProfile } from '../../stores/profiles-store';
 import { ProfileEditor } from './profile-editor';
 import { FirstRun } from './first-run';
@@ -198,36 +199,24 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
         </DialogSurface>
       </Dialog>
 
-      <Dialog open={deleting !== null} onOpenChange={(_e, d) => !d.open && setDeleting(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Delete "{deleting?.name}"?</DialogTitle>
-            <DialogContent>
-              The profile and its stored client secret are removed from this computer. Nothing changes in Entra ID. This cannot be undone.
-            </DialogContent>
-            <DialogActions>
-              <Button
-                className={styles.danger}
-                onClick={() => {
-                  const target = deleting;
-                  setDeleting(null);
-                  if (target)
-                    void act(async () => {
-                      await remove(target.id);
-                      setDirty(false);
-                      toast(`Deleted "${target.name}".`);
-                    });
-                }}
-              >
-                Delete profile
-              </Button>
-              <Button appearance="primary" onClick={() => setDeleting(null)}>
-                Cancel
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDeleteDialog
+        name={deleting?.name ?? null}
+        confirmLabel="Delete profile"
+        confirmClassName={styles.danger}
+        onConfirm={() => {
+          const target = deleting;
+          setDeleting(null);
+          if (target)
+            void act(async () => {
+              await remove(target.id);
+              setDirty(false);
+              toast(`Deleted "${target.name}".`);
+            });
+        }}
+        onCancel={() => setDeleting(null)}
+      >
+        The profile and its stored client secret are removed from this computer. Nothing changes in Entra ID. This cannot be undone.
+      </ConfirmDeleteDialog>
     </div>
   );
 }
