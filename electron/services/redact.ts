@@ -23,15 +23,20 @@ export function forgetSecret(value: string): void {
   known.delete(value);
 }
 
+/** Names of fields that hold a credential, in query strings, form bodies, JSON and log text. */
+const CREDENTIAL_NAMES =
+  'client_secret|clientSecret|secret|password|passwd|code_verifier|codeVerifier|refresh_token|refreshToken|access_token|accessToken|id_token|idToken|client_assertion|assertion|secretText';
+/** A JSON key naming a credential: one of the names, as the whole key or after a separator ("proxy.password"). */
+const CREDENTIAL_KEY = new RegExp(`(?:^|[^A-Za-z0-9_])(?:${CREDENTIAL_NAMES})$`, 'i');
+/** An authorization code as a JSON value: a long opaque string (Graph's error "code" is a word). */
+const OPAQUE_CODE = /^[A-Za-z0-9._~+/=-]{60,}$/;
+
 const PATTERNS: [RegExp, string][] = [
   // JWTs (ID/access tokens): header.payload.signature, base64url. The header must start a base64url
   // run (the lookbehind): started after any "-" inside a run, "-eyJ" repeated cost quadratic time.
   [/(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, '[redacted token]'],
   // OAuth and credential fields in query strings, form bodies, JSON and log text.
-  [
-    /(\b(?:client_secret|clientSecret|secret|password|passwd|code_verifier|codeVerifier|refresh_token|refreshToken|access_token|accessToken|id_token|idToken|client_assertion|assertion|secretText)["']?\s*[:=]\s*["']?)[^"'&\s,;}]{4,}/gi,
-    '$1[redacted]',
-  ],
+  [new RegExp(`(\\b(?:${CREDENTIAL_NAMES})["']?\\s*[:=]\\s*["']?)[^"'&\\s,;}]{4,}`, 'gi'), '$1[redacted]'],
   // The authorization code in a redirect URL or form body (not the word "code" in general).
   [/([?&#]code=)[^&\s"'#]+/g, '$1[redacted]'],
   // An authorization code as a JSON field: long opaque strings only (Graph's error "code" stays).
@@ -57,7 +62,31 @@ export function redact(text: string): string {
   return out;
 }
 
-/** Deep-redact a JSON-like value (for structured logs and support bundles). */
+/**
+ * Deep-redact a JSON-like value (for structured logs, support bundles and the CLI's --json
+ * documents), field by field: every string (and key) through redact(), and a field named like a
+ * credential loses its string or number. The result is always a JSON value: redacting the serialized
+ * text instead turned `"secretText": null` into `"secretText":[redacted]`, which is not JSON, and
+ * missed a known secret that JSON had escaped (a quote or backslash in it).
+ */
 export function redactValue<T>(value: T): T {
-  return JSON.parse(redact(JSON.stringify(value) ?? 'null')) as T;
+  // Through JSON first, so what is redacted is exactly what would be serialized (toJSON, undefined).
+  const plain: unknown = JSON.parse(JSON.stringify(value) ?? 'null');
+  return redactJson(plain, null) as T;
+}
+
+function redactJson(value: unknown, key: string | null): unknown {
+  if (typeof value === 'string') {
+    if (key !== null && value !== '' && (CREDENTIAL_KEY.test(key) || (key === 'code' && OPAQUE_CODE.test(value)))) return '[redacted]';
+    return redact(value);
+  }
+  if (typeof value === 'number') return key !== null && CREDENTIAL_KEY.test(key) ? '[redacted]' : value;
+  if (Array.isArray(value)) return value.map((item) => redactJson(item, key));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[redact(k)] = redactJson(v, k);
+    return out;
+  }
+  // null and booleans hold no secret.
+  return value;
 }

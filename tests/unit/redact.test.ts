@@ -85,3 +85,62 @@ describe('redaction of hostile text', () => {
     }
   });
 });
+
+describe('redaction of a JSON document (redactValue)', () => {
+  const SECRET = 'JSN8Q~structuredCanary0123456789abcdef';
+  registerSecret(SECRET);
+  const roundTrips = (value: unknown) => JSON.parse(JSON.stringify(redactValue(value))) as unknown;
+
+  it('keeps a Graph password credential valid JSON: secretText null stays null, the hint and dates stay', () => {
+    const credential = { keyId: '0b1c2d3e-1111-2222-3333-444455556666', displayName: 'Octopus', hint: 'abc', secretText: null, endDateTime: '2027-05-01T00:00:00Z', customKeyIdentifier: null };
+    expect(roundTrips({ value: [{ passwordCredentials: [credential] }] })).toEqual({ value: [{ passwordCredentials: [credential] }] });
+  });
+
+  it('keeps numbers, booleans and null where a credential name holds them, and redacts a number that may be a password', () => {
+    expect(roundTrips({ password: 123456, secret: true, accessToken: false, refresh_token: null, count: 3, ratio: 1.5 })).toEqual({
+      password: '[redacted]',
+      secret: true,
+      accessToken: false,
+      refresh_token: null,
+      count: 3,
+      ratio: 1.5,
+    });
+  });
+
+  it('redacts a credential string with quotes, backslashes, spaces and line breaks entirely, and keeps its neighbours', () => {
+    const out = roundTrips({ outer: { client_secret: 'ab"c\\d e\nf', note: 'kept "as" is \\ here' }, list: [{ password: 'p@ss w"rd' }] });
+    expect(out).toEqual({ outer: { client_secret: '[redacted]', note: 'kept "as" is \\ here' }, list: [{ password: '[redacted]' }] });
+  });
+
+  it('finds a known secret that JSON would escape, and a token inside a nested string', () => {
+    const quoted = 'QTE8Q~with"quote\\and-backslash-0123456789';
+    registerSecret(quoted);
+    const out = JSON.stringify(redactValue({ a: { b: [`the value was ${quoted}`, `id ${CANARY_JWT} and ${SECRET}`] } }));
+    expect(out).not.toContain('with\\"quote');
+    expect(out).not.toContain('c2lnbmF0dXJl');
+    expect(out).not.toContain('JSN8Q');
+    expect(JSON.parse(out)).toEqual({ a: { b: ['the value was [redacted secret]', 'id [redacted token] and [redacted secret]'] } });
+  });
+
+  it('redacts a long opaque "code" (an authorization code) and keeps a Graph error code', () => {
+    const authCode = `0.AX${'a1B2'.repeat(20)}`;
+    expect(roundTrips({ code: authCode })).toEqual({ code: '[redacted]' });
+    expect(roundTrips({ error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges' } })).toEqual({ error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges' } });
+  });
+
+  it('always returns a value that serializes to valid JSON, whatever the document holds', () => {
+    const credentialKey = fc.constantFrom('secretText', 'password', 'client_secret', 'accessToken', 'code', 'note', 'code_verifier');
+    const leaf = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string(), fc.constant(SECRET));
+    const doc = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.oneof(credentialKey, fc.string()), tie('node'), { maxKeys: 4 })),
+    })).node;
+    fc.assert(
+      fc.property(doc, (value) => {
+        const text = JSON.stringify(redactValue(value));
+        expect(() => JSON.parse(text)).not.toThrow();
+        expect(text).not.toContain('JSN8Q');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
