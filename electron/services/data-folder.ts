@@ -6,7 +6,9 @@
  * The cross-process part is the lock-directory technique of proper-lockfile: `mkdir` is atomic on
  * every OS and file system we run on, so exactly one process creates `store.lock`; a lock older than
  * STALE_MS belongs to a process that died inside its section and is taken over, so a crash never
- * blocks the folder for good. (proper-lockfile itself is not used: its signal-exit dependency
+ * blocks the folder for good. Taking over is itself exclusive (removeIfStale): of the processes that
+ * saw the same dead lock, one removes it, and none removes the live lock that may stand in its place
+ * by then. (proper-lockfile itself is not used: its signal-exit dependency
  * re-raises SIGINT, which killed the CLI's graceful Ctrl+C.) Every critical section is synchronous
  * and lasts milliseconds, so inside one process no two of them interleave, and no section outlives
  * STALE_MS; the lock is re-entrant so a profile write may write the secrets file in the same section.
@@ -80,11 +82,16 @@ export class DataLock {
     for (;;) {
       try {
         fs.mkdirSync(this.lockPath);
-        return () => fs.rmSync(this.lockPath, { recursive: true, force: true });
+        const mine = instanceOf(fs.statSync(this.lockPath, { bigint: true }));
+        return () => {
+          // Only our own lock: after a section that outlived STALE_MS (the computer slept), another
+          // process may hold the folder by now, under a lock that is not ours to remove.
+          if (instanceOf(fs.statSync(this.lockPath, { bigint: true })) === mine) fs.rmSync(this.lockPath, { recursive: true, force: true });
+        };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
-      if (this.takeOverIfStale()) continue;
+      if (removeIfStale(this.lockPath)) continue;
       if (Date.now() >= deadline)
         throw new DeskError(
           'conflict',
@@ -94,21 +101,57 @@ export class DataLock {
       pause = Math.min(pause * 2, 50);
     }
   }
+}
 
-  /** Removes a lock left by a process that died; true when the caller should try again at once. */
-  private takeOverIfStale(): boolean {
+/** One lock directory, told apart from any later one at the same path (a new one may reuse the inode). */
+function instanceOf(stats: fs.BigIntStats): string {
+  return `${stats.ino}-${stats.mtimeNs}`;
+}
+
+/**
+ * Removes the lock directory `dir` when it is older than STALE_MS, and returns true when the caller
+ * should try again at once (the lock is gone), false when it should wait (the lock is alive, or
+ * another process is removing it).
+ *
+ * Seeing a lock stale and removing it are two steps: between them another process may have removed
+ * the same dead lock and taken the folder with a new one, which a plain remove (or rename) of the
+ * path would take away from it. So the removal of one lock instance is claimed first by creating
+ * `<dir>.takeover-<instance>`, an atomic mkdir only one process wins for that instance; the winner
+ * removes the lock only if it is still that instance. A claim left by a process that died holding
+ * it is itself stale after STALE_MS and removed the same way.
+ */
+function removeIfStale(dir: string): boolean {
+  let seen: fs.BigIntStats;
+  try {
+    seen = fs.statSync(dir, { bigint: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw error;
+  }
+  if (Date.now() - Number(seen.mtimeMs) <= STALE_MS) return false;
+  const instance = instanceOf(seen);
+  const claim = `${dir}.takeover-${instance}`;
+  try {
+    fs.mkdirSync(claim);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // Another process is removing this lock, or died doing so: wait, or clear its claim.
+    return removeIfStale(claim);
+  }
+  try {
+    let now: fs.BigIntStats;
     try {
-      if (Date.now() - fs.statSync(this.lockPath).mtimeMs <= STALE_MS) return false;
-      // Renamed first: of two processes that both saw it stale, only one moves this directory.
-      const aside = `${this.lockPath}.stale-${process.pid}-${Date.now()}`;
-      fs.renameSync(this.lockPath, aside);
-      fs.rmSync(aside, { recursive: true, force: true });
-      return true;
+      now = fs.statSync(dir, { bigint: true });
     } catch (error) {
-      // Gone meanwhile (released, or taken over by another process): try again.
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
       throw error;
     }
+    // Another lock than the one seen stale: a process that removed it before us holds the folder now.
+    if (instanceOf(now) !== instance) return false;
+    fs.rmSync(dir, { recursive: true, force: true });
+    return true;
+  } finally {
+    fs.rmSync(claim, { recursive: true, force: true });
   }
 }
 
