@@ -108,6 +108,15 @@ function instanceOf(stats: fs.BigIntStats): string {
   return `${stats.ino}-${stats.mtimeNs}`;
 }
 
+function statIfThere(file: string): fs.BigIntStats | null {
+  try {
+    return fs.statSync(file, { bigint: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
 /**
  * Removes the lock directory `dir` when it is older than STALE_MS, and returns true when the caller
  * should try again at once (the lock is gone), false when it should wait (the lock is alive, or
@@ -121,13 +130,8 @@ function instanceOf(stats: fs.BigIntStats): string {
  * it is itself stale after STALE_MS and removed the same way.
  */
 function removeIfStale(dir: string): boolean {
-  let seen: fs.BigIntStats;
-  try {
-    seen = fs.statSync(dir, { bigint: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
-    throw error;
-  }
+  const seen = statIfThere(dir);
+  if (seen === null) return true;
   if (Date.now() - Number(seen.mtimeMs) <= STALE_MS) return false;
   const instance = instanceOf(seen);
   const claim = `${dir}.takeover-${instance}`;
@@ -139,13 +143,8 @@ function removeIfStale(dir: string): boolean {
     return removeIfStale(claim);
   }
   try {
-    let now: fs.BigIntStats;
-    try {
-      now = fs.statSync(dir, { bigint: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
-      throw error;
-    }
+    const now = statIfThere(dir);
+    if (now === null) return true;
     // Another lock than the one seen stale: a process that removed it before us holds the folder now.
     if (instanceOf(now) !== instance) return false;
     fs.rmSync(dir, { recursive: true, force: true });

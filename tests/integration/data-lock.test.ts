@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DataLock } from '../../electron/services/data-folder';
+import { outputOf, type ProcessRun } from '../helpers/child-output';
 
 let dir: string;
 beforeEach(() => {
@@ -28,19 +29,9 @@ function leaveStaleLock(lockPath: string): void {
 }
 
 /** Starts racers, waits until every one is ready, then lets them all go at once. */
-async function race(processes: number, sections: number): Promise<{ code: number | null; stdout: string; stderr: string }[]> {
+async function race(processes: number, sections: number): Promise<ProcessRun[]> {
   const children = Array.from({ length: processes }, () => spawn(process.execPath, ['--import', 'tsx', RACER, 'race', dir, String(sections)], { stdio: ['pipe', 'pipe', 'pipe'] }));
-  const results = children.map(
-    (child) =>
-      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-        child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-      }),
-  );
+  const results = children.map(outputOf);
   await Promise.all(
     children.map(
       (child) =>

@@ -15,6 +15,7 @@ import { EMPTY_DRAFT, type ProfileDraft } from '../../shared/profile';
 import { FEDERATION_FIELDS, storedRecord } from '../fixtures/profiles/stored-record';
 import { ephemeralKeyVault } from '../harness/test-vault';
 import { testAppServices } from '../helpers/app-services';
+import { outputOf, type ProcessRun } from '../helpers/child-output';
 import { runCliInProcess } from '../helpers/run-cli';
 
 const draft = (name: string, over: Partial<ProfileDraft> = {}): ProfileDraft => ({
@@ -39,16 +40,8 @@ const storedNames = (): string[] => (readJson('profiles.json').profiles as { nam
 const storedSecretIds = (): string[] => Object.keys(readJson('secrets.json').secrets).sort();
 const storedProfileIds = (): string[] => (readJson('profiles.json').profiles as { id: string }[]).map((p) => p.id).sort();
 
-function runWriter(prefix: string, count: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/store-writer.ts', dir, prefix, String(count)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function runWriter(prefix: string, count: number): Promise<ProcessRun> {
+  return outputOf(spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/store-writer.ts', dir, prefix, String(count)], { stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 const federation = FEDERATION_FIELDS;
