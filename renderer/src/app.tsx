@@ -68,7 +68,7 @@ interface PageDef {
 /** The first screen is bundled; every other page is loaded when first opened. */
 const PAGES: PageDef[] = [
   { id: 'profiles', label: 'Profiles', icon: <PeopleTeamRegular />, component: ProfilesScreen },
-  { id: 'check', label: 'Check Compatibility', icon: <TaskListSquareLtrRegular />, component: lazy(() => import('./screens/check/check-screen')) },
+  { id: 'check', label: 'Check compatibility', icon: <TaskListSquareLtrRegular />, component: lazy(() => import('./screens/check/check-screen')) },
   { id: 'audit', label: 'Entra setup', icon: <ShieldTaskRegular />, component: lazy(() => import('./screens/audit/audit-screen')) },
   { id: 'diagnose', label: 'Diagnose', icon: <StethoscopeRegular />, component: lazy(() => import('./screens/diagnose/diagnose-screen')) },
   { id: 'settings', label: 'Settings', icon: <SettingsRegular />, component: lazy(() => import('./screens/settings/settings-screen')) },

@@ -15,18 +15,18 @@ const ALL = ['Directory (tenant)', 'SAML-OpenID application', 'API application',
 test('a healthy practice tenant passes every check, unlocks Federated identity, and the way back stays open', async ({ page, context, harness }) => {
   await page.goto(harness.url);
   await createPracticeProfile(page, 'Practice', 'healthy');
-  await page.getByRole('tab', { name: 'Check Compatibility' }).click();
+  await page.getByRole('tab', { name: 'Check compatibility' }).click();
   const [user, password] = await practiceUser(page);
   for (const title of ALL) await expect(row(page, title, 'Not verified')).toBeVisible();
   const web = page.getByRole('group', { name: 'Web portal authentication mode' });
   await expect(web.getByRole('button', { name: 'Switch to Federated identity' })).toBeDisabled();
-  await expect(web.getByText('Locked until Check Compatibility passes')).toBeVisible();
+  await expect(web.getByText('Locked until Check compatibility passes')).toBeVisible();
   // Locked, but a keyboard user reaches it and hears why.
   await web.getByRole('button', { name: 'Switch to Federated identity' }).focus();
   await expect(web.getByRole('button', { name: 'Switch to Federated identity' })).toBeFocused();
-  await expect(web.getByRole('button', { name: 'Switch to Federated identity' })).toHaveAccessibleDescription(/Locked until Check Compatibility passes/);
+  await expect(web.getByRole('button', { name: 'Switch to Federated identity' })).toHaveAccessibleDescription(/Locked until Check compatibility passes/);
 
-  await page.getByRole('button', { name: 'Check Compatibility' }).click();
+  await page.getByRole('button', { name: 'Check compatibility' }).click();
   await signInInPopup(context, harness.url, user, password);
   for (const title of ALL) await expect(row(page, title, 'Passed')).toBeVisible();
   await screenshot(page, 'check-all-green');
@@ -54,7 +54,7 @@ test('a healthy practice tenant passes every check, unlocks Federated identity, 
   await page.getByRole('tab', { name: 'Profiles' }).click();
   await page.getByLabel('Octopus Web URL').fill('https://octopus2.contoso.com/');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await page.getByRole('tab', { name: 'Check Compatibility' }).click();
+  await page.getByRole('tab', { name: 'Check compatibility' }).click();
   await expect(row(page, 'Interactive sign-in', 'Not verified')).toBeVisible();
   await expect(row(page, 'Client secret', 'Passed')).toBeVisible();
   await expect(assignee.getByRole('button', { name: 'Switch to Federated identity' })).toBeDisabled();
@@ -64,9 +64,9 @@ test('a redirect URI registered without its trailing slash fails sign-in with AA
   await page.setViewportSize({ width: 1024, height: 640 });
   await page.goto(harness.url);
   await createPracticeProfile(page, 'No slash', 'redirect-no-trailing-slash');
-  await page.getByRole('tab', { name: 'Check Compatibility' }).click();
+  await page.getByRole('tab', { name: 'Check compatibility' }).click();
   const [user, password] = await practiceUser(page);
-  await page.getByRole('button', { name: 'Check Compatibility' }).click();
+  await page.getByRole('button', { name: 'Check compatibility' }).click();
   await signInInPopup(context, harness.url, user, password);
 
   const failed = row(page, 'Interactive sign-in', 'Failed');
@@ -91,16 +91,16 @@ test('a redirect URI registered without its trailing slash fails sign-in with AA
 test('missing admin consent: the check stops at the consent prompt, grants nothing, and says an admin must consent', async ({ page, context, harness }) => {
   await page.goto(harness.url);
   await createPracticeProfile(page, 'No consent', 'consent-missing');
-  await page.getByRole('tab', { name: 'Check Compatibility' }).click();
+  await page.getByRole('tab', { name: 'Check compatibility' }).click();
   const [user, password] = await practiceUser(page);
   for (let run = 0; run < 2; run++) {
-    await page.getByRole('button', { name: 'Check Compatibility', exact: true }).click();
+    await page.getByRole('button', { name: 'Check compatibility', exact: true }).click();
     await signInInPopup(context, harness.url, user, password);
     const failed = row(page, 'Interactive sign-in', 'Failed');
     await expect(failed).toBeVisible();
     await expect(failed).toContainText('Admin consent is missing');
     await expect(failed.getByRole('region', { name: 'How to fix' })).toContainText('Grant admin consent');
-    await expect(page.getByRole('button', { name: 'Check Compatibility', exact: true })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Check compatibility', exact: true })).toBeEnabled();
     // The second run fails the same way: the first one granted nothing.
   }
   await screenshot(page, 'check-consent-missing');

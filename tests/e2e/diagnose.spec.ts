@@ -177,8 +177,8 @@ test("a failed check's Diagnose button opens this page with the code diagnosed f
   await page.getByRole('button', { name: 'Create profile' }).click();
   await expect(page.getByRole('navigation', { name: 'Profiles' }).getByRole('button', { name: 'Practice', exact: true })).toBeVisible();
 
-  await page.getByRole('tab', { name: 'Check Compatibility' }).click();
-  await page.getByRole('button', { name: 'Check Compatibility', exact: true }).click();
+  await page.getByRole('tab', { name: 'Check compatibility' }).click();
+  await page.getByRole('button', { name: 'Check compatibility', exact: true }).click();
   const failed = page.getByRole('list', { name: 'Checks' }).getByRole('listitem', { name: 'Client secret: Failed' });
   await expect(failed).toBeVisible({ timeout: 30_000 });
   await failed.getByRole('button', { name: 'Diagnose AADSTS7000222' }).click();

@@ -54,11 +54,11 @@ test('first launch: tabbing marks nothing red, and one click makes a practice pr
   await expect(page.locator('.fui-Field__validationMessage').first()).toBeVisible();
 
   await welcome.getByRole('button', { name: 'Try the practice tenant' }).click();
-  await expect(page.getByRole('heading', { name: 'Check Compatibility', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Check compatibility', level: 2 })).toBeVisible();
   await expect(page.getByLabel('Profile', { exact: true })).toHaveValue(/.+/);
   await expect(page.getByLabel('Profile', { exact: true }).locator('option:checked')).toHaveText('Practice tenant');
   const [user, password] = await practiceUser(page);
-  await page.getByRole('button', { name: 'Check Compatibility', exact: true }).click();
+  await page.getByRole('button', { name: 'Check compatibility', exact: true }).click();
   await signInInPopup(context, harness.url, user, password);
   await expect(page.getByRole('status').filter({ hasText: 'Check finished: 6 passed' })).toBeAttached();
   await expect(page.getByRole('group', { name: 'Web portal authentication mode' }).getByRole('button', { name: 'Switch to Federated identity' })).toBeEnabled();
@@ -69,7 +69,7 @@ test('an expired secret is announced on every page, in the past tense, and leads
   await seedExpired(page);
   await page.reload();
   const notices = page.getByRole('region', { name: 'Notices' });
-  for (const tab of ['Check Compatibility', 'Entra setup', 'Diagnose', 'Settings']) {
+  for (const tab of ['Check compatibility', 'Entra setup', 'Diagnose', 'Settings']) {
     await page.getByRole('tab', { name: tab, exact: true }).click();
     await expect(notices.getByText(/^Legacy: Client secret Old… expired 3 days ago/)).toBeVisible();
     await expect(notices).toContainText('Federated sign-ins have stopped');

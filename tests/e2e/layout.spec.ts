@@ -11,7 +11,7 @@ import { SCALINGS, layoutProblemsScrolled } from './layout';
 /** Each page's tab and the heading it opens with (the profiles page is headed by the selected profile). */
 const PAGES = [
   ['Profiles', 'Production'],
-  ['Check Compatibility', 'Check Compatibility'],
+  ['Check compatibility', 'Check compatibility'],
   ['Entra setup', 'Entra setup'],
   ['Diagnose', 'Diagnose'],
   ['Settings', 'Settings'],

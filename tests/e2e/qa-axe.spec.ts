@@ -39,10 +39,10 @@ test('no serious or critical accessibility violations on the profiles, check, En
   found.push(...(await seriousViolations(page, 'profiles')));
 
   // A check with a failed row (expanded, with Entra's response and the fix).
-  await page.getByRole('tab', { name: 'Check Compatibility' }).click();
-  await page.getByRole('button', { name: 'Check Compatibility', exact: true }).click();
+  await page.getByRole('tab', { name: 'Check compatibility' }).click();
+  await page.getByRole('button', { name: 'Check compatibility', exact: true }).click();
   await expect(page.getByRole('list', { name: 'Checks' }).getByRole('listitem', { name: 'Client secret: Failed' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Check Compatibility', exact: true })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Check compatibility', exact: true })).toBeEnabled();
   found.push(...(await seriousViolations(page, 'check')));
 
   await page.getByRole('tab', { name: 'Entra setup' }).click();

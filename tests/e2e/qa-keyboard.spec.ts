@@ -21,8 +21,8 @@ async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 30):
 test('the check runs, reports its progress and expands its rows from the keyboard, and nothing spills at 1024×640', async ({ page, harness }) => {
   await page.goto(harness.url);
   await createPracticeProfile(page, 'A profile with a rather long name for the select', 'secret-expired');
-  await page.getByRole('tab', { name: 'Check Compatibility' }).click();
-  await expect(page.getByRole('heading', { name: 'Check Compatibility', level: 2 })).toBeVisible();
+  await page.getByRole('tab', { name: 'Check compatibility' }).click();
+  await expect(page.getByRole('heading', { name: 'Check compatibility', level: 2 })).toBeVisible();
 
   // The practice notice keeps its height: its text used to spill over the first check row.
   const notice = page.getByText(/Practice tenant, scenario “secret-expired”/);
@@ -36,7 +36,7 @@ test('the check runs, reports its progress and expands its rows from the keyboar
   // Keyboard only: from the page's profile select to the button, Enter starts the check.
   await page.getByLabel('Profile', { exact: true }).focus();
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Check Compatibility', exact: true })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Check compatibility', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   // A screen reader hears the end of the run, not only sighted users seeing icons change.
   await expect(page.getByRole('status').filter({ hasText: /^Check finished: \d passed, 0 warning, 1 failed, \d skipped\.$/ })).toBeAttached();
@@ -72,9 +72,9 @@ test('the check runs, reports its progress and expands its rows from the keyboar
 test('switching the authentication scope from the keyboard: Escape cancels, focus comes back, and lands on the new action after switching', async ({ page, context, harness }) => {
   await page.goto(harness.url);
   await createPracticeProfile(page, 'Practice', 'healthy');
-  await page.getByRole('tab', { name: 'Check Compatibility' }).click();
+  await page.getByRole('tab', { name: 'Check compatibility' }).click();
   const [user, password] = await practiceUser(page);
-  await page.getByRole('button', { name: 'Check Compatibility', exact: true }).click();
+  await page.getByRole('button', { name: 'Check compatibility', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: /of 6 checks done\.$/ })).toBeAttached();
   await signInInPopup(context, harness.url, user, password);
   await expect(page.getByRole('status').filter({ hasText: 'Check finished: 6 passed' })).toBeAttached();
@@ -112,7 +112,7 @@ test('the Entra setup, Diagnose and Settings pages read well at 1024×640', asyn
 
   // Every page: one h1 (the app), one h2 named as the page's place in the navigation.
   for (const [tab, h2] of [
-    ['Check Compatibility', 'Check Compatibility'],
+    ['Check compatibility', 'Check compatibility'],
     ['Entra setup', 'Entra setup'],
     ['Diagnose', 'Diagnose'],
     ['Settings', 'Settings'],
@@ -142,10 +142,10 @@ test('without a profile, the empty pages say what to do in plain words', async (
   await page.goto(harness.url);
   await page.getByRole('tab', { name: 'Diagnose', exact: true }).click();
   await expect(page.getByText('App version, OS and recent log lines, with secrets and tokens removed (no profile yet).')).toBeVisible();
-  await page.getByRole('tab', { name: 'Check Compatibility' }).click();
+  await page.getByRole('tab', { name: 'Check compatibility' }).click();
   await expect(page.getByText('Create a profile first: the check proves its settings against Entra ID.')).toBeVisible();
   // The heading sits at the top like on the other pages (it used to carry the browser's default margin).
-  const heading = page.getByRole('heading', { name: 'Check Compatibility', level: 2 });
+  const heading = page.getByRole('heading', { name: 'Check compatibility', level: 2 });
   await expect(heading).toHaveCSS('margin-top', '0px');
   await page.getByRole('button', { name: 'Go to Profiles' }).press('Enter');
   await expect(page.getByLabel('Profile name')).toBeVisible();

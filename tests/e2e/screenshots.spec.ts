@@ -18,10 +18,10 @@ const SIZES = [
 ] as const;
 
 async function checkProfile(page: Page, profile: string, harnessUrl: string, expectText: RegExp): Promise<void> {
-  await page.getByRole('tab', { name: 'Check Compatibility' }).click();
+  await page.getByRole('tab', { name: 'Check compatibility' }).click();
   await page.getByLabel('Profile', { exact: true }).selectOption({ label: profile });
   const [user, password] = await practiceUser(page);
-  await page.getByRole('button', { name: 'Check Compatibility', exact: true }).click();
+  await page.getByRole('button', { name: 'Check compatibility', exact: true }).click();
   await signInInPopup(page.context(), harnessUrl, user, password);
   await expect(page.getByRole('status').filter({ hasText: expectText })).toBeAttached();
 }
@@ -57,7 +57,7 @@ test('every screen, at 1024x640 and 150 %, light and dark', async ({ page, brows
       await expect(p.getByRole('heading', { name: 'No slash', level: 2 })).toBeVisible();
       await shot('profiles');
 
-      await tab(p, 'Check Compatibility', 'Check Compatibility');
+      await tab(p, 'Check compatibility', 'Check compatibility');
       const failed = p.getByRole('list', { name: 'Checks' }).getByRole('listitem', { name: 'Interactive sign-in: Failed' });
       await expect(failed.getByRole('region', { name: 'How to fix' })).toBeVisible();
       await failed.scrollIntoViewIfNeeded();
@@ -65,7 +65,7 @@ test('every screen, at 1024x640 and 150 %, light and dark', async ({ page, brows
 
       await p.getByLabel('Profile', { exact: true }).selectOption({ label: 'Practice' });
       await expect(p.getByRole('list', { name: 'Checks' }).getByRole('listitem', { name: 'Microsoft Graph profile: Passed' })).toBeVisible();
-      await p.getByRole('heading', { name: 'Check Compatibility', level: 2 }).scrollIntoViewIfNeeded();
+      await p.getByRole('heading', { name: 'Check compatibility', level: 2 }).scrollIntoViewIfNeeded();
       await shot('check-passed');
       await p.getByRole('group', { name: 'Web portal authentication mode' }).getByRole('button', { name: 'Switch to Federated identity' }).click();
       await expect(p.getByRole('dialog')).toBeVisible();

@@ -87,7 +87,7 @@ test('automatic updates can be switched off in Settings, by keyboard, and stay o
 test('Settings shows every validation error at once, each under its own field', async ({ page, harness }) => {
   await page.goto(harness.url);
   await page.getByRole('region', { name: 'Welcome to Federation Desk' }).getByRole('button', { name: 'Try the practice tenant' }).click();
-  await expect(page.getByRole('heading', { name: 'Check Compatibility', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Check compatibility', level: 2 })).toBeVisible();
   await page.getByRole('tab', { name: 'Settings' }).click();
   await page.getByLabel('Reminders (days before expiry)').fill('soon');
   await page.getByLabel('Warning from (days left)').fill('many');

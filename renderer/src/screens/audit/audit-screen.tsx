@@ -86,12 +86,12 @@ export default function AuditScreen({ toasterId }: { toasterId: string }) {
         </Title3>
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            “{profile.name}” federates another product than Octopus. This checklist follows the Octopus setup guide, so it does not apply: Check Compatibility proves this profile’s setup, and the profile page shows what to configure.
+            “{profile.name}” federates another product than Octopus. This checklist follows the Octopus setup guide, so it does not apply: Check compatibility proves this profile’s setup, and the profile page shows what to configure.
           </MessageBarBody>
         </MessageBar>
         <div>
           <Button appearance="primary" onClick={() => go('check')}>
-            Go to Check Compatibility
+            Go to Check compatibility
           </Button>
         </div>
       </div>

@@ -65,7 +65,7 @@ export function AuthScope({ state, ready, blockers, onSwitch }: AuthScopeProps) 
   // After a switch the button that opened the dialog is replaced: focus goes to the scope's new action.
   const actionsRef = useRef<Partial<Record<ModeScope, HTMLDivElement | null>>>({});
   const focusAction = (scope: ModeScope) => requestAnimationFrame(() => actionsRef.current[scope]?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus());
-  const reason = ready ? '' : `Locked until Check Compatibility passes for this configuration. ${blockers.join(' ')}`;
+  const reason = ready ? '' : `Locked until Check compatibility passes for this configuration. ${blockers.join(' ')}`;
 
   return (
     <section className={s.root} aria-labelledby="auth-scope-title">

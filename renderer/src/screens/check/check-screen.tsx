@@ -69,7 +69,7 @@ export default function CheckScreen({ toasterId }: { toasterId: string }) {
     return (
       <div className={s.root}>
         <Title3 as="h2" className={s.title}>
-          Check Compatibility
+          Check compatibility
         </Title3>
         <MessageBar intent="info">
           <MessageBarBody>Create a profile first: the check proves its settings against Entra ID.</MessageBarBody>
@@ -119,7 +119,7 @@ export default function CheckScreen({ toasterId }: { toasterId: string }) {
       <div className={s.head}>
         <div className={s.titleBlock}>
           <Title3 as="h2" className={s.title}>
-            Check Compatibility
+            Check compatibility
           </Title3>
           <Caption1 className={s.meta} as="p">
             {run?.finishedAt
@@ -145,7 +145,7 @@ export default function CheckScreen({ toasterId }: { toasterId: string }) {
             </Button>
           ) : (
             <Button appearance="primary" icon={<PlayRegular />} onClick={() => void start(profile.id)}>
-              Check Compatibility
+              Check compatibility
             </Button>
           )}
         </div>

@@ -122,7 +122,7 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
               act(async () => {
                 const p = await createPractice();
                 setDirty(false);
-                toast(`Created "${p.name}". Check Compatibility proves it against the practice tenant.`);
+                toast(`Created "${p.name}". Check compatibility proves it against the practice tenant.`);
                 go('check');
               })
             }
