@@ -6,11 +6,9 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
   Tab,
   TabList,
   Text,
-  Toaster,
   Tooltip,
   makeStyles,
   tokens,
@@ -19,7 +17,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { DismissRegular, PeopleTeamRegular, SettingsRegular, ShieldKeyholeRegular, ShieldTaskRegular, StethoscopeRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
-import { Suspense, lazy, useEffect, type ComponentType, type ReactElement } from 'react';
+import { Suspense, useEffect, type ComponentType, type ReactElement } from 'react';
 import { ProfilesScreen } from './screens/profiles/profiles-screen';
 import { NARROW_MEDIA, useMediaQuery, useNarrow } from './hooks/use-media-query';
 import { useAppStore, type PageId } from './stores/app-store';
@@ -27,6 +25,8 @@ import { useAppearanceStore } from './stores/appearance-store';
 import { useProfilesStore } from './stores/profiles-store';
 import { useExpiryStore } from './stores/expiry-store';
 import { ExpiryNotice } from './components/expiry/expiry-notice';
+import { Loading, lazyNamed, prefetchWhenIdle, type Preloadable } from './lazy';
+import { LazyToaster } from './notify';
 
 const useStyles = makeStyles({
   provider: { height: '100vh' },
@@ -62,16 +62,19 @@ interface PageDef {
   id: PageId;
   label: string;
   icon: ReactElement;
-  component: ComponentType<{ toasterId: string }>;
+  component: ComponentType<{ toasterId: string }> | Preloadable<{ toasterId: string }>;
 }
 
-/** The first screen is bundled; every other page is loaded when first opened. */
+/**
+ * The first screen is bundled; every other page is a chunk of its own, fetched while the app is
+ * idle after the first paint and shown from there when opened.
+ */
 const PAGES: PageDef[] = [
   { id: 'profiles', label: 'Profiles', icon: <PeopleTeamRegular />, component: ProfilesScreen },
-  { id: 'check', label: 'Check compatibility', icon: <TaskListSquareLtrRegular />, component: lazy(() => import('./screens/check/check-screen')) },
-  { id: 'audit', label: 'Entra setup', icon: <ShieldTaskRegular />, component: lazy(() => import('./screens/audit/audit-screen')) },
-  { id: 'diagnose', label: 'Diagnose', icon: <StethoscopeRegular />, component: lazy(() => import('./screens/diagnose/diagnose-screen')) },
-  { id: 'settings', label: 'Settings', icon: <SettingsRegular />, component: lazy(() => import('./screens/settings/settings-screen')) },
+  { id: 'check', label: 'Check compatibility', icon: <TaskListSquareLtrRegular />, component: lazyNamed(() => import('./screens/check/check-screen'), 'default') },
+  { id: 'audit', label: 'Entra setup', icon: <ShieldTaskRegular />, component: lazyNamed(() => import('./screens/audit/audit-screen'), 'default') },
+  { id: 'diagnose', label: 'Diagnose', icon: <StethoscopeRegular />, component: lazyNamed(() => import('./screens/diagnose/diagnose-screen'), 'default') },
+  { id: 'settings', label: 'Settings', icon: <SettingsRegular />, component: lazyNamed(() => import('./screens/settings/settings-screen'), 'default') },
 ];
 
 export function App() {
@@ -93,6 +96,7 @@ export function App() {
     void useAppearanceStore.getState().load();
     void useProfilesStore.getState().load();
     void useExpiryStore.getState().loadAll();
+    prefetchWhenIdle(LazyToaster.preload, ...PAGES.flatMap((p) => ('preload' in p.component ? [p.component.preload] : [])));
   }, []);
   // Native parts (scroll bars, date pickers, the select's list) follow the theme too.
   useEffect(() => {
@@ -160,13 +164,15 @@ export function App() {
             </TabList>
           </nav>
           <main className={styles.main}>
-            <Suspense fallback={<Spinner label="Loading…" />}>
+            <Suspense fallback={<Loading label={`Loading ${current?.label ?? 'the page'}…`} />}>
               <Page toasterId={toasterId} />
             </Suspense>
           </main>
         </div>
       </div>
-      <Toaster toasterId={toasterId} position="bottom-end" />
+      <Suspense fallback={null}>
+        <LazyToaster toasterId={toasterId} />
+      </Suspense>
     </FluentProvider>
   );
 }

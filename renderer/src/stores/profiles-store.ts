@@ -1,7 +1,7 @@
 /** Profiles: the list from main, the selection, and the actions that change them. */
 import { create } from 'zustand';
 import type { SecretAction } from '../../../shared/ipc-profiles';
-import { EMPTY_DRAFT, type ProfileDraft, type ProfileView } from '../../../shared/profile';
+import type { ProfileDraft, ProfileView } from '../../../shared/profile';
 import { call, errorMessage } from '../api';
 
 interface ProfilesState {
@@ -72,7 +72,8 @@ export const useProfilesStore = create<ProfilesState>((set, get) => ({
     set({ profiles, selectedId, creating: profiles.length === 0 });
   },
   async createPractice(scenario = 'healthy') {
-    const t = await call('practice:start', { scenario });
+    // The profile rules (and their schemas) stay out of the first screen's chunk: loaded on use.
+    const [t, { EMPTY_DRAFT }] = await Promise.all([call('practice:start', { scenario }), import('../../../shared/profile')]);
     const names = new Set(get().profiles.map((p) => p.name.toLowerCase()));
     let name = 'Practice tenant';
     for (let n = 2; names.has(name.toLowerCase()); n++) name = `Practice tenant ${n}`;

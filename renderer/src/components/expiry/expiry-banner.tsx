@@ -4,11 +4,14 @@
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, KeyResetRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { ProfileView } from '../../../../shared/profile';
 import { useExpiryStore } from '../../stores/expiry-store';
 import { consequence, itemSentence, urgentItems } from './expiry-text';
-import { RotationDialog } from './rotation-dialog';
+import { lazyNamed } from '../../lazy';
+
+// Not on screen until asked for: its own chunk (see renderer/src/lazy.tsx).
+const RotationDialog = lazyNamed(() => import('./rotation-dialog'), 'RotationDialog');
 
 const useStyles = makeStyles({
   bar: { marginBottom: '16px', minWidth: 0 },
@@ -80,7 +83,11 @@ export function ExpiryBanner({ profile }: { profile: ProfileView }) {
           </div>
         </MessageBarActions>
       </MessageBar>
-      {rotating && <RotationDialog profile={profile} onClose={() => setRotating(false)} />}
+      {rotating && (
+        <Suspense fallback={null}>
+          <RotationDialog profile={profile} onClose={() => setRotating(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,34 +1,23 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Title3,
-  Toast,
-  ToastTitle,
-  makeStyles,
-  tokens,
-  useToastController,
-} from '@fluentui/react-components';
-import { useState } from 'react';
-import { validateName, type ProfileView } from '../../../../shared/profile';
+import { MessageBar, MessageBarBody, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, useEffect, useState } from 'react';
+import type { ProfileView } from '../../../../shared/profile';
 import { errorMessage } from '../../api';
 import { ExpiryBanner } from '../../components/expiry/expiry-banner';
-import { ProfileStoreStatus } from '../../components/profile-store-status';
-import { ConfirmDeleteDialog } from '../../components/confirm-delete-dialog';
 import { useProfilesStore, useSelectedProfile } from '../../stores/profiles-store';
-import { ProfileEditor } from './profile-editor';
 import { FirstRun } from './first-run';
 import { useAppStore } from '../../stores/app-store';
 import { ProfileList, ProfilePicker } from './profile-list';
 import { useNarrow } from '../../hooks/use-media-query';
+import { Loading, WhenOpened, lazyNamed, prefetchWhenIdle } from '../../lazy';
+import { useNotify } from '../../notify';
+
+// The form (with the profile rules and their schemas), the store's status and the dialogs load in
+// chunks of their own, so the list and the welcome show first (bench/renderer-weight.bench.ts).
+const ProfileEditor = lazyNamed(() => import('./profile-editor'), 'ProfileEditor');
+const ProfileStoreStatus = lazyNamed(() => import('../../components/profile-store-status'), 'ProfileStoreStatus');
+const DiscardDialog = lazyNamed(() => import('./profile-dialogs'), 'DiscardDialog');
+const RenameDialog = lazyNamed(() => import('./profile-dialogs'), 'RenameDialog');
+const ConfirmDeleteDialog = lazyNamed(() => import('../../components/confirm-delete-dialog'), 'ConfirmDeleteDialog');
 
 const useStyles = makeStyles({
   root: { display: 'grid', gridTemplateColumns: 'minmax(240px, 300px) minmax(0, 1fr)', gap: '24px', height: '100%', minHeight: 0 },
@@ -52,24 +41,15 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
   const go = useAppStore((s) => s.go);
   const current = useSelectedProfile();
   const selected = creating ? undefined : current;
-  const { dispatchToast } = useToastController(toasterId);
+  const toast = useNotify(toasterId);
   const narrow = useNarrow();
   const List = narrow ? ProfilePicker : ProfileList;
   const [dirty, setDirty] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
   const [renaming, setRenaming] = useState<ProfileView | null>(null);
-  const [newName, setNewName] = useState('');
-  const [renameError, setRenameError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<ProfileView | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-
-  const toast = (message: string) =>
-    dispatchToast(
-      <Toast>
-        <ToastTitle>{message}</ToastTitle>
-      </Toast>,
-      { intent: 'success', timeout: 3000 },
-    );
+  useEffect(() => prefetchWhenIdle(DiscardDialog.preload, ConfirmDeleteDialog.preload), []);
 
   const proceed = (p: Pending) => {
     setDirty(false);
@@ -88,8 +68,6 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
     }
   };
 
-  const renameIssues = renaming ? validateName(newName, profiles.filter((p) => p.id !== renaming.id).map((p) => p.name)) : [];
-
   return (
     <div className={narrow ? styles.narrowRoot : styles.root}>
       <div className={narrow ? undefined : styles.listPane}>
@@ -99,11 +77,7 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
           creating={creating}
           onSelect={(id) => id !== selectedId || creating ? request({ kind: 'select', id }) : undefined}
           onNew={() => request({ kind: 'new' })}
-          onRename={(p) => {
-            setRenaming(p);
-            setNewName(p.name);
-            setRenameError(null);
-          }}
+          onRename={setRenaming}
           onDuplicate={(p) =>
             void act(async () => {
               const copy = await duplicate(p.id);
@@ -131,7 +105,9 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
         <Title3 as="h2" id="editor-heading" className={styles.title}>
           {selected ? selected.name : 'New profile'}
         </Title3>
-        <ProfileStoreStatus />
+        <Suspense fallback={null}>
+          <ProfileStoreStatus />
+        </Suspense>
         {loadError && (
           <MessageBar intent="error">
             <MessageBarBody>The profiles could not be loaded: {loadError}</MessageBarBody>
@@ -144,61 +120,35 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
         )}
         {loaded && selected && !creating && <ExpiryBanner profile={selected} />}
         {loaded && (
-          <ProfileEditor key={selected?.id ?? 'new'} profile={selected} onDirtyChange={setDirty} onSaved={(m) => toast(m)} />
+          <Suspense fallback={<Loading label="Loading the profile form…" minHeight="50vh" />}>
+            <ProfileEditor key={selected?.id ?? 'new'} profile={selected} onDirtyChange={setDirty} onSaved={(m) => toast(m)} />
+          </Suspense>
         )}
       </section>
 
-      <Dialog open={pending !== null} onOpenChange={(_e, d) => !d.open && setPending(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Discard unsaved changes?</DialogTitle>
-            <DialogContent>The changes you made to {selected ? `"${selected.name}"` : 'the new profile'} have not been saved.</DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => setPending(null)}>
-                Keep editing
-              </Button>
-              <Button onClick={() => pending && proceed(pending)}>Discard changes</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <WhenOpened open={pending !== null}>
+        <DiscardDialog
+          open={pending !== null}
+          what={selected ? `"${selected.name}"` : 'the new profile'}
+          onKeep={() => setPending(null)}
+          onDiscard={() => pending && proceed(pending)}
+        />
+      </WhenOpened>
 
-      <Dialog open={renaming !== null} onOpenChange={(_e, d) => !d.open && setRenaming(null)}>
-        <DialogSurface>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (!renaming || renameIssues.length > 0) return;
-              rename(renaming.id, newName)
-                .then((p) => {
-                  setRenaming(null);
-                  toast(`Renamed to "${p.name}".`);
-                })
-                .catch((error: unknown) => setRenameError(errorMessage(error)));
-            }}
-          >
-            <DialogBody>
-              <DialogTitle>Rename profile</DialogTitle>
-              <DialogContent>
-                <Field
-                  label="New name"
-                  validationState={renameIssues[0] || renameError ? 'error' : 'none'}
-                  validationMessage={renameIssues[0]?.message ?? renameError ?? undefined}
-                >
-                  <Input value={newName} onChange={(_e, d) => setNewName(d.value)} autoFocus />
-                </Field>
-              </DialogContent>
-              <DialogActions>
-                <Button type="submit" appearance="primary" disabled={renameIssues.length > 0}>
-                  Rename
-                </Button>
-                <Button onClick={() => setRenaming(null)}>Cancel</Button>
-              </DialogActions>
-            </DialogBody>
-          </form>
-        </DialogSurface>
-      </Dialog>
+      <WhenOpened open={renaming !== null}>
+        <RenameDialog
+          profile={renaming}
+          profiles={profiles}
+          rename={rename}
+          onRenamed={(p) => {
+            setRenaming(null);
+            toast(`Renamed to "${p.name}".`);
+          }}
+          onClose={() => setRenaming(null)}
+        />
+      </WhenOpened>
 
+      <WhenOpened open={deleting !== null}>
       <ConfirmDeleteDialog
         name={deleting?.name ?? null}
         confirmLabel="Delete profile"
@@ -217,6 +167,7 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
       >
         The profile and its stored client secret are removed from this computer. Nothing changes in Entra ID. This cannot be undone.
       </ConfirmDeleteDialog>
+      </WhenOpened>
     </div>
   );
 }
