@@ -48,7 +48,8 @@ const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '');
 export function RotationDialog({ profile, onClose }: { profile: ProfileView; onClose(): void }) {
   const styles = useStyles();
   const rotation = useExpiryStore((s) => s.reports[profile.id]?.rotation ?? null);
-  const { startRotation, prove, completeRotation, abandonRotation } = useExpiryStore();
+  // Actions only: they never change, so reading them through getState() subscribes to nothing.
+  const { startRotation, prove, completeRotation, abandonRotation } = useExpiryStore.getState();
   const [secret, setSecret] = useState('');
   const [expiresAt, setExpiresAt] = useState('');
   const [busy, setBusy] = useState<null | 'prove' | 'complete' | 'abandon'>(null);

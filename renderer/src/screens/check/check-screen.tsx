@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, PlayRegular, StopRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { checkDefinition, currentResults, fingerprintInput, readyForFederation } from '../../../../shared/check';
 import { useAppStore } from '../../stores/app-store';
 import { useCheckStore } from '../../stores/check-store';
@@ -59,6 +59,10 @@ export default function CheckScreen({ toasterId }: { toasterId: string }) {
   useEffect(() => {
     if (profileId) void load(profileId);
   }, [profileId, load]);
+  // While running, the live rows; otherwise the stored ones, with rows whose inputs changed back to "not verified".
+  // Memoised: a row whose result object is the same does not render again (CheckRow is memo).
+  const stored = useMemo(() => (profile ? currentResults(run?.results, fingerprintInput({ ...profile, secretUpdatedAt: profile.secret.updatedAt })) : []), [profile, run]);
+  const results = isRunning && run && run.results.length > 0 ? run.results : stored;
   const scenario = profile?.cloud === 'practice' ? profile.practiceScenario : undefined;
   const practiceUser = usePracticeUser(scenario);
   useEffect(() => {
@@ -82,9 +86,6 @@ export default function CheckScreen({ toasterId }: { toasterId: string }) {
       </div>
     );
 
-  const input = fingerprintInput({ ...profile, secretUpdatedAt: profile.secret.updatedAt });
-  // While running, the live rows; otherwise the stored ones, with rows whose inputs changed back to "not verified".
-  const results = isRunning && run && run.results.length > 0 ? run.results : currentResults(run?.results, input);
   const { ready, missing } = readyForFederation(results);
   // Each check that keeps Federated identity locked, with what it found (not only its name).
   const blockers = missing.map((id) => {

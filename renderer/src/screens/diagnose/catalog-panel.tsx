@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import type { CatalogEntry } from '../../../../shared/ipc-diagnose';
 import type { ProfileView } from '../../../../shared/profile';
 import { CATALOG_LIST_MAX, useDiagnoseStore } from '../../stores/diagnose-store';
+import { useShallow } from 'zustand/react/shallow';
 import { FindingCard, displayCode } from './finding-card';
 
 const useStyles = makeStyles({
@@ -78,7 +79,10 @@ export interface CatalogPanelProps {
 /** Every code we know, searchable by code, name or words; selecting one shows its card. */
 export function CatalogPanel({ profileId, profiles, onCopy, onOpenLink }: CatalogPanelProps) {
   const s = useStyles();
-  const { query, catalog, catalogError, selected, selectedFinding, selectedRankedFor, search, pick } = useDiagnoseStore();
+  const { query, catalog, catalogError, selected, selectedFinding, selectedRankedFor } = useDiagnoseStore(
+    useShallow((st) => ({ query: st.query, catalog: st.catalog, catalogError: st.catalogError, selected: st.selected, selectedFinding: st.selectedFinding, selectedRankedFor: st.selectedRankedFor })),
+  );
+  const { search, pick } = useDiagnoseStore.getState();
   const entries = catalog?.entries ?? [];
   const shown = entries.slice(0, CATALOG_LIST_MAX);
 

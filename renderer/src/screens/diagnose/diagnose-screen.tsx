@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { call, errorMessage } from '../../api';
 import { useAppStore } from '../../stores/app-store';
 import { useDiagnoseStore, type DiagnoseTab } from '../../stores/diagnose-store';
+import { useShallow } from 'zustand/react/shallow';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { CatalogPanel } from './catalog-panel';
 import { saveTextFile, useNotify } from './clipboard';
@@ -40,7 +41,8 @@ export default function DiagnoseScreen({ toasterId }: { toasterId: string }) {
   const profiles = useProfilesStore((st) => st.profiles);
   const selectedId = useProfilesStore((st) => st.selectedId);
   const loaded = useProfilesStore((st) => st.loaded);
-  const { tab, profileChoice, diagnosed, setTab, setText, run, chooseProfile } = useDiagnoseStore();
+  const { tab, profileChoice, diagnosed } = useDiagnoseStore(useShallow((st) => ({ tab: st.tab, profileChoice: st.profileChoice, diagnosed: st.diagnosed })));
+  const { setTab, setText, run, chooseProfile } = useDiagnoseStore.getState();
   const pendingText = useAppStore((st) => st.diagnoseText);
   const { notify, copy } = useNotify(toasterId);
   const [supportBusy, setSupportBusy] = useState(false);

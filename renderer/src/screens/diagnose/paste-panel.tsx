@@ -4,6 +4,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { summarize } from '../../../../shared/aadsts';
 import type { ProfileView } from '../../../../shared/profile';
 import { useDiagnoseStore } from '../../stores/diagnose-store';
+import { useShallow } from 'zustand/react/shallow';
 import { FindingCard } from './finding-card';
 
 const useStyles = makeStyles({
@@ -41,7 +42,10 @@ export interface PastePanelProps {
 /** The paste box, the Diagnose button, and one card per finding. */
 export function PastePanel({ profileId, profiles, onCopy, onOpenLink }: PastePanelProps) {
   const s = useStyles();
-  const { text, diagnosis, diagnosed, busy, inputError, error, setText, run, clear } = useDiagnoseStore();
+  const { text, diagnosis, diagnosed, busy, inputError, error } = useDiagnoseStore(
+    useShallow((st) => ({ text: st.text, diagnosis: st.diagnosis, diagnosed: st.diagnosed, busy: st.busy, inputError: st.inputError, error: st.error })),
+  );
+  const { setText, run, clear } = useDiagnoseStore.getState();
   const profileName = profiles.find((p) => p.id === diagnosed?.profileId)?.name;
   const findings = diagnosis?.findings ?? [];
   const changed = diagnosed !== null && diagnosed.text !== text;

@@ -45,10 +45,11 @@ export function ExpiryPolicyForm() {
   const s = useStyles();
   const profiles = useProfilesStore((st) => st.profiles);
   const selectedId = useProfilesStore((st) => st.selectedId);
-  const { reports, load, setPolicy } = useExpiryStore();
+  const { load, setPolicy } = useExpiryStore.getState();
   const [profileId, setProfileId] = useState<string | null>(null);
   const id = profileId ?? selectedId ?? profiles[0]?.id ?? null;
-  const report = id ? reports[id] : undefined;
+  // Only this profile's report: another profile's expiry event does not reset the form.
+  const report = useExpiryStore((st) => (id ? st.reports[id] : undefined));
   const [form, setForm] = useState<Form>(toForm(DEFAULT_POLICY));
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
