@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAllowedExternalUrl } from '../../../shared/clouds';
 import { DiagnosisSchema, diagnose, summarize } from '../../../shared/aadsts';
+import { COMPACT_ROWS } from '../../../shared/aadsts/catalog-compact';
 import type { ProfileView } from '../../../shared/profile';
 import { DiagnoseService } from '../../../electron/services/diagnose-service';
 import { loadFixtures } from './fixtures';
@@ -137,8 +138,39 @@ describe('summarize', () => {
     expect(s).toContain('https://login.microsoftonline.com/error?code=7000215');
   });
 
-  it('never throws for any text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 500 }), (t) => typeof summarize(diagnose(t)) === 'string'), { numRuns: 200 });
+  it('finds every AADSTS code written between any other text, invents none, and its summary carries exactly those codes', () => {
+    const known = COMPACT_ROWS.map(([c]) => c).filter((c): c is number => typeof c === 'number');
+    const code = fc.oneof(fc.constantFrom(...known), fc.integer({ min: 10_000, max: 9_999_999 }));
+    // Any text that cannot spell a code of its own (no AADSTS, IDX or Graph error words in it), and
+    // no markup: a code inside an HTML tag (<a title="AADSTS...">) is an attribute, not page text.
+    const filler = fc.string({ maxLength: 80 }).filter((t) => !/adsts|idx|error|code|denied|_|[<>]/i.test(t));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.record({ code, before: filler, words: fc.constantFrom('Something failed.', 'The request is not valid', '') }), { maxLength: 4, selector: (e) => e.code }), filler, (errors, after) => {
+        const text = [...errors.map((e) => `${e.before}\nAADSTS${e.code}: ${e.words}`), after].join('\n');
+        const d = diagnose(text);
+        const written = errors.map((e) => e.code).sort();
+        expect(d.findings.map((f) => f.code).sort()).toEqual(written);
+        const summary = summarize(d);
+        if (written.length === 0) expect(summary).toContain('no AADSTS');
+        for (const c of written) expect(summary).toContain(`AADSTS${c}`);
+        // Pasted back, the summary gives the same codes: it neither loses nor adds one.
+        expect(diagnose(summary).findings.map((f) => f.code).sort()).toEqual(written);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('for any text at all, the summary names every finding and only those', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 500 }), (t) => {
+        const d = diagnose(t);
+        const summary = summarize(d);
+        if (d.findings.length === 0) expect(summary).toContain('no AADSTS');
+        else expect(summary).toContain(`${d.findings.length} error${d.findings.length === 1 ? '' : 's'} found`);
+        for (const f of d.findings) expect(summary).toContain(f.title);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
