@@ -82,44 +82,39 @@ function hasApp(appId: string | undefined): boolean {
   return isGuid((appId ?? '').trim().toLowerCase());
 }
 
+/**
+ * What each symbolic link opens: a blade of one of the profile's two app registrations (its name in
+ * the admin center's menu and its section in the URL), a fixed admin-center page, or a plain URL.
+ */
+type LinkSpec = { app: 'API' | 'SAML-OpenID'; blade: string; section: AppSection } | { label: string; page: string } | { label: string; url: string };
+
+const LINKS: Record<LinkKey, LinkSpec> = {
+  'api-overview': { app: 'API', blade: 'Overview', section: 'Overview' },
+  'api-authentication': { app: 'API', blade: 'Authentication', section: 'Authentication' },
+  'api-credentials': { app: 'API', blade: 'Certificates & secrets', section: 'Credentials' },
+  'api-permissions': { app: 'API', blade: 'API permissions', section: 'CallAnAPI' },
+  'api-expose': { app: 'API', blade: 'Expose an API', section: 'ProtectAnAPI' },
+  'saml-overview': { app: 'SAML-OpenID', blade: 'Overview', section: 'Overview' },
+  'saml-authentication': { app: 'SAML-OpenID', blade: 'Authentication', section: 'Authentication' },
+  'saml-permissions': { app: 'SAML-OpenID', blade: 'API permissions', section: 'CallAnAPI' },
+  'app-registrations': { label: 'App registrations', page: BLADES.appRegistrations },
+  'enterprise-apps': { label: 'Enterprise applications (search for the app)', page: BLADES.enterpriseApps },
+  'sign-in-logs': { label: 'Sign-in logs (search by correlation ID)', page: BLADES.signInLogs },
+  'conditional-access': { label: 'Conditional Access policies', page: BLADES.conditionalAccess },
+  users: { label: 'Users', page: BLADES.users },
+  'tenant-overview': { label: 'Tenant overview (Tenant ID, primary domain)', page: BLADES.tenantOverview },
+  'error-reference': { label: "Microsoft's AADSTS error code reference", url: ERROR_REFERENCE_URL },
+};
+
 /** One symbolic link resolved against a profile; labels say which app a blade belongs to. */
 export function buildLink(key: LinkKey, target: LinkTarget = {}): Link {
-  const api = hasApp(target.apiAppId);
-  const saml = hasApp(target.samlAppId);
-  const appLabel = (which: 'API' | 'SAML-OpenID', has: boolean, blade: string) =>
-    has ? `${which} app: ${blade}` : `App registrations (open the ${which} app, then ${blade})`;
-  switch (key) {
-    case 'api-overview':
-      return { label: appLabel('API', api, 'Overview'), url: appBlade('Overview', target.apiAppId, target) };
-    case 'api-authentication':
-      return { label: appLabel('API', api, 'Authentication'), url: appBlade('Authentication', target.apiAppId, target) };
-    case 'api-credentials':
-      return { label: appLabel('API', api, 'Certificates & secrets'), url: appBlade('Credentials', target.apiAppId, target) };
-    case 'api-permissions':
-      return { label: appLabel('API', api, 'API permissions'), url: appBlade('CallAnAPI', target.apiAppId, target) };
-    case 'api-expose':
-      return { label: appLabel('API', api, 'Expose an API'), url: appBlade('ProtectAnAPI', target.apiAppId, target) };
-    case 'saml-overview':
-      return { label: appLabel('SAML-OpenID', saml, 'Overview'), url: appBlade('Overview', target.samlAppId, target) };
-    case 'saml-authentication':
-      return { label: appLabel('SAML-OpenID', saml, 'Authentication'), url: appBlade('Authentication', target.samlAppId, target) };
-    case 'saml-permissions':
-      return { label: appLabel('SAML-OpenID', saml, 'API permissions'), url: appBlade('CallAnAPI', target.samlAppId, target) };
-    case 'app-registrations':
-      return { label: 'App registrations', url: adminCenterUrl(BLADES.appRegistrations, target) };
-    case 'enterprise-apps':
-      return { label: 'Enterprise applications (search for the app)', url: adminCenterUrl(BLADES.enterpriseApps, target) };
-    case 'sign-in-logs':
-      return { label: 'Sign-in logs (search by correlation ID)', url: adminCenterUrl(BLADES.signInLogs, target) };
-    case 'conditional-access':
-      return { label: 'Conditional Access policies', url: adminCenterUrl(BLADES.conditionalAccess, target) };
-    case 'users':
-      return { label: 'Users', url: adminCenterUrl(BLADES.users, target) };
-    case 'tenant-overview':
-      return { label: 'Tenant overview (Tenant ID, primary domain)', url: adminCenterUrl(BLADES.tenantOverview, target) };
-    case 'error-reference':
-      return { label: "Microsoft's AADSTS error code reference", url: ERROR_REFERENCE_URL };
-  }
+  const spec = LINKS[key];
+  if ('url' in spec) return { label: spec.label, url: spec.url };
+  if ('page' in spec) return { label: spec.label, url: adminCenterUrl(spec.page, target) };
+  const appId = spec.app === 'API' ? target.apiAppId : target.samlAppId;
+  // Without the app's ID the link opens the list, and the label says which app to open there.
+  const label = hasApp(appId) ? `${spec.app} app: ${spec.blade}` : `App registrations (open the ${spec.app} app, then ${spec.blade})`;
+  return { label, url: appBlade(spec.section, appId, target) };
 }
 
 /** Resolve several symbolic links, dropping duplicates and anything that fails the allow-list. */

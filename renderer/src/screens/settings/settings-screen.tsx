@@ -1,6 +1,6 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Subtitle2, Switch, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { FolderOpenRegular, SaveRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { DEFAULT_NETWORK_SETTINGS, validateNetworkSettings, type NetworkSettings, type ProxyMode } from '../../../../shared/settings';
 import { errorMessage } from '../../api';
 import { useSettingsStore } from '../../stores/settings-store';
@@ -127,24 +127,15 @@ export default function SettingsScreen() {
   );
 }
 
-/** The theme: saved at once (there is nothing to get wrong), applied at once. */
-function AppearanceSection() {
+/** One settings section: its heading names it for assistive technology, and its error shows under its controls. */
+function SettingsSection({ id, title, error, children }: { id: string; title: string; error: string | null; children: ReactNode }) {
   const s = useStyles();
-  const theme = useAppearanceStore((st) => st.theme);
-  const error = useAppearanceStore((st) => st.error);
-  const setTheme = useAppearanceStore((st) => st.setTheme);
   return (
-    <section className={s.root} aria-labelledby="settings-appearance-title">
-      <Subtitle2 as="h3" id="settings-appearance-title" className={s.section}>
-        Appearance
+    <section className={s.root} aria-labelledby={id}>
+      <Subtitle2 as="h3" id={id} className={s.section}>
+        {title}
       </Subtitle2>
-      <Field label="Theme" hint="High contrast themes of Windows always apply.">
-        <RadioGroup value={theme} onChange={(_e, d) => void setTheme(d.value as ThemeChoice)}>
-          <Radio value="system" label="Same as Windows (light or dark)" />
-          <Radio value="light" label="Light" />
-          <Radio value="dark" label="Dark" />
-        </RadioGroup>
-      </Field>
+      {children}
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
@@ -154,9 +145,26 @@ function AppearanceSection() {
   );
 }
 
+/** The theme: saved at once (there is nothing to get wrong), applied at once. */
+function AppearanceSection() {
+  const theme = useAppearanceStore((st) => st.theme);
+  const error = useAppearanceStore((st) => st.error);
+  const setTheme = useAppearanceStore((st) => st.setTheme);
+  return (
+    <SettingsSection id="settings-appearance-title" title="Appearance" error={error}>
+      <Field label="Theme" hint="High contrast themes of Windows always apply.">
+        <RadioGroup value={theme} onChange={(_e, d) => void setTheme(d.value as ThemeChoice)}>
+          <Radio value="system" label="Same as Windows (light or dark)" />
+          <Radio value="light" label="Light" />
+          <Radio value="dark" label="Dark" />
+        </RadioGroup>
+      </Field>
+    </SettingsSection>
+  );
+}
+
 /** Automatic updates of the installed app: saved at once, read by main before each daily look. */
 function UpdatesSection() {
-  const s = useStyles();
   const automatic = useUpdatesStore((st) => st.automatic);
   const error = useUpdatesStore((st) => st.error);
   const load = useUpdatesStore((st) => st.load);
@@ -165,18 +173,10 @@ function UpdatesSection() {
     void load();
   }, [load]);
   return (
-    <section className={s.root} aria-labelledby="settings-updates-title">
-      <Subtitle2 as="h3" id="settings-updates-title" className={s.section}>
-        Updates
-      </Subtitle2>
+    <SettingsSection id="settings-updates-title" title="Updates" error={error}>
       <Field hint="At start and once a day, never while a check or an audit runs. A downloaded update installs when you quit; you are asked before any restart.">
         <Switch checked={automatic} onChange={(_e, d) => void setAutomatic(d.checked)} label="Look for updates automatically" />
       </Field>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
-    </section>
+    </SettingsSection>
   );
 }
