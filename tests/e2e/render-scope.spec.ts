@@ -28,13 +28,13 @@ test('a check progress event re-renders only the row whose result it changes', a
   await page.addInitScript({ path: PROBE });
   await page.goto(harness.url);
   await createPracticeProfile(page, 'Practice', 'healthy');
-  await page.getByRole('tab', { name: 'Check Compatibility' }).click();
+  await page.getByRole('tab', { name: 'Check compatibility' }).click();
   const checks = page.getByRole('list', { name: 'Checks' });
   await expect(checks.getByRole('listitem')).toHaveCount(6);
   const [user, password] = await practiceUser(page);
   const before = (await commits(page)).length;
 
-  await page.getByRole('button', { name: 'Check Compatibility' }).click();
+  await page.getByRole('button', { name: 'Check compatibility' }).click();
   await signInInPopup(context, harness.url, user, password);
   await expect(checks.getByRole('listitem', { name: /: Passed$/ })).toHaveCount(6);
 
