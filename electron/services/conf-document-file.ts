@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import Conf from 'conf';
+import { parseJsonText } from './data-folder';
 import type { DocumentFileFactory, JsonDocumentFile } from './ports';
 
 type Doc = Record<string, unknown>;
@@ -15,7 +16,7 @@ export function confDocumentFiles(dir: string): DocumentFileFactory {
     // Conf reads the file in its constructor and throws on bad JSON: open lazily so the caller can
     // catch that, move the file aside and try again.
     const open = (): Conf<Doc> =>
-      (conf ??= new Conf<Doc>({ cwd: dir, configName: name, accessPropertiesByDotNotation: false, clearInvalidConfig: false, configFileMode: 0o600 }));
+      (conf ??= new Conf<Doc>({ cwd: dir, configName: name, accessPropertiesByDotNotation: false, clearInvalidConfig: false, configFileMode: 0o600, deserialize: (text: string) => parseJsonText(text) as Doc }));
     return {
       path: path.join(dir, `${name}.json`),
       read: () => open().store,

@@ -194,10 +194,9 @@ export function readJsonDocument(file: string): RawDocument {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     return { kind: 'unreadable', reason: `it could not be opened (${(error as Error).message})` };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonText(text);
   } catch (error) {
     return { kind: 'unreadable', reason: `it is not valid JSON (${(error as Error).message})` };
   }
@@ -205,6 +204,15 @@ export function readJsonDocument(file: string): RawDocument {
   if (Array.isArray(value)) return { kind: 'unreadable', reason: 'it holds a JSON array instead of a JSON object' };
   if (typeof value !== 'object') return { kind: 'unreadable', reason: `it holds a JSON ${typeof value} instead of a JSON object` };
   return { kind: 'json', value };
+}
+
+/**
+ * JSON.parse for a document file: a leading UTF-8 byte-order mark (Notepad writes one) is skipped, as
+ * RFC 8259 §8.1 allows a parser to do. The document-file adapters parse with it too, so a file with
+ * a BOM that readers accept can also be written back.
+ */
+export function parseJsonText(text: string): unknown {
+  return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 }
 
 /** A file-name-safe timestamp. */

@@ -200,6 +200,12 @@ describe('per-record quarantine', () => {
     expect(testAppServices(dir).profiles.list().profiles).toHaveLength(3);
   });
 
+  it('saves into a file that starts with a UTF-8 byte-order mark, keeping the profiles in it', async () => {
+    fs.writeFileSync(path.join(dir, 'profiles.json'), `\uFEFF${JSON.stringify({ version: 2, selectedId: null, profiles: [valid('c1', 'A')] })}`);
+    await testAppServices(dir).profiles.save({ draft: draft('B'), secret: { action: 'keep' } });
+    expect(storedNames()).toEqual(['A', 'B']);
+  });
+
   it.each([['null'], ['[]'], ['']])('does not take a file holding %j for an empty store: readers leave it, the next save moves it aside', async (content) => {
     fs.writeFileSync(path.join(dir, 'profiles.json'), content);
     const s = testAppServices(dir);
