@@ -92,7 +92,7 @@ export function createAppServices(given: AppPorts): AppServices {
     clock: ports.clock,
   });
   const practice = new PracticeService(ports.dataDir);
-  const settings = new SettingsService(ports.files, ports.logger);
+  const settings = new SettingsService(ports.files, ports.logger, ports.clock);
   const network = ports.network ?? {};
   const extraCas = (cloud: CloudId) => [...settings.extraCas(cloud), ...(network.extraCas?.(cloud) ?? [])];
   const proxyFor = async (url: string): Promise<ProxyConfig | null> => {

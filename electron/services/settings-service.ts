@@ -1,8 +1,15 @@
 /**
- * App settings on disk (network: proxy and extra CA). Validated on the way in and on the way out; a
- * CA file is read and checked to hold certificates before it is accepted.
+ * App settings on disk (network: proxy and extra CA, appearance, updates). Validated on the way in
+ * and on the way out; a CA file is read and checked to hold certificates before it is accepted.
+ *
+ * A change is one section read, changed and atomically written back while holding the data folder's
+ * lock (data-folder.ts), the one profile and secret writes hold: the app and CLI commands share
+ * settings.json, and a writer that read the file before another's write would otherwise write the
+ * other's section back as it was. Readers never change the file; a file that cannot be read is moved
+ * aside by the next write, never written over.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import tls from 'node:tls';
 import { DeskError } from '../../shared/ipc-core';
@@ -19,8 +26,9 @@ import {
   type NetworkSettings,
   type UpdateSettings,
 } from '../../shared/settings';
+import { DataLock, moveAside, readJsonDocument } from './data-folder';
 import type { PinnedCa, ProxyConfig } from './http';
-import type { DocumentFileFactory, JsonDocumentFile, Logger } from './ports';
+import { systemClock, type Clock, type DocumentFileFactory, type JsonDocumentFile, type Logger } from './ports';
 
 /** Split a PEM bundle into its certificates; throws a DeskError a person can act on. */
 export function readCaFile(file: string): string[] {
@@ -54,9 +62,15 @@ export function parseProxyList(list: string): ProxyConfig | null {
 
 export class SettingsService {
   private readonly file: JsonDocumentFile;
+  private readonly lock: DataLock;
 
-  constructor(files: DocumentFileFactory, private readonly logger: Logger) {
+  constructor(
+    files: DocumentFileFactory,
+    private readonly logger: Logger,
+    private readonly clock: Clock = systemClock,
+  ) {
     this.file = files('settings');
+    this.lock = DataLock.for(path.dirname(this.file.path));
   }
 
   network(): NetworkSettings {
@@ -85,25 +99,24 @@ export class SettingsService {
 
   /** One section of the settings file, or null when it is missing or not valid (defaults apply). */
   private section<T>(key: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): T | null {
-    try {
-      const raw = this.file.read() as Record<string, unknown>;
-      const parsed = schema.safeParse(raw[key]);
-      if (parsed.success) return parsed.data;
-    } catch (error) {
-      this.logger.warn(`The settings file could not be read; defaults are used: ${String(error)}`);
-    }
-    return null;
+    const raw = readJsonDocument(this.file.path);
+    if (raw.kind === 'unreadable') this.logger.warn(`The settings file ${this.file.path} could not be read because ${raw.reason}; defaults are used.`);
+    if (raw.kind !== 'json') return null;
+    const parsed = schema.safeParse((raw.value as Record<string, unknown>)[key]);
+    return parsed.success ? parsed.data : null;
   }
 
-  /** Replace one section, keeping the others as they are on disk. */
+  /** Replace one section, keeping the others as they are on disk at that moment. */
   private writeSection(key: string, value: unknown): void {
-    let doc: Record<string, unknown> = {};
-    try {
-      doc = (this.file.read() as Record<string, unknown>) ?? {};
-    } catch {
-      doc = {};
-    }
-    this.file.write({ ...doc, [key]: value });
+    this.lock.run(() => {
+      const raw = readJsonDocument(this.file.path);
+      if (raw.kind === 'unreadable') {
+        const target = moveAside(this.file.path, 'corrupt', this.clock.now());
+        this.logger.warn(`The settings file could not be read (${raw.reason}); it was moved to ${target} and a new one started.`);
+      }
+      const doc = raw.kind === 'json' ? (raw.value as Record<string, unknown>) : {};
+      this.file.write({ ...doc, [key]: value });
+    });
   }
 
   setNetwork(next: NetworkSettings): NetworkSettings {

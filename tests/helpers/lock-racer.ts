@@ -10,8 +10,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import { DataLock } from '../../electron/services/data-folder';
+import { readyThenWaitForGo } from './child-output';
 
 const [mode, dir, countText] = process.argv.slice(2);
 if (!dir || (mode !== 'race' && mode !== 'hold')) throw new Error('usage: lock-racer race|hold DIR [COUNT]');
@@ -20,8 +20,7 @@ const lock = DataLock.for(dir);
 if (mode === 'hold') {
   lock.run(() => process.exit(0));
 } else {
-  process.stdout.write('ready\n');
-  await new Promise<void>((resolve) => readline.createInterface({ input: process.stdin }).once('line', () => resolve()));
+  await readyThenWaitForGo();
   const inside = path.join(dir, 'inside');
   const counter = path.join(dir, 'counter.txt');
   let sections = 0;

@@ -2,13 +2,13 @@
  * The data folder's lock across processes (README, "Where data lives"): one writer at a time, and a
  * lock left by a process that died is taken over by exactly one of the processes waiting for it.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DataLock } from '../../electron/services/data-folder';
-import { outputOf, type ProcessRun } from '../helpers/child-output';
+import { raceTsProcesses } from '../helpers/child-output';
 
 let dir: string;
 beforeEach(() => {
@@ -28,30 +28,7 @@ function leaveStaleLock(lockPath: string): void {
   fs.utimesSync(lockPath, old, old);
 }
 
-/** Starts racers, waits until every one is ready, then lets them all go at once. */
-async function race(processes: number, sections: number): Promise<ProcessRun[]> {
-  const children = Array.from({ length: processes }, () => spawn(process.execPath, ['--import', 'tsx', RACER, 'race', dir, String(sections)], { stdio: ['pipe', 'pipe', 'pipe'] }));
-  const results = children.map(outputOf);
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve, reject) => {
-          let seen = '';
-          const onData = (c: Buffer) => {
-            seen += c.toString();
-            if (seen.includes('ready\n')) {
-              child.stdout.off('data', onData);
-              resolve();
-            }
-          };
-          child.stdout.on('data', onData);
-          child.once('close', () => reject(new Error(`a racer ended before it was ready: ${seen}`)));
-        }),
-    ),
-  );
-  for (const child of children) child.stdin.end('go\n');
-  return Promise.all(results);
-}
+const race = (processes: number, sections: number) => raceTsProcesses(Array.from({ length: processes }, () => [RACER, 'race', dir, String(sections)]));
 
 describe('the data folder lock', () => {
   it('lets exactly one process in at a time when 5 processes race over a lock left by a crashed holder', { timeout: 120_000 }, async () => {
