@@ -156,8 +156,10 @@ function removeIfStale(dir: string): boolean {
 
 /**
  * Creates the data folder readable by the current user only: mode 0700 on macOS and Linux. On
- * Windows the folder lives under %APPDATA%, whose inherited ACL already grants only the user,
- * SYSTEM and Administrators (POSIX modes do not exist there; see README, Security model).
+ * Windows the app's folder lives under %APPDATA%, whose inherited ACL already grants only the user,
+ * SYSTEM and Administrators; POSIX modes do not exist there, and no ACL is set here (that would take
+ * native code or spawning icacls), so a folder given with --data-dir keeps its own ACL (README,
+ * "Where data lives", gives the icacls command).
  */
 export function ensurePrivateDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
