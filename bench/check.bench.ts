@@ -17,6 +17,7 @@
  *
  * Run alone with `npx tsx bench/check.bench.ts`; `npm run bench` runs it with the others.
  */
+import { checkTargetOf } from '../electron/services/check/probe-context';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -76,7 +77,8 @@ export async function run(): Promise<{ name: string; ratio: number; target: numb
         },
       };
     };
-    const target = { cloud: 'practice' as const, tenantId: sim.profile.tenantId, samlAppId: sim.profile.samlAppId, apiAppId: sim.profile.apiAppId, webUrl: sim.profile.webUrl, secretHint: null, secretExpiresAt: null };
+    const fields = { cloud: 'practice', tenantId: sim.profile.tenantId, samlAppId: sim.profile.samlAppId, apiAppId: sim.profile.apiAppId, webUrl: sim.profile.webUrl, secretExpiresAt: null, target: 'octopus' } as const;
+    const target = checkTargetOf({ ...fields, allowedDomains: [] }, { hint: null, expiresAt: null });
     const clock = { now: () => new Date() };
     const once = async () => {
       log = [];
@@ -94,7 +96,7 @@ export async function run(): Promise<{ name: string; ratio: number; target: numb
         http: client(),
       });
       const start = performance.now();
-      const results = await runProbes({ ctx, fingerprintInput: fingerprintInput({ ...target, secretUpdatedAt: null }), clock, probeTimeoutMs: 30_000, interactiveTimeoutMs: 30_000, only: ONLY });
+      const results = await runProbes({ ctx, fingerprintInput: fingerprintInput({ ...fields, secretUpdatedAt: null }), clock, probeTimeoutMs: 30_000, interactiveTimeoutMs: 30_000, only: ONLY });
       const wall = performance.now() - start;
       const bad = results.filter((r) => ONLY.includes(r.id) && r.status !== 'passed');
       if (bad.length > 0) throw new Error(`The benchmark expects the healthy scenario to pass: ${bad.map((r) => `${r.id}: ${r.summary}`).join('; ')}`);

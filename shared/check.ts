@@ -11,11 +11,12 @@ export type CheckId = (typeof CHECK_IDS)[number];
 export const CHECK_STATUSES = ['unverified', 'running', 'passed', 'warning', 'failed', 'skipped'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
+/**
+ * A check as every target runs it. Its words (title, what it proves) and the probe behind it belong
+ * to the profile's target: shared/targets/registry.ts, `checkWords` and `plannedCheck`.
+ */
 export interface CheckDefinition {
   id: CheckId;
-  title: string;
-  /** What the probe proves, in one sentence for the row's details. */
-  proves: string;
   /** Probes that must pass (or warn); when one fails, this one is reported skipped and names it. */
   requires: CheckId[];
   /**
@@ -35,32 +36,24 @@ export type FingerprintField = (typeof FINGERPRINT_FIELDS)[number];
 export const CHECKS: readonly CheckDefinition[] = [
   {
     id: 'tenant',
-    title: 'Directory (tenant)',
-    proves: 'The Directory (tenant) ID exists in the chosen cloud (OpenID discovery document).',
     requires: [],
     dependsOn: ['cloud', 'tenantId', 'practiceScenario', 'target'],
     interactive: false,
   },
   {
     id: 'saml-app',
-    title: 'SAML-OpenID application',
-    proves: 'The SAML-OpenID application is registered in this tenant, and its SAML signing certificates are valid.',
     requires: ['tenant'],
     dependsOn: ['cloud', 'tenantId', 'samlAppId', 'practiceScenario', 'target'],
     interactive: false,
   },
   {
     id: 'api-app',
-    title: 'API application',
-    proves: 'The API application is registered in this tenant.',
     requires: ['tenant'],
     dependsOn: ['cloud', 'tenantId', 'apiAppId', 'practiceScenario', 'target'],
     interactive: false,
   },
   {
     id: 'secret',
-    title: 'Client secret',
-    proves: 'The client secret is the Value (not the Secret ID), valid and not expired, and api://{API app ID} is exposed.',
     requires: ['api-app'],
     // Its token request needs only the discovery document, so it runs beside the API-app probe.
     startsAfter: ['tenant'],
@@ -69,16 +62,12 @@ export const CHECKS: readonly CheckDefinition[] = [
   },
   {
     id: 'sign-in',
-    title: 'Interactive sign-in',
-    proves: 'An admin can sign in through the API application with the Octopus Web URL as redirect URI; the ID token is valid.',
     requires: ['secret'],
     dependsOn: ['cloud', 'tenantId', 'apiAppId', 'secret', 'webUrl', 'practiceScenario', 'target'],
     interactive: true,
   },
   {
     id: 'graph-me',
-    title: 'Microsoft Graph profile',
-    proves: "Microsoft Graph User.Read works with the signed-in user's token and returns the email address Octopus matches users by.",
     requires: ['sign-in'],
     dependsOn: ['cloud', 'tenantId', 'apiAppId', 'secret', 'webUrl', 'practiceScenario', 'target'],
     interactive: true,
@@ -193,7 +182,7 @@ export type CheckRun = z.infer<typeof CheckRunSchema>;
 
 /** The result a probe shows before it ever ran, or after its inputs changed. */
 export function unverifiedResult(id: CheckId, fingerprint = ''): CheckResult {
-  return { id, status: 'unverified', summary: 'Not verified yet.', durationMs: null, error: null, fix: [], tested: checkDefinition(id).proves, facts: [], fingerprint, finishedAt: null };
+  return { id, status: 'unverified', summary: 'Not verified yet.', durationMs: null, error: null, fix: [], tested: '', facts: [], fingerprint, finishedAt: null };
 }
 
 /** The results as they stand for the profile's current configuration: stale ones turn back to unverified. */

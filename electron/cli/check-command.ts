@@ -6,7 +6,8 @@
  * run through the practice tenant's robot, the system browser, or not at all (reported as not run,
  * which is not a failure).
  */
-import { CHECKS, checkDefinition, type CheckId, type CheckResult, type CheckRun } from '../../shared/check';
+import { checkWords } from '../../shared/targets/registry';
+import { CHECKS, type CheckId, type CheckResult, type CheckRun } from '../../shared/check';
 import type { CloudId } from '../../shared/clouds';
 import type { CheckSignIn } from '../services/check/check-service';
 import { browserPublicSignIn } from '../services/check/public-sign-in';
@@ -147,7 +148,7 @@ function toDocument(subject: RunSubject, run: CheckRun, signIn: SignInMode, notR
     notRun,
     results: run.results.map((r) => ({
       id: r.id,
-      title: checkDefinition(r.id).title,
+      title: checkWords(subject, r.id).title,
       status: r.status,
       summary: notRun.includes(r.id) ? `Not run: --sign-in ${signIn} was given (use --sign-in robot against the practice tenant, or run this check in the app).` : r.summary,
       durationMs: r.durationMs,

@@ -154,6 +154,7 @@ function fromFields(values: RunValues, io: CliIo, usage: Usage, webUrlBlocks: (i
     samlAppId: normalizeAppId(values['saml-app'] ?? ''),
     apiAppId: normalizeAppId(values['api-app'] ?? ''),
     webUrl: normalizeWebUrl(webUrl) || webUrl.trim(),
+    allowedDomains: [],
     secretExpiresAt: null,
     target: 'octopus',
     secret: { hint: null, updatedAt: null },

@@ -3,7 +3,8 @@
  * (warnings allowed) for the profile's current configuration; the way back is always allowed. Every
  * switch is appended to the profile's history with the configuration fingerprint it was made with.
  */
-import { configurationFingerprint, currentResults, fingerprintInput, readyForFederation, checkDefinition } from '../../shared/check';
+import { configurationFingerprint, currentResults, fingerprintInput, readyForFederation } from '../../shared/check';
+import { checkWords, integrationTarget } from '../../shared/targets/registry';
 import { DeskError } from '../../shared/ipc-core';
 import { DEFAULT_MODE_STATE, ModeStateSchema, modeLabel, type Mode, type ModeScope, type ModeState } from '../../shared/modes';
 import type { CheckService } from './check/check-service';
@@ -26,7 +27,7 @@ export class ModesService {
 
   set(profileId: string, scope: ModeScope, mode: Mode): ModeState {
     const profile = this.profiles.stored(profileId);
-    if (profile.target && profile.target !== 'octopus')
+    if (!integrationTarget(profile).authenticationModes)
       throw new DeskError('unavailable', 'Authentication modes are Octopus settings; this profile federates another product.');
     const state = this.get(profileId);
     if (state[scope] === mode) return state;
@@ -37,7 +38,7 @@ export class ModesService {
       if (!ready)
         throw new DeskError(
           'forbidden',
-          `${modeLabel(scope, mode)} needs a passed Check Compatibility for the current configuration. Not passed yet: ${missing.map((id) => checkDefinition(id).title).join(', ')}.`,
+          `${modeLabel(scope, mode)} needs a passed Check Compatibility for the current configuration. Not passed yet: ${missing.map((id) => checkWords(profile, id).title).join(', ')}.`,
         );
     }
     const next: ModeState = {

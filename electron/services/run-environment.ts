@@ -14,7 +14,7 @@ import type { StoredProfile, StoredSecretMeta } from './profile-store';
 /** The fields a run reads from a profile; `id` is null for a configuration that is not stored. */
 export type RunSubject = Pick<
   StoredProfile,
-  'cloud' | 'tenantId' | 'samlAppId' | 'apiAppId' | 'webUrl' | 'secretExpiresAt' | 'practiceScenario' | 'target' | 'theThingsStack' | 'authentik' | 'workspaceSso'
+  'cloud' | 'tenantId' | 'samlAppId' | 'apiAppId' | 'webUrl' | 'allowedDomains' | 'secretExpiresAt' | 'practiceScenario' | 'target' | 'theThingsStack' | 'authentik' | 'workspaceSso'
 > & { id: string | null; name: string | null; secret: Pick<StoredSecretMeta, 'hint' | 'updatedAt'> & { storage?: StoredSecretMeta['storage'] } };
 
 /** Where requests go instead of the defaults: the CLI's --authority-host, --graph-host, --ca-file and --proxy. */

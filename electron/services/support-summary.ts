@@ -6,7 +6,8 @@
  * Plain Node, no Electron.
  */
 import os from 'node:os';
-import { probeFingerprint, fingerprintInput, checkDefinition, type CheckRun } from '../../shared/check';
+import { probeFingerprint, fingerprintInput, type CheckRun } from '../../shared/check';
+import { checkWords } from '../../shared/targets/registry';
 import { cloudLabel } from '../../shared/clouds';
 import type { SecretStorageStatus } from '../../shared/ipc-profiles';
 import type { SupportSummary } from '../../shared/ipc-support';
@@ -87,7 +88,7 @@ function checkSection(run: CheckRun, profile: ProfileView): string[] {
   for (const r of run.results) {
     const stale = r.fingerprint !== probeFingerprint(r.id, input);
     // Status first: "Client secret: FAILED" would read to redact() as a secret field and lose its status.
-    lines.push(`- [${r.status.toUpperCase()}] ${checkDefinition(r.id).title}${r.durationMs === null ? '' : ` (${r.durationMs} ms)`}${stale ? ' [settings changed since]' : ''}`);
+    lines.push(`- [${r.status.toUpperCase()}] ${checkWords(profile, r.id).title}${r.durationMs === null ? '' : ` (${r.durationMs} ms)`}${stale ? ' [settings changed since]' : ''}`);
     lines.push(`    ${r.summary}`);
     if (r.error) {
       lines.push(`    Error code: ${codeText(r.error.code)}`);

@@ -39,7 +39,7 @@ test('an admin creates two profiles, fixing each mistake the form points out, an
     saml: '11111111-2222-3333-4444-555555555555',
     api: '99999999-8888-7777-6666-555555555555',
     secret: '9a1b2c3d-4e5f-6789-abcd-ef0123456789',
-    url: 'https://octopus.contoso.com',
+    url: 'https://octopus.contoso.com/octopus',
   });
   await expect(page.getByText('Enter a GUID (Directory ID), a verified domain')).toBeVisible();
   await expect(page.getByText("This looks like the Secret ID. Paste the secret's Value, which Entra shows only once, right after you create it.")).toBeVisible();
@@ -54,7 +54,7 @@ test('an admin creates two profiles, fixing each mistake the form points out, an
   await page.getByLabel('Directory (tenant) ID').fill('contoso.onmicrosoft.com');
   await page.getByLabel('Client secret value').fill(CANARY);
   await page.getByRole('button', { name: 'Add the trailing slash' }).click();
-  await expect(page.getByLabel('Octopus Web URL')).toHaveValue('https://octopus.contoso.com/');
+  await expect(page.getByLabel('Octopus Web URL')).toHaveValue('https://octopus.contoso.com/octopus/');
   await page.getByLabel('Secret expires').fill('2027-05-31');
   await page.getByRole('button', { name: 'Create profile' }).click();
   await expectToast(page, 'Created "Production".');
@@ -86,7 +86,7 @@ test('an admin creates two profiles, fixing each mistake the form points out, an
   await page.goto(harness.url);
   await profiles.getByRole('button', { name: 'Production', exact: true }).click();
   await expect(page.getByLabel('Directory (tenant) ID')).toHaveValue('contoso.onmicrosoft.com');
-  await expect(page.getByLabel('Octopus Web URL')).toHaveValue('https://octopus.contoso.com/');
+  await expect(page.getByLabel('Octopus Web URL')).toHaveValue('https://octopus.contoso.com/octopus/');
   await expect(page.getByLabel('Secret expires')).toHaveValue('2027-05-31');
   // The secret is shown as its hint and length only.
   await expect(page.getByText(/CNY… \(41 characters\), encrypted/)).toBeVisible();

@@ -105,7 +105,7 @@ describe('rules that involve several fields', () => {
       secretExpiresAt: null,
       target: 'octopus',
     });
-    expect(validateDraft({ ...draft, webUrl: 'https://octopus.contoso.com' }, '', { otherNames: [], secretStored: false, today: TODAY }).fields).toBeUndefined();
+    expect(validateDraft({ ...draft, webUrl: 'https://octopus.contoso.com/octopus' }, '', { otherNames: [], secretStored: false, today: TODAY }).fields).toBeUndefined();
   });
 });
 

@@ -81,9 +81,9 @@ describe('profile store', () => {
 
   it('refuses an invalid profile in main even if the renderer let it through', async () => {
     const s = services();
-    await expect(s.profiles.save({ draft: draft({ webUrl: 'https://octopus.contoso.com' }), secret: { action: 'keep' } })).rejects.toMatchObject({
+    await expect(s.profiles.save({ draft: draft({ webUrl: 'https://octopus.contoso.com/octopus' }), secret: { action: 'keep' } })).rejects.toMatchObject({
       code: 'validation',
-      issues: [expect.objectContaining({ field: 'webUrl', fix: { label: 'Add the trailing slash', value: 'https://octopus.contoso.com/' } })],
+      issues: [expect.objectContaining({ field: 'webUrl', fix: { label: 'Add the trailing slash', value: 'https://octopus.contoso.com/octopus/' } })],
     });
     await expect(s.profiles.save({ draft: draft(), secret: { action: 'replace', value: '9a1b2c3d-4e5f-6789-abcd-ef0123456789' } })).rejects.toBeInstanceOf(DeskError);
     expect(s.profiles.list().profiles).toEqual([]);

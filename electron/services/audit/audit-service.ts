@@ -5,6 +5,7 @@
  * - a real tenant: the system browser and MSAL's loopback server (the app opens only Microsoft hosts);
  * - the practice tenant: the app's sign-in driver (sign-in window, E2E page), else its HTTP robot.
  */
+import { integrationTarget } from '../../../shared/targets/registry';
 import { AuditReportSchema, GRAPH_CLI_CLIENT_ID, type AuditReport } from '../../../shared/audit';
 import { isAllowedExternalUrl } from '../../../shared/clouds';
 import { DeskError } from '../../../shared/ipc-core';
@@ -122,7 +123,7 @@ export class AuditService {
 
   /** Audit a profile (stored, or the CLI's fields) and resolve with the report; nothing is stored. */
   async audit(profile: RunSubject, overrides: AuditOverrides = {}): Promise<AuditReport> {
-    if (profile.target !== 'octopus')
+    if (!integrationTarget(profile).setupAudit)
       throw new DeskError('unavailable', 'The Entra setup audit follows the Octopus setup guide. This profile federates another product: Check Compatibility proves its setup.');
     const env = await runEnvironment(profile, this.o.practice, this.o.extraCas?.(profile.cloud) ?? [], this.o.endpoints);
     const requestTimeoutMs = this.o.requestTimeoutMs ?? 20_000;

@@ -32,7 +32,7 @@ export function apiAppClient(ctx: ProbeContext, secret: string, discoveryRaw: st
   const { http: capturing, lastResponse } = capturingHttp(ctx);
   const app = new ConfidentialClientApplication({
     auth: {
-      clientId: ctx.target.apiAppId,
+      clientId: ctx.target.clientId,
       authority: authorityUrl(ctx),
       clientSecret: secret,
       knownAuthorities: [new URL(ctx.endpoints.authorityHost).host],

@@ -38,5 +38,5 @@ export function judgeM2mOutcome(outcome: ProbeOutcome, clientId: string): ProbeO
 
 /** Client credentials for `api://<client id>/.default`, judged for authentik. */
 export async function authentikM2mProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
-  return judgeM2mOutcome(await secretProbe(ctx), ctx.target.apiAppId);
+  return judgeM2mOutcome(await secretProbe(ctx), ctx.target.clientId);
 }

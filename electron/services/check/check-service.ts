@@ -20,7 +20,7 @@ import type { PublicSignIn } from './public-sign-in';
 import { robotSignInDriver } from './robot-sign-in';
 import { runProbes } from './runner';
 import type { SignInDriver } from './sign-in-driver';
-import { checkPlan } from './target-probes';
+import { checkPlan, notApplicableIds } from './target-probes';
 
 export const CHECK_EXTENSION = 'checks';
 
@@ -176,7 +176,7 @@ export class CheckService {
         overrides.onProgress?.(run);
       },
     });
-    const notCounted = [...(plan.notApplicable?.ids ?? []), ...(overrides.only ? results.map((r) => r.id).filter((id) => !overrides.only?.includes(id)) : [])];
+    const notCounted = [...notApplicableIds(plan), ...(overrides.only ? results.map((r) => r.id).filter((id) => !overrides.only?.includes(id)) : [])];
     const clean = results.map((r) => ({ ...r, summary: redact(r.summary), facts: r.facts.map((f) => ({ ...f, value: redact(f.value) })) }));
     return { ...run, results: clean, finishedAt: this.o.clock.now().toISOString(), outcome: checkOutcome(results, { cancelled: signal.aborted, notCounted }) };
   }

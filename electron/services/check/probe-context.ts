@@ -8,6 +8,8 @@ import { z } from 'zod';
 import type { Wait } from './graph-request';
 import type { EntraErrorRef } from '../../../shared/check';
 import { CLOUDS, type CloudId } from '../../../shared/clouds';
+import { entraValues, integrationTarget } from '../../../shared/targets/registry';
+import type { EntraSource, TargetNouns } from '../../../shared/targets/target';
 import type { HttpClient, HttpResponse } from '../http';
 import type { Clock } from '../ports';
 import type { PublicSignIn } from './public-sign-in';
@@ -16,17 +18,32 @@ import type { SignInDriver } from './sign-in-driver';
 export interface CheckTarget {
   cloud: CloudId;
   tenantId: string;
-  samlAppId: string;
-  apiAppId: string;
-  webUrl: string;
+  /** The app registration whose secret is stored (for Octopus, the API app). */
+  clientId: string;
+  /** The SAML app; null for targets without one. */
+  samlAppId: string | null;
+  /** The redirect URIs the target's product sends; the sign-in goes through the first. */
+  redirectUris: string[];
+  /** The target's words for results and fixes. */
+  nouns: TargetNouns;
   /** The secret's Entra hint, for pointing out a Secret ID pasted as the value. */
   secretHint: string | null;
   secretExpiresAt: string | null;
 }
 
-/** The configuration under test from a profile's fields and the secret's hint and end date. */
-export function checkTargetOf(p: Pick<CheckTarget, 'cloud' | 'tenantId' | 'samlAppId' | 'apiAppId' | 'webUrl'>, secret: { hint: string | null; expiresAt: string | null }): CheckTarget {
-  return { cloud: p.cloud, tenantId: p.tenantId, samlAppId: p.samlAppId, apiAppId: p.apiAppId, webUrl: p.webUrl, secretHint: secret.hint, secretExpiresAt: secret.expiresAt };
+/** The configuration under test from a profile (through its target's Entra values) and the secret's hint and end date. */
+export function checkTargetOf(p: EntraSource, secret: { hint: string | null; expiresAt: string | null }): CheckTarget {
+  const e = entraValues(p);
+  return {
+    cloud: p.cloud,
+    tenantId: p.tenantId,
+    clientId: e.clientId,
+    samlAppId: e.samlAppId,
+    redirectUris: e.redirectUris,
+    nouns: integrationTarget(p).nouns,
+    secretHint: secret.hint,
+    secretExpiresAt: secret.expiresAt,
+  };
 }
 
 /** The hosts a run talks to, as origins (https://host[:port]). */

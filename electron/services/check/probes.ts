@@ -154,9 +154,11 @@ async function appProbe(ctx: ProbeContext, appId: string, label: string): Promis
 }
 
 export async function samlAppProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
-  const metadataUrl = federationMetadataUrl(ctx.endpoints.authorityHost, ctx.target.tenantId, ctx.target.samlAppId);
+  const samlAppId = ctx.target.samlAppId;
+  if (samlAppId === null) return { status: 'failed', summary: `${ctx.target.nouns.product} has no SAML app to check.`, tested: '' };
+  const metadataUrl = federationMetadataUrl(ctx.endpoints.authorityHost, ctx.target.tenantId, samlAppId);
   const [registration, metadata] = await Promise.all([
-    appProbe(ctx, ctx.target.samlAppId, 'SAML-OpenID application'),
+    appProbe(ctx, samlAppId, 'SAML-OpenID application'),
     ctx.http.request(metadataUrl, { signal: ctx.signal, timeoutMs: ctx.requestTimeoutMs }).then(
       (r) => ({ ok: true as const, r }),
       (error: unknown) => ({ ok: false as const, error }),
@@ -202,12 +204,12 @@ export async function samlAppProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
 }
 
 export function apiAppProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
-  return appProbe(ctx, ctx.target.apiAppId, 'API application');
+  return appProbe(ctx, ctx.target.clientId, ctx.target.nouns.appLabel);
 }
 
-/** Client credentials with the secret for `api://{apiAppId}/.default`, through MSAL as the product does. */
+/** Client credentials with the secret for `api://{client ID}/.default`, through MSAL as the product does. */
 export function secretProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
-  return clientCredentialsProbe(ctx, `api://${ctx.target.apiAppId}/.default`, true);
+  return clientCredentialsProbe(ctx, `api://${ctx.target.clientId}/.default`, true);
 }
 
 /**
@@ -247,7 +249,8 @@ async function clientCredentialsProbe(ctx: ProbeContext, scope: string, exposesA
     }
     const { body, res } = captured;
     const code = errorRefFromBody(body).code;
-    const credentials = 'Entra admin center > Identity > Applications > App registrations > the API app > Certificates & secrets';
+    const app = ctx.target.nouns.app;
+    const credentials = `Entra admin center > Identity > Applications > App registrations > ${app} > Certificates & secrets`;
     const fixes: Record<string, string[]> = {
       7000215: [
         ctx.target.secretHint && /^[0-9a-f]{3}$/i.test(ctx.target.secretHint)
@@ -257,10 +260,10 @@ async function clientCredentialsProbe(ctx: ProbeContext, scope: string, exposesA
       ],
       7000222: [`${credentials}: the secret has expired. Create a new client secret, then put its Value in this profile ("Rotate client secret", or "Replace secret" in the form).`, 'Record the new expiry date so Federation Desk warns you in time.'],
       500011: [
-        `Entra admin center > App registrations > the API app > Expose an API > Application ID URI: set it to api://${ctx.target.apiAppId} and save.`,
+        `Entra admin center > App registrations > ${app} > Expose an API > Application ID URI: set it to api://${ctx.target.clientId} and save.`,
       ],
-      700016: ['The API app is not in this tenant: see the API application check.'],
-      7000112: ['Entra admin center > Identity > Applications > Enterprise applications > the API app > Properties: set "Enabled for users to sign-in?" to Yes.'],
+      700016: [`${app.replace(/^the /, 'The ')} is not in this tenant: see its check above.`],
+      7000112: [`Entra admin center > Identity > Applications > Enterprise applications > ${app} > Properties: set "Enabled for users to sign-in?" to Yes.`],
     };
     return { ...entraFailure(body, 'The client secret was refused', res, fixes[String(code)] ?? []), tested };
   }

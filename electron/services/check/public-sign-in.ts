@@ -26,7 +26,7 @@ export function browserPublicSignIn(openBrowser: (url: string) => Promise<void>)
     async signIn(ctx, discoveryRaw, scopes) {
       const { http, lastError } = capturingHttp(ctx);
       const pca = new PublicClientApplication({
-        auth: { clientId: ctx.target.apiAppId, authority: authorityUrl(ctx), knownAuthorities: [new URL(ctx.endpoints.authorityHost).host], authorityMetadata: discoveryRaw },
+        auth: { clientId: ctx.target.clientId, authority: authorityUrl(ctx), knownAuthorities: [new URL(ctx.endpoints.authorityHost).host], authorityMetadata: discoveryRaw },
         system: {
           networkClient: createMsalNetworkModule(http, { signal: ctx.signal, timeoutMs: ctx.requestTimeoutMs }),
           loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => {} },

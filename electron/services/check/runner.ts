@@ -17,7 +17,7 @@ export interface RunOptions {
   interactiveTimeoutMs: number;
   /** Only these probes (others are reported skipped). Default: all. */
   only?: readonly CheckId[];
-  /** The profile's probes and the ones its target does not use (checkPlan). Default: Octopus's. */
+  /** The profile's probes, their words, and the ones its target does not use (checkPlan). Default: Octopus's. */
   plan?: CheckPlan;
   onProgress?: (results: CheckResult[]) => void;
 }
@@ -42,13 +42,14 @@ export async function runProbes(options: RunOptions): Promise<CheckResult[]> {
     options.onProgress?.(CHECKS.map((c) => results.get(c.id)).filter((x): x is CheckResult => x !== undefined));
   };
   const base = (id: CheckId) => ({ id, error: null, fix: [], facts: [], fingerprint: probeFingerprint(id, options.fingerprintInput) });
-  for (const def of CHECKS) set({ ...base(def.id), status: 'running', summary: 'Waiting…', durationMs: null, tested: def.proves, finishedAt: null });
+  for (const def of CHECKS) set({ ...base(def.id), status: 'running', summary: 'Waiting…', durationMs: null, tested: plan.words[def.id].proves, finishedAt: null });
 
   const running = new Map<CheckId, Promise<CheckResult>>();
   const run = (id: CheckId): Promise<CheckResult> => {
     const existing = running.get(id);
     if (existing) return existing;
     const def = checkDefinition(id);
+    const proves = plan.words[id].proves;
     const promise = (async (): Promise<CheckResult> => {
       const startsAfter = def.startsAfter ?? def.requires;
       const finish = (r: Omit<CheckResult, 'id' | 'fingerprint' | 'finishedAt'>): CheckResult => {
@@ -61,20 +62,20 @@ export async function runProbes(options: RunOptions): Promise<CheckResult[]> {
       const skippedFor = (blocked: CheckResult) =>
         finish({
           status: 'skipped',
-          summary: `Skipped: "${checkDefinition(blocked.id).title}" ${blocked.status === 'skipped' ? 'was skipped' : 'failed'}.`,
+          summary: `Skipped: "${plan.words[blocked.id].title}" ${blocked.status === 'skipped' ? 'was skipped' : 'failed'}.`,
           durationMs: null,
           error: null,
           fix: [],
-          tested: def.proves,
+          tested: proves,
           facts: [],
         });
       const blocked = await blockerOf(startsAfter);
-      if (plan.notApplicable?.ids.includes(id))
-        return finish({ status: 'skipped', summary: plan.notApplicable.reason, durationMs: null, error: null, fix: [], tested: def.proves, facts: [] });
+      const notApplicable = plan.notApplicable[id];
+      if (notApplicable !== undefined) return finish({ status: 'skipped', summary: notApplicable, durationMs: null, error: null, fix: [], tested: proves, facts: [] });
       if (options.only && !options.only.includes(id))
-        return finish({ status: 'skipped', summary: 'Not part of this run.', durationMs: null, error: null, fix: [], tested: def.proves, facts: [] });
+        return finish({ status: 'skipped', summary: 'Not part of this run.', durationMs: null, error: null, fix: [], tested: proves, facts: [] });
       // A prerequisite that "failed" because the run was cancelled is not a reason to name: say cancelled.
-      if (ctx.signal.aborted) return finish({ status: 'skipped', summary: 'Cancelled before it started.', durationMs: null, error: null, fix: [], tested: def.proves, facts: [] });
+      if (ctx.signal.aborted) return finish({ status: 'skipped', summary: 'Cancelled before it started.', durationMs: null, error: null, fix: [], tested: proves, facts: [] });
       if (blocked) return skippedFor(blocked);
       const outcome = await probe(def);
       // Started early (startsAfter): the verdict still waits for what it requires.
@@ -87,9 +88,10 @@ export async function runProbes(options: RunOptions): Promise<CheckResult[]> {
   /** Run one probe with its timeout and its own signal; resolves with its outcome (shown by the caller). */
   const probe = async (def: CheckDefinition): Promise<Omit<CheckResult, 'id' | 'fingerprint' | 'finishedAt'>> => {
     const id = def.id;
+    const proves = plan.words[id].proves;
     const finish = (r: Omit<CheckResult, 'id' | 'fingerprint' | 'finishedAt'>) => r;
     const started = Date.now();
-    set({ ...base(id), status: 'running', summary: def.interactive ? 'Waiting for the sign-in…' : 'Running…', durationMs: null, tested: def.proves, finishedAt: null });
+    set({ ...base(id), status: 'running', summary: def.interactive ? 'Waiting for the sign-in…' : 'Running…', durationMs: null, tested: proves, finishedAt: null });
     const limit = def.interactive ? options.interactiveTimeoutMs : options.probeTimeoutMs;
     const timer = timeoutAfter(limit, ctx.signal);
     // Each probe gets its own signal, so a probe that times out stops its requests too.
@@ -101,7 +103,7 @@ export async function runProbes(options: RunOptions): Promise<CheckResult[]> {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (message === 'cancelled' || ctx.signal.aborted)
-        return finish({ status: 'failed', summary: 'Cancelled.', durationMs: Date.now() - started, error: null, fix: [], tested: def.proves, facts: [] });
+        return finish({ status: 'failed', summary: 'Cancelled.', durationMs: Date.now() - started, error: null, fix: [], tested: proves, facts: [] });
       if (message === 'timeout')
         return finish({
           status: 'failed',
@@ -110,10 +112,10 @@ export async function runProbes(options: RunOptions): Promise<CheckResult[]> {
           error: null,
           fix: def.interactive
             ? ['If the sign-in page showed an Entra error (AADSTS…) instead, copy it into Diagnose (or federation-desk diagnose) for the fix.', 'Otherwise complete the sign-in sooner, or run the check again.'] : ['Check the network connection and proxy settings, then run the check again.'],
-          tested: def.proves,
+          tested: proves,
           facts: [],
         });
-      return finish({ status: 'failed', summary: `The probe failed unexpectedly: ${message}`, durationMs: Date.now() - started, error: null, fix: [], tested: def.proves, facts: [] });
+      return finish({ status: 'failed', summary: `The probe failed unexpectedly: ${message}`, durationMs: Date.now() - started, error: null, fix: [], tested: proves, facts: [] });
     } finally {
       timer.cancel();
       own.abort();

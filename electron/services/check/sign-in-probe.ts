@@ -1,8 +1,9 @@
 /**
- * The interactive probes. `sign-in`: auth code + PKCE through the API app with the Octopus Web URL
- * as redirect URI, exactly as Octopus signs users in; state, nonce and the ID token (signature
- * against the tenant's JWKS, iss, aud, exp) are validated. `graph-me`: Microsoft Graph /me with the
- * user's token, which must return the email Octopus matches users by.
+ * The interactive probes. `sign-in`: auth code + PKCE through the app registration with the
+ * target's (first) redirect URI, exactly as the product signs users in (for Octopus: the API app
+ * and the Octopus Web URL); state, nonce and the ID token (signature against the tenant's JWKS, iss,
+ * aud, exp) are validated. `graph-me`: Microsoft Graph /me with the user's token, which must return
+ * the email the product matches users by. Results and fixes use the target's nouns.
  */
 import { randomBytes } from 'node:crypto';
 import { CryptoProvider, type AuthenticationResult } from '@azure/msal-node';
@@ -13,19 +14,31 @@ import type { PublicSignIn } from './public-sign-in';
 import { errorRefFromBody, parseGraphError } from './entra-response';
 import { graphGet } from './graph-request';
 import type { Discovery, ProbeContext, ProbeOutcome } from './probe-context';
+import { TARGETS } from '../../../shared/targets/registry';
+import type { TargetNouns } from '../../../shared/targets/target';
 import { networkFailure, unexpectedResponse } from './probes';
 import type { EntraErrorRef } from '../../../shared/check';
 
-const NO_EMAIL_FIX = 'Entra admin center > Identity > Users > the user > Properties > Contact information: set Email (or give the user a mailbox); the user must exist in Octopus with the same email address.';
-const APP_REG = 'Entra admin center > Identity > Applications > App registrations > the API app';
-const ENTERPRISE = 'Entra admin center > Identity > Applications > Enterprise applications > the API app';
+const noEmailFix = (product: string) =>
+  `Entra admin center > Identity > Users > the user > Properties > Contact information: set Email (or give the user a mailbox); the user must exist in ${product} with the same email address.`;
+const appReg = (app: string) => `Entra admin center > Identity > Applications > App registrations > ${app}`;
+
+/** The nouns of the profile's target, and the redirect URI itself where a fix should spell it out. */
+export type SignInWords = TargetNouns;
+
+/** The target's words with the redirect URI the sign-in uses in place of its noun. */
+export function signInWords(ctx: ProbeContext): SignInWords {
+  return { ...ctx.target.nouns, redirectUri: ctx.target.redirectUris[0] ?? ctx.target.nouns.redirectUri };
+}
 
 /** Fix steps for the errors a sign-in through this setup really meets ('public': the CLI's browser sign-in). */
-export function signInFixesFor(code: number | string, mode: 'web' | 'public', webUrl = 'the Octopus Web URL'): string[] {
+export function signInFixesFor(code: number | string, mode: 'web' | 'public', words: SignInWords = TARGETS.octopus.nouns): string[] {
+  const APP_REG = appReg(words.app);
+  const ENTERPRISE = `Entra admin center > Identity > Applications > Enterprise applications > ${words.app}`;
   if (mode === 'public')
     switch (code) {
       case 50011:
-        return [`${APP_REG} > Authentication > Add a platform > Mobile and desktop applications: add http://localhost (any port is accepted for localhost).`, 'Or run this check in the app, which signs in through the Octopus Web URL itself.'];
+        return [`${APP_REG} > Authentication > Add a platform > Mobile and desktop applications: add http://localhost (any port is accepted for localhost).`, `Or run this check in the app, which signs in through ${words.redirectUri} itself.`];
       case 7000218:
       case 700025:
         // Entra takes the client type from the redirect URI's platform; the flag counts only where no redirect URI tells.
@@ -38,7 +51,7 @@ export function signInFixesFor(code: number | string, mode: 'web' | 'public', we
   switch (code) {
     case 50011:
       return [
-        `${APP_REG} > Authentication > Web > Redirect URIs: add exactly ${webUrl} (Entra compares byte for byte, trailing slash included) and save.`,
+        `${APP_REG} > Authentication > Web > Redirect URIs: add exactly ${words.redirectUri} (Entra compares byte for byte, trailing slash included) and save.`,
         'If a URI without the trailing slash is registered, keep it or remove it, but the one with the slash must be there.',
       ];
     case 50105:
@@ -47,12 +60,12 @@ export function signInFixesFor(code: number | string, mode: 'web' | 'public', we
     case 65004:
     case 90094:
       return [
-        `${APP_REG} > API permissions: Microsoft Graph User.Read (delegated) must be listed; an administrator clicks "Grant admin consent for <tenant>" (or Enterprise applications > the API app > Permissions > Grant admin consent).`,
+        `${APP_REG} > API permissions: Microsoft Graph User.Read (delegated) must be listed; an administrator clicks "Grant admin consent for <tenant>" (or Enterprise applications > ${words.app} > Permissions > Grant admin consent).`,
         'Then run the check again. Check Compatibility never grants consent itself: that would change the tenant while testing it.',
       ];
     case 50194:
       return [
-        `The profile's tenant is "common" or "organizations", but the API app accepts only its own tenant: put the Directory (tenant) ID (${APP_REG.replace(' > the API app', '')} > the API app > Overview) in the profile.`,
+        `The profile's tenant is "common" or "organizations", but ${words.app} accepts only its own tenant: put the Directory (tenant) ID (${APP_REG} > Overview) in the profile.`,
         'Making the app multi-tenant would also stop the error, but lets any Entra tenant sign in: the guide registers it for this organization only.',
       ];
     case 50020:
@@ -63,7 +76,7 @@ export function signInFixesFor(code: number | string, mode: 'web' | 'public', we
     case 7000112:
       return [`${ENTERPRISE} > Properties: set "Enabled for users to sign-in?" to Yes.`];
     case 700016:
-      return ['The API app is not registered in this tenant: see the API application check.'];
+      return [`${words.app.replace(/^the /, 'The ')} is not registered in this tenant: see its check above.`];
     case 54005:
       return ['The authorization code was already used. Run the check again.'];
     default:
@@ -72,11 +85,11 @@ export function signInFixesFor(code: number | string, mode: 'web' | 'public', we
 }
 
 /** What each consent answer means, in the words the check result uses. */
-const CONSENT_MEANING: Record<number, string> = {
-  65001: 'nobody has consented to the permissions the API app asks for (AADSTS65001): Octopus users would each be asked, or refused',
+const CONSENT_MEANING = (w: SignInWords): Record<number, string> => ({
+  65001: `nobody has consented to the permissions ${w.app} asks for (AADSTS65001): ${w.product} users would each be asked, or refused`,
   65004: 'the consent prompt was cancelled (AADSTS65004): nothing was granted',
   90094: 'Entra asked for admin approval (AADSTS90094, "Need admin approval"): the signing-in user may not consent, and no administrator has',
-};
+});
 
 /**
  * Entra's consent prompt ("Permissions requested") or "Need admin approval" page, recognised from
@@ -93,9 +106,9 @@ export function consentPageKind(text: string): 65001 | 90094 | null {
 function consentMissing(code: 65001 | 65004 | 90094, ref: EntraErrorRef | null, tested: string, ctx: ProbeContext): ProbeOutcome {
   return {
     status: 'failed',
-    summary: `Admin consent is missing: ${CONSENT_MEANING[code]}. The check stopped at Entra’s consent page and granted nothing.`,
+    summary: `Admin consent is missing: ${CONSENT_MEANING(signInWords(ctx))[code]}. The check stopped at Entra’s consent page and granted nothing.`,
     error: ref ?? { code, traceId: null, correlationId: null, timestamp: null, message: null },
-    fix: signInFixesFor(code, 'web', ctx.target.webUrl),
+    fix: signInFixesFor(code, 'web', signInWords(ctx)),
     tested,
   };
 }
@@ -120,7 +133,7 @@ function failedWith(ref: EntraErrorRef, what: string, tested: string, ctx: Probe
     status: 'failed',
     summary: `${what}: ${typeof ref.code === 'number' ? `AADSTS${ref.code}` : ref.code}${ref.message ? ` ${ref.message.replace(/^AADSTS\d+:\s*/, '')}` : ''}`,
     error: ref,
-    fix: signInFixesFor(ref.code, mode, ctx.target.webUrl),
+    fix: signInFixesFor(ref.code, mode, signInWords(ctx)),
     tested,
   };
 }
@@ -139,7 +152,8 @@ export async function signInProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
   const pkce = await crypto.generatePkceCodes();
   const state = randomBytes(16).toString('base64url');
   const nonce = randomBytes(16).toString('base64url');
-  const redirectUri = ctx.target.webUrl;
+  const redirectUri = ctx.target.redirectUris[0];
+  if (!redirectUri) return { status: 'failed', summary: 'The profile has no redirect URI to sign in through.', fix: ['Open the profile and save it again.'], tested: 'Interactive sign-in (auth code + PKCE)' };
   const authorizeUrl = await app.getAuthCodeUrl({ scopes, redirectUri, codeChallenge: pkce.challenge, codeChallengeMethod: 'S256', state, nonce, prompt: 'select_account', responseMode: 'query' });
   const tested = `Sign-in at ${doc.authorization_endpoint} (${ctx.signIn.name}), redirect URI ${redirectUri}; code redeemed at ${doc.token_endpoint}`;
 
@@ -191,7 +205,7 @@ async function publicSignInProbe(ctx: ProbeContext, publicSignIn: PublicSignIn):
   const d = await ctx.discovery();
   if (!d.ok) return { status: 'failed', summary: 'The discovery document was not available.', tested: '' };
   const scopes = ['openid', 'profile', 'email', `${ctx.endpoints.graphHost}/User.Read`];
-  const tested = `Sign-in at ${d.doc.authorization_endpoint} in the ${publicSignIn.name}; code redeemed at ${d.doc.token_endpoint} without the secret. The Octopus Web URL redirect is not part of this sign-in.`;
+  const tested = `Sign-in at ${d.doc.authorization_endpoint} in the ${publicSignIn.name}; code redeemed at ${d.doc.token_endpoint} without the secret. The redirect to ${ctx.target.nouns.redirectUri} is not part of this sign-in.`;
   const { result, lastError, error } = await publicSignIn.signIn(ctx, d.raw, scopes);
   if (!result) {
     if (ctx.signal.aborted) return { status: 'failed', summary: 'Cancelled.', tested };
@@ -202,8 +216,8 @@ async function publicSignInProbe(ctx: ProbeContext, publicSignIn: PublicSignIn):
     return { status: 'failed', summary: `The sign-in did not complete: ${message}`, fix: ['Run the check again and complete the sign-in in the browser.'], tested };
   }
   if (!result.idToken) return { status: 'failed', summary: 'Entra returned no ID token.', tested };
-  return validatedSignIn(ctx, d.doc, result, null, tested, 'warning', 'Signed in as {user} through the system browser; the ID token is valid. The Octopus Web URL redirect was not tested.', [
-    'Run Check Compatibility in the app to prove the sign-in through the Octopus Web URL as well.',
+  return validatedSignIn(ctx, d.doc, result, null, tested, 'warning', `Signed in as {user} through the system browser; the ID token is valid. The redirect to ${ctx.target.nouns.redirectUri} was not tested.`, [
+    `Run Check Compatibility in the app to prove the sign-in through ${ctx.target.nouns.redirectUri} as well.`,
   ]);
 }
 
@@ -233,7 +247,7 @@ async function validatedSignIn(
     const tid = String((result.idTokenClaims as Record<string, unknown> | undefined)?.tid ?? '');
     const { payload } = await jwtVerify(result.idToken, jwks, {
       issuer: doc.issuer.replace('{tenantid}', tid),
-      audience: ctx.target.apiAppId,
+      audience: ctx.target.clientId,
       currentDate: ctx.clock.now(),
       clockTolerance: 300,
       algorithms: ['RS256'],
@@ -249,12 +263,12 @@ async function validatedSignIn(
     ];
     // This sign-in asks for the email scope, with which Entra puts the email of a user who has one
     // in the v2.0 ID token (optional-claims reference, "email"). None means the user has none, and
-    // Octopus, which matches users by email, would not find them: never a clean pass.
+    // a product that matches users by email would not find them: never a clean pass.
     if (typeof payload.email !== 'string')
       return {
         status: 'warning',
-        summary: `${summaryTemplate.replace('{user}', username)} But the ID token carries no email: ${username} has no email address in Entra, and Octopus matches users by email.`,
-        fix: [NO_EMAIL_FIX, ...extraFix],
+        summary: `${summaryTemplate.replace('{user}', username)} But the ID token carries no email: ${username} has no email address in Entra, and ${ctx.target.nouns.product} matches users by email.`,
+        fix: [noEmailFix(ctx.target.nouns.product), ...extraFix],
         tested,
         facts,
       };
@@ -291,7 +305,10 @@ export async function graphMeProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
       status: 'failed',
       summary: `Microsoft Graph refused /me: ${ref.code}${ref.message ? ` ${ref.message}` : ''}`,
       error: ref,
-      fix: res.status === 403 ? [`${APP_REG} > API permissions: add Microsoft Graph User.Read (delegated) and grant admin consent.`] : ['Run the check again; if it repeats, check the API permissions of the API app.'],
+      fix:
+        res.status === 403
+          ? [`${appReg(ctx.target.nouns.app)} > API permissions: add Microsoft Graph User.Read (delegated) and grant admin consent.`]
+          : [`Run the check again; if it repeats, check the API permissions of ${ctx.target.nouns.app}.`],
       tested,
     };
   }
@@ -304,8 +321,8 @@ export async function graphMeProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
   if (!me.mail)
     return {
       status: 'failed',
-      summary: `${me.userPrincipalName ?? ctx.shared.session.username} has no email address in Entra, and Octopus matches users by email.`,
-      fix: [NO_EMAIL_FIX],
+      summary: `${me.userPrincipalName ?? ctx.shared.session.username} has no email address in Entra, and ${ctx.target.nouns.product} matches users by email.`,
+      fix: [noEmailFix(ctx.target.nouns.product)],
       tested,
       facts: [{ label: 'User principal name', value: me.userPrincipalName ?? '' }],
     };

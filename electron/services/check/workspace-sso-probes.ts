@@ -9,17 +9,15 @@
  *   Application.Read.All): on which platform a URI is registered (Web, as required, or SPA/mobile),
  *   and whether implicit grant and public client flows are off. The result says so.
  * - `secret`: proven against Microsoft Graph `/.default` (the app exposes no API of its own).
- * - `sign-in`: the ordinary sign-in probe, through the first workspace's redirect URI (kept in webUrl).
+ * - `sign-in`: the ordinary sign-in probe, through the first workspace's redirect URI.
  * - `graph-me`: a user without a mail address is a warning, not a failure: the product falls back to
  *   userPrincipalName / preferred_username.
  */
 import { randomBytes } from 'node:crypto';
-import { WORKSPACE_SSO_SCOPES, workspaceRedirectUris, type WorkspaceSsoSettings } from '../../../shared/targets/workspace-sso';
-import type { CheckId } from '../../../shared/check';
+import { WORKSPACE_SSO_SCOPES } from '../../../shared/targets/workspace-sso/rules';
 import type { HttpResponse } from '../http';
 import type { ProbeContext, ProbeOutcome } from './probe-context';
-import { apiAppProbe, graphSecretProbe, networkFailure } from './probes';
-import type { Probe } from './target-probes';
+import { apiAppProbe, networkFailure } from './probes';
 import { errorFromPageText, graphMeProbe } from './sign-in-probe';
 
 const APP_REG = 'Entra admin center > Identity > Applications > App registrations > the workspace SSO app';
@@ -52,7 +50,7 @@ export function verdictOf(uri: string, res: HttpResponse): RedirectVerdict {
 async function checkRedirects(ctx: ProbeContext, authorizationEndpoint: string, uris: readonly string[]): Promise<RedirectVerdict[] | ProbeOutcome> {
   const verdicts: RedirectVerdict[] = [];
   for (const uri of uris) {
-    const url = authorizeProbeUrl(authorizationEndpoint, ctx.target.apiAppId, uri);
+    const url = authorizeProbeUrl(authorizationEndpoint, ctx.target.clientId, uri);
     try {
       verdicts.push(verdictOf(uri, await ctx.http.request(url, { signal: ctx.signal, timeoutMs: ctx.requestTimeoutMs })));
     } catch (error) {
@@ -65,48 +63,46 @@ async function checkRedirects(ctx: ProbeContext, authorizationEndpoint: string, 
 const NOT_SEEN =
   'Not visible without Microsoft Graph: that each URI is on the Web platform (not SPA or mobile), and that implicit grant (access and ID tokens) and "Allow public client flows" are off. Check them under Authentication.';
 
-/** `api-app` for workspace SSO: the app exists and accepts every workspace's redirect URI. */
-export function workspaceAppProbe(settings: WorkspaceSsoSettings): Probe {
-  return async (ctx: ProbeContext): Promise<ProbeOutcome> => {
-    const app = await apiAppProbe(ctx);
-    if (app.status === 'failed') return app;
-    const d = await ctx.discovery();
-    if (!d.ok) return { status: 'failed', summary: 'The discovery document was not available.', tested: '' };
-    const uris = workspaceRedirectUris(settings);
-    const checked = await checkRedirects(ctx, d.doc.authorization_endpoint, uris);
-    if (!Array.isArray(checked)) return checked;
-    const tested = `${app.tested}; then GET ${d.doc.authorization_endpoint} once per workspace redirect URI (${uris.length}), without signing in: Entra validates the redirect URI before any sign-in page`;
-    const missing = checked.filter((v): v is Extract<RedirectVerdict, { accepted: false }> => !v.accepted);
-    const facts = [
-      ...(app.facts ?? []),
-      { label: 'Workspace redirect URIs', value: checked.map((v) => `${v.accepted ? '✓' : '✗'} ${v.uri}`).join('\n') },
-      { label: 'Not checked', value: NOT_SEEN },
-    ];
-    if (missing.length === 0)
-      return { status: 'passed', summary: `The app registration is in this tenant and accepts all ${uris.length} workspace redirect URI(s).`, tested, facts };
-    const unregistered = missing.filter((m) => m.code === 50011 || m.code === 500113);
-    const other = missing.filter((m) => !unregistered.includes(m));
-    const first = other[0];
-    if (unregistered.length === 0 && first)
-      return {
-        status: 'failed',
-        summary: `Entra refused the sign-in request for ${first.uri}: ${first.code === null ? 'an unexpected answer' : `AADSTS${first.code}`}${first.message ? ` ${first.message}` : ''}.`,
-        fix: ['Run the check again; if it repeats, paste the error into Diagnose.'],
-        tested,
-        facts,
-      };
-    const names = unregistered.map((m) => m.uri);
+/** The app registration exists and accepts every redirect URI its target derives (for workspace SSO, one per workspace). */
+export async function workspaceAppProbe(ctx: ProbeContext): Promise<ProbeOutcome> {
+  const app = await apiAppProbe(ctx);
+  if (app.status === 'failed') return app;
+  const d = await ctx.discovery();
+  if (!d.ok) return { status: 'failed', summary: 'The discovery document was not available.', tested: '' };
+  const uris = ctx.target.redirectUris;
+  const checked = await checkRedirects(ctx, d.doc.authorization_endpoint, uris);
+  if (!Array.isArray(checked)) return checked;
+  const tested = `${app.tested}; then GET ${d.doc.authorization_endpoint} once per workspace redirect URI (${uris.length}), without signing in: Entra validates the redirect URI before any sign-in page`;
+  const missing = checked.filter((v): v is Extract<RedirectVerdict, { accepted: false }> => !v.accepted);
+  const facts = [
+    ...(app.facts ?? []),
+    { label: 'Workspace redirect URIs', value: checked.map((v) => `${v.accepted ? '✓' : '✗'} ${v.uri}`).join('\n') },
+    { label: 'Not checked', value: NOT_SEEN },
+  ];
+  if (missing.length === 0)
+    return { status: 'passed', summary: `The app registration is in this tenant and accepts all ${uris.length} workspace redirect URI(s).`, tested, facts };
+  const unregistered = missing.filter((m) => m.code === 50011 || m.code === 500113);
+  const other = missing.filter((m) => !unregistered.includes(m));
+  const first = other[0];
+  if (unregistered.length === 0 && first)
     return {
       status: 'failed',
-      summary: `${names.length === 1 ? 'This workspace redirect URI is' : `${names.length} workspace redirect URIs are`} not registered on the app: ${names.join(', ')}. Sign-in to ${names.length === 1 ? 'that workspace' : 'those workspaces'} stops with AADSTS50011.`,
-      error: null,
-      fix: [
-        `${APP_REG} > Authentication > Web > Redirect URIs: add ${names.join(', ')} exactly, then Save. Entra has no wildcard redirect URIs: every workspace needs its own.`,
-        'Keep the profile’s workspace list and the registered URIs in step whenever a workspace is added.',
-      ],
+      summary: `Entra refused the sign-in request for ${first.uri}: ${first.code === null ? 'an unexpected answer' : `AADSTS${first.code}`}${first.message ? ` ${first.message}` : ''}.`,
+      fix: ['Run the check again; if it repeats, paste the error into Diagnose.'],
       tested,
       facts,
     };
+  const names = unregistered.map((m) => m.uri);
+  return {
+    status: 'failed',
+    summary: `${names.length === 1 ? 'This workspace redirect URI is' : `${names.length} workspace redirect URIs are`} not registered on the app: ${names.join(', ')}. Sign-in to ${names.length === 1 ? 'that workspace' : 'those workspaces'} stops with AADSTS50011.`,
+    error: null,
+    fix: [
+      `${APP_REG} > Authentication > Web > Redirect URIs: add ${names.join(', ')} exactly, then Save. Entra has no wildcard redirect URIs: every workspace needs its own.`,
+      'Keep the profile’s workspace list and the registered URIs in step whenever a workspace is added.',
+    ],
+    tested,
+    facts,
   };
 }
 
@@ -120,16 +116,5 @@ export async function workspaceGraphMeProbe(ctx: ProbeContext): Promise<ProbeOut
     status: 'warning',
     summary: `${upn || 'The signed-in user'} has no email address in Entra, so the product falls back to the userPrincipalName / preferred_username (${upn}). It must be in an allowed domain or on the collaborator list.`,
     fix: ['To use a real address instead: Entra admin center > Identity > Users > the user > Properties > Contact information > Email.'],
-  };
-}
-
-/** The probes this target overrides. */
-export function workspaceSsoProbes(settings: WorkspaceSsoSettings | undefined): Partial<Record<CheckId, Probe>> {
-  return {
-    'api-app': settings
-      ? workspaceAppProbe(settings)
-      : () => Promise.resolve<ProbeOutcome>({ status: 'failed', summary: 'The profile has no workspace list, so its redirect URIs cannot be checked.', fix: ['Open the profile and save it again.'], tested: '' }),
-    secret: graphSecretProbe,
-    'graph-me': workspaceGraphMeProbe,
   };
 }

@@ -9,7 +9,8 @@ import { authentikRedirectUri } from '../../../shared/targets/authentik';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator';
 import { dataDir, runCheck } from './check-kit';
 
-const REDIRECT = authentikRedirectUri({ fqdn: 'authentik.contoso.com', slug: 'entra-id' });
+const AUTHENTIK = { fqdn: 'authentik.contoso.com', slug: 'entra-id', tenantMode: 'single' as const, groupMemberRead: false };
+const REDIRECT = authentikRedirectUri(AUTHENTIK);
 const API_APP = '/applications/1';
 
 /** healthy, with authentik's redirect URI registered on the app, plus the given changes. */
@@ -31,7 +32,7 @@ afterAll(async () => {
 async function runAuthentik(scenario: Record<string, unknown> | string): Promise<Record<CheckId, CheckResult>> {
   const sim = await startSimulator({ scenario, dataDir });
   sims.push(sim);
-  return runCheck(sim, { target: { id: 'authentik', webUrl: REDIRECT } });
+  return runCheck(sim, { target: { id: 'authentik', settings: { authentik: AUTHENTIK } } });
 }
 
 describe('authentik checks against the practice tenant', () => {
@@ -46,7 +47,7 @@ describe('authentik checks against the practice tenant', () => {
     expect(r['sign-in'].status).toBe('passed');
     expect(r['sign-in'].tested).toContain(REDIRECT);
     expect(r['graph-me'].status).toBe('passed');
-    expect(r['saml-app']).toMatchObject({ status: 'skipped', summary: 'Not used by authentik (Entra ID OAuth source).' });
+    expect(r['saml-app']).toMatchObject({ status: 'skipped', summary: 'Not used by authentik: it has no SAML app.' });
   });
 
   it('explains AADSTS500011 when the app has no Application ID URI, and warns off the Graph scope', async () => {

@@ -3,6 +3,7 @@
  * loopback server catching the form_post. Here the "browser" is driven over HTTP against the practice
  * tenant, as a person would click through it.
  */
+import { checkTargetOf } from '../../../electron/services/check/probe-context';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,7 +47,8 @@ function personInBrowser(http: HttpClient, sim: RunningSimulator) {
 async function run(sim: RunningSimulator, interactiveTimeoutMs = 20_000) {
   const host = new URL(sim.authorityHost).host;
   const http = createHttpClient({ pinnedCas: [{ caPem: sim.caPem, hosts: [host] }] });
-  const target = { cloud: 'practice' as const, tenantId: sim.profile.tenantId, samlAppId: sim.profile.samlAppId, apiAppId: sim.profile.apiAppId, webUrl: sim.profile.webUrl, secretHint: sim.profile.secret.slice(0, 3), secretExpiresAt: null };
+  const fields = { cloud: 'practice', tenantId: sim.profile.tenantId, samlAppId: sim.profile.samlAppId, apiAppId: sim.profile.apiAppId, webUrl: sim.profile.webUrl, secretExpiresAt: null, target: 'octopus' } as const;
+  const target = checkTargetOf({ ...fields, allowedDomains: [] }, { hint: sim.profile.secret.slice(0, 3), expiresAt: null });
   const ctx = createCheckContext({
     target,
     cloud: 'practice',
@@ -61,7 +63,7 @@ async function run(sim: RunningSimulator, interactiveTimeoutMs = 20_000) {
     signInMissingReason: '',
     http,
   });
-  const results = await runProbes({ ctx, fingerprintInput: fingerprintInput({ ...target, secretUpdatedAt: null }), clock: { now: () => new Date() }, probeTimeoutMs: 10_000, interactiveTimeoutMs });
+  const results = await runProbes({ ctx, fingerprintInput: fingerprintInput({ ...fields, secretUpdatedAt: null }), clock: { now: () => new Date() }, probeTimeoutMs: 10_000, interactiveTimeoutMs });
   return Object.fromEntries(results.map((r) => [r.id, r]));
 }
 
@@ -85,7 +87,7 @@ beforeAll(async () => {
 describe('check --sign-in browser (public client, system browser)', () => {
   it('signs in and reaches Graph, and says honestly that the Octopus Web URL redirect was not tested (warning)', async () => {
     const r = await run(healthy);
-    expect(r['sign-in']).toMatchObject({ status: 'warning', summary: expect.stringContaining('The Octopus Web URL redirect was not tested') });
+    expect(r['sign-in']).toMatchObject({ status: 'warning', summary: expect.stringContaining('The redirect to the Octopus Web URL was not tested') });
     expect(r['sign-in']?.fix.join(' ')).toContain('in the app');
     expect(r['graph-me']?.status).toBe('passed');
   });

@@ -12,6 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fingerprintInput, type CheckId, type CheckResult } from '../../../shared/check';
 import { createCheckContext } from '../../../electron/services/check/check-context';
+import { checkTargetOf } from '../../../electron/services/check/probe-context';
+import type { ProfileFields } from '../../../shared/profile';
 import { robotSignInDriver } from '../../../electron/services/check/robot-sign-in';
 import { runProbes } from '../../../electron/services/check/runner';
 import { createHttpClient, type PinnedCa, type ProxyConfig } from '../../../electron/services/http';
@@ -39,8 +41,8 @@ export interface RunCheckOptions {
   requestTimeoutMs?: number;
   probeTimeoutMs?: number;
   onProgress?: (results: CheckResult[]) => void;
-  /** Another target than Octopus: its probes, its "not used" ones, and the fields it stores differently. */
-  target?: { id: TargetId; settings?: Omit<NonNullable<Parameters<typeof checkPlan>[0]>, 'target'>; samlAppId?: string; webUrl: string; secretHint?: string | null };
+  /** Another target than Octopus: its probes, its "not used" ones, and its own settings (the redirect URIs come from them). */
+  target?: { id: TargetId; settings: Partial<Pick<ProfileFields, 'theThingsStack' | 'authentik' | 'workspaceSso'>>; secretHint?: string | null };
 }
 
 /** Run every probe against a running simulator; resolves with the six results in contract order. */
@@ -48,15 +50,18 @@ export async function runCheck(sim: RunningSimulator, o: RunCheckOptions = {}): 
   const pinnedCas = o.pinCa === false ? [] : [pinnedCaOf(sim)];
   const requestTimeoutMs = o.requestTimeoutMs ?? 10_000;
   const client = createHttpClient({ pinnedCas, proxy: o.proxy ?? null, timeoutMs: requestTimeoutMs });
-  const target = {
+  const fields = {
     cloud: 'practice' as const,
     tenantId: sim.profile.tenantId,
-    samlAppId: o.target ? (o.target.samlAppId ?? '') : sim.profile.samlAppId,
+    samlAppId: o.target ? '' : sim.profile.samlAppId,
     apiAppId: sim.profile.apiAppId,
-    webUrl: o.target?.webUrl ?? sim.profile.webUrl,
-    secretHint: o.target ? (o.target.secretHint ?? null) : sim.profile.secret.slice(0, 3),
+    webUrl: o.target ? '' : sim.profile.webUrl,
+    allowedDomains: [],
     secretExpiresAt: null,
+    target: o.target?.id ?? 'octopus',
+    ...o.target?.settings,
   };
+  const target = checkTargetOf(fields, { hint: o.target ? (o.target.secretHint ?? null) : sim.profile.secret.slice(0, 3), expiresAt: null });
   const secret = o.secret === undefined ? sim.profile.secret : o.secret;
   const clock = { now: () => new Date() };
   const ctx = createCheckContext({
@@ -74,11 +79,11 @@ export async function runCheck(sim: RunningSimulator, o: RunCheckOptions = {}): 
   });
   const results = await runProbes({
     ctx,
-    fingerprintInput: fingerprintInput({ ...target, practiceScenario: sim.scenario, secretUpdatedAt: null }),
+    fingerprintInput: fingerprintInput({ ...fields, practiceScenario: sim.scenario, secretUpdatedAt: null }),
     clock,
     probeTimeoutMs: o.probeTimeoutMs ?? 15_000,
     interactiveTimeoutMs: 20_000,
-    ...(o.target ? { plan: checkPlan({ target: o.target.id, ...o.target.settings }) } : {}),
+    ...(o.target ? { plan: checkPlan({ target: o.target.id }) } : {}),
     ...(o.only ? { only: o.only } : {}),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });

@@ -2,6 +2,7 @@
  * Check Compatibility against every built-in practice scenario, with the real probes, runner, HTTP
  * client and sign-in robot: the expectation table lives in tests/fixtures/check/scenario-expectations.json.
  */
+import { checkWords } from '../../../shared/targets/registry';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,7 +46,7 @@ describe('Check Compatibility against the practice tenant', () => {
           }
         }
         if (r.status === 'skipped') {
-          const blocker = checkDefinition(id).requires.map((req) => checkDefinition(req).title);
+          const blocker = checkDefinition(id).requires.map((req) => checkWords(undefined, req).title);
           expect(blocker.some((title) => r.summary.includes(`"${title}"`)), `${id}: "${r.summary}" does not name its prerequisite`).toBe(true);
         }
         if (r.status === 'warning') expect(r.fix.length).toBeGreaterThan(0);

@@ -9,7 +9,8 @@ import { requireEmailClaim } from '../../../electron/services/check/target-probe
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator';
 import { dataDir, runCheck } from './check-kit';
 
-const REDIRECT = ttsRedirectUri({ serverAddress: 'tts.contoso.com', providerId: 'microsoft-entra' });
+const TTS = { serverAddress: 'tts.contoso.com', providerId: 'microsoft-entra' };
+const REDIRECT = ttsRedirectUri(TTS);
 const API_APP = '/applications/1';
 
 /** healthy, with the TTS redirect URI registered on the app (and optionally without the email claim). */
@@ -35,7 +36,7 @@ afterAll(async () => {
 async function runTts(scenario: Record<string, unknown> | string): Promise<Record<CheckId, CheckResult>> {
   const sim = await startSimulator({ scenario, dataDir });
   sims.push(sim);
-  return runCheck(sim, { target: { id: 'the-things-stack', webUrl: REDIRECT } });
+  return runCheck(sim, { target: { id: 'the-things-stack', settings: { theThingsStack: TTS } } });
 }
 
 describe('The Things Stack checks against the practice tenant', () => {
@@ -47,7 +48,8 @@ describe('The Things Stack checks against the practice tenant', () => {
     expect(r['sign-in'].status).toBe('passed');
     expect(r['sign-in'].summary).toMatch(/carries the email claim \(.+@.+\)/);
     expect(r['sign-in'].tested).toContain(REDIRECT);
-    for (const id of ['saml-app', 'graph-me'] as const) expect(r[id]).toMatchObject({ status: 'skipped', summary: 'Not used by The Things Stack (OIDC provider).' });
+    expect(r['saml-app']).toMatchObject({ status: 'skipped', summary: 'Not used by The Things Stack: it has no SAML app.' });
+    expect(r['graph-me']).toMatchObject({ status: 'skipped', summary: expect.stringContaining('reads the user’s email from the ID token') });
   });
 
   it('fails the sign-in when the ID token has no email claim, and says how to add it', async () => {
@@ -67,8 +69,8 @@ describe('The Things Stack checks against the practice tenant', () => {
 describe('requireEmailClaim', () => {
   it('leaves failures alone and fails a sign-in without an email', () => {
     const failed = { status: 'failed' as const, summary: 'x', tested: 't' };
-    expect(requireEmailClaim(failed)).toBe(failed);
-    expect(requireEmailClaim({ status: 'warning', summary: 'ok', tested: 't', facts: [{ label: 'Email claim', value: 'not in the token' }] }).status).toBe('failed');
+    expect(requireEmailClaim(failed, 'The Things Stack')).toBe(failed);
+    expect(requireEmailClaim({ status: 'warning', summary: 'ok', tested: 't', facts: [{ label: 'Email claim', value: 'not in the token' }] }, 'The Things Stack').status).toBe('failed');
   });
 });
 

@@ -31,7 +31,7 @@ afterAll(async () => {
 async function runWorkspace(scenario: Record<string, unknown>, settings: WorkspaceSsoSettings = SETTINGS): Promise<Record<CheckId, CheckResult>> {
   const sim = await startSimulator({ scenario, dataDir });
   sims.push(sim);
-  return runCheck(sim, { target: { id: 'workspace-sso', settings: { workspaceSso: settings }, webUrl: workspaceRedirectUris(settings)[0] ?? '' } });
+  return runCheck(sim, { target: { id: 'workspace-sso', settings: { workspaceSso: settings } } });
 }
 
 describe('Workspace SSO checks against the practice tenant', () => {
@@ -46,7 +46,7 @@ describe('Workspace SSO checks against the practice tenant', () => {
     expect(r['sign-in'].status).toBe('passed');
     expect(r['sign-in'].tested).toContain('https://acme.ontrackio.example/auth/callback');
     expect(['passed', 'warning']).toContain(r['graph-me'].status);
-    expect(r['saml-app']).toMatchObject({ status: 'skipped', summary: 'Not used by Workspace SSO (OnTrackio-style).' });
+    expect(r['saml-app']).toMatchObject({ status: 'skipped', summary: 'Not used by Workspace SSO: it has no SAML app.' });
   });
 
   it('fails with the missing workspace named when one redirect URI is not registered', async () => {

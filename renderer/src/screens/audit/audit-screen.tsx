@@ -1,3 +1,4 @@
+import { integrationTarget } from '../../../../shared/targets/registry';
 import { Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle2, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { PlayRegular, StopRegular } from '@fluentui/react-icons';
 import { useEffect } from 'react';
@@ -78,7 +79,7 @@ export default function AuditScreen({ toasterId }: { toasterId: string }) {
       </div>
     );
 
-  if (profile.target && profile.target !== 'octopus')
+  if (!integrationTarget(profile).setupAudit)
     return (
       <div className={s.root}>
         <Title3 as="h2" className={s.title}>

@@ -1,7 +1,8 @@
 import { Button, Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronRightRegular, CopyRegular, OpenRegular, StethoscopeRegular } from '@fluentui/react-icons';
 import { memo, useId, useMemo, useState } from 'react';
-import { checkDefinition, type CheckResult } from '../../../../shared/check';
+import type { CheckResult } from '../../../../shared/check';
+import { checkWords } from '../../../../shared/targets/registry';
 import type { ProfileView } from '../../../../shared/profile';
 import { fixLinks, fixValues } from '../../../../shared/check-fix';
 import { NARROW_MEDIA } from '../../hooks/use-media-query';
@@ -72,7 +73,7 @@ const useStyles = makeStyles({
 export interface CheckRowProps {
   result: CheckResult;
   /** The profile checked: its cloud, tenant and app IDs make the admin-center links. */
-  profile: Pick<ProfileView, 'cloud' | 'tenantId' | 'samlAppId' | 'apiAppId'>;
+  profile: Pick<ProfileView, 'cloud' | 'tenantId' | 'samlAppId' | 'apiAppId' | 'target'>;
   /** Open the Diagnose page with this error's text (code, message and IDs). */
   onDiagnose(errorText: string): void;
   /** Copy with a confirmation (or the way out when the clipboard is refused). */
@@ -88,7 +89,7 @@ export interface CheckRowProps {
  */
 export const CheckRow = memo(function CheckRow({ result, profile, onDiagnose, onCopy, onOpen }: CheckRowProps) {
   const s = useStyles();
-  const def = checkDefinition(result.id);
+  const def = checkWords(profile, result.id);
   const needsAction = result.status === 'failed' || result.status === 'warning';
   const [open, setOpen] = useState(result.status === 'failed');
   const [detailsOpen, setDetailsOpen] = useState(false);

@@ -12,7 +12,8 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, PlayRegular, StopRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo } from 'react';
-import { checkDefinition, currentResults, fingerprintInput, readyForFederation } from '../../../../shared/check';
+import { checkWords, integrationTarget } from '../../../../shared/targets/registry';
+import { currentResults, fingerprintInput, readyForFederation } from '../../../../shared/check';
 import { useAppStore } from '../../stores/app-store';
 import { useCheckStore } from '../../stores/check-store';
 import { usePracticeStore, usePracticeUser } from '../../stores/practice-store';
@@ -90,7 +91,7 @@ export default function CheckScreen({ toasterId }: { toasterId: string }) {
   // Each check that keeps Federated identity locked, with what it found (not only its name).
   const blockers = missing.map((id) => {
     const r = results.find((x) => x.id === id);
-    const title = checkDefinition(id).title;
+    const title = checkWords(profile, id).title;
     return !r || r.status === 'unverified' ? `${title}: not verified yet.` : `${title}: ${STATUS_LABELS[r.status].toLowerCase()}${r.status === 'failed' ? ` (${r.summary})` : '.'}`;
   });
   const counts = results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
@@ -178,7 +179,7 @@ export default function CheckScreen({ toasterId }: { toasterId: string }) {
           <CheckRow key={`${r.id}-${r.status}`} result={r} profile={profile} onDiagnose={diagnose} onCopy={onCopy} onOpen={onOpen} />
         ))}
       </ul>
-      {(profile.target ?? 'octopus') === 'octopus' && (
+      {integrationTarget(profile).authenticationModes && (
         <AuthScope state={modes} ready={ready && !isRunning} blockers={blockers} onSwitch={(scope, mode) => setMode(profile.id, scope, mode)} />
       )}
       <div>

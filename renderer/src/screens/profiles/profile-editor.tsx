@@ -18,10 +18,8 @@ import { PracticePicker } from './practice-picker';
 import {
   EMPTY_DRAFT,
   PROFILE_FIELDS,
-  authentikDraftOf,
   draftFromProfile,
   targetOf,
-  ttsDraftOf,
   validateDraft,
   type FieldIssue,
   type ProfileDraft,
@@ -30,9 +28,9 @@ import {
 } from '../../../../shared/profile';
 import type { SecretAction } from '../../../../shared/ipc-profiles';
 import { TARGET_IDS, TARGET_LABELS, type TargetId } from '../../../../shared/targets/target-ids';
-import { TTS_EMAIL_WARNING, type TtsDraft } from '../../../../shared/targets/the-things-stack';
+import { TTS_EMAIL_WARNING, ttsDraftOf, type TtsDraft } from '../../../../shared/targets/the-things-stack';
 import { TtsExport } from './tts-export';
-import type { AuthentikDraft } from '../../../../shared/targets/authentik';
+import { authentikDraftOf, type AuthentikDraft } from '../../../../shared/targets/authentik';
 import { AuthentikSection } from './authentik-section';
 import { WORKSPACE_SSO_FIELDS, workspaceSsoDraftOf, type WorkspaceSsoDraft } from '../../../../shared/targets/workspace-sso';
 import { WorkspaceSsoSection } from './workspace-sso-section';

@@ -19,8 +19,8 @@
  *   the one whose host is the workspace being signed in to), AZURE_ALLOWED_DOMAINS (comma-separated).
  */
 import { z } from 'zod';
-import { LABEL_RE, hostOfPastedUrl, isHostName } from './host-name';
-import type { FieldFix, FieldIssue, ProfileDraft, ProfileField, ProfileFields, ValidationContext, ValidationResult } from '../profile';
+import { LABEL_RE, hostOfPastedUrl, isHostName } from '../host-name';
+import type { FieldFix, FieldIssue, ProfileField } from '../../profile';
 
 /** What the user types for this target, as in the form. */
 export const WorkspaceSsoDraftSchema = z.object({
@@ -258,59 +258,6 @@ export function workspaceSsoSettingsFromDraft(draft: WorkspaceSsoDraft): Workspa
 /** The form text of stored settings. */
 export function workspaceSsoDraftFromSettings(s: WorkspaceSsoSettings): WorkspaceSsoDraft {
   return { baseDomain: s.baseDomain, workspaces: s.workspaces.join(', '), externalCollaborators: s.externalCollaborators.join(', ') };
-}
-
-/** The general rules of profile.ts this target reuses (passed in, so this file imports profile.ts for types only). */
-export interface SharedProfileRules {
-  validateName(raw: string, otherNames: readonly string[]): FieldIssue[];
-  validateTenantId(raw: string): FieldIssue[];
-  validateClientId(raw: string): FieldIssue[];
-  validateSecret(input: { raw: string; secretStored: boolean }): FieldIssue[];
-  validateSecretExpiry(raw: string, today: string): FieldIssue[];
-  validateAllowedDomains(raw: string, tenantRaw: string): FieldIssue[];
-  normalizeTenantId(raw: string): string;
-  parseDomainList(raw: string): string[];
-  commonFields(draft: ProfileDraft): Pick<ProfileFields, 'name' | 'cloud' | 'tenantId' | 'apiAppId' | 'secretExpiresAt' | 'practiceScenario'>;
-  practiceScenarioIssues(draft: ProfileDraft): FieldIssue[];
-}
-
-/** The workspace SSO fields of a draft (empty ones when the draft has none yet). */
-export function workspaceSsoDraftOf(draft: Pick<ProfileDraft, 'workspaceSso'>): WorkspaceSsoDraft {
-  return draft.workspaceSso ?? EMPTY_WORKSPACE_SSO_DRAFT;
-}
-
-/**
- * The rules of a workspace SSO draft: one app registration (its client ID is kept in apiAppId), a
- * GUID or `common` tenant (then the domain allowlist is required), the workspace fields. The first
- * workspace's redirect URI is kept in webUrl, so the sign-in probe tests what the product sends.
- */
-export function validateWorkspaceSsoProfile(draft: ProfileDraft, secretRaw: string, ctx: ValidationContext, rules: SharedProfileRules): ValidationResult {
-  const ws = workspaceSsoDraftOf(draft);
-  const tenantIssues = rules.validateTenantId(draft.tenantId);
-  const tenant = rules.normalizeTenantId(draft.tenantId);
-  const domainIssues = rules.validateAllowedDomains(draft.allowedDomains, draft.tenantId);
-  const domains = domainIssues.length > 0 ? [] : rules.parseDomainList(draft.allowedDomains);
-  const issues: FieldIssue[] = [
-    ...rules.validateName(draft.name, ctx.otherNames),
-    ...(tenantIssues.length > 0 ? tenantIssues : validateWorkspaceTenant(tenant)),
-    ...rules.validateClientId(draft.apiAppId),
-    ...rules.validateSecret({ raw: secretRaw, secretStored: ctx.secretStored }),
-    ...rules.validateSecretExpiry(draft.secretExpiresAt, ctx.today),
-    ...domainIssues,
-    ...validateWorkspaceSsoDraft(ws, domains),
-  ];
-  issues.push(...rules.practiceScenarioIssues(draft));
-  if (issues.some((i) => i.severity === 'error')) return { issues };
-  const settings = workspaceSsoSettingsFromDraft(ws);
-  const fields: ProfileFields = {
-    ...rules.commonFields(draft),
-    samlAppId: '',
-    webUrl: workspaceRedirectUris(settings)[0] ?? '',
-    allowedDomains: domains,
-    target: 'workspace-sso',
-    workspaceSso: settings,
-  };
-  return { issues, fields };
 }
 
 export const WORKSPACE_SECRET_PLACEHOLDER = '"<the client secret Value: Entra admin center > App registrations > this app > Certificates & secrets (not the Secret ID)>"';

@@ -21,9 +21,9 @@
  * most 50 characters.
  */
 import { z } from 'zod';
-import { CLOUDS, type CloudId } from '../clouds';
-import type { FieldIssue } from '../profile';
-import { hostOfPastedUrl, isHostWithPort } from './host-name';
+import { CLOUDS, type CloudId } from '../../clouds';
+import type { FieldIssue } from '../../profile';
+import { hostOfPastedUrl, isHostWithPort } from '../host-name';
 
 /** The profile-form fields this target adds (their issues are reported under these names). */
 export const AUTHENTIK_FIELDS = ['authentikSlug', 'authentikFqdn', 'authentikTenantMode'] as const;

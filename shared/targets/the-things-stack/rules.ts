@@ -14,9 +14,9 @@
  *   could take over another account, so admins must prevent that.
  */
 import { z } from 'zod';
-import { CLOUDS, type CloudId } from '../clouds';
-import type { FieldIssue } from '../profile';
-import { hostOfPastedUrl, isHostWithPort } from './host-name';
+import { CLOUDS, type CloudId } from '../../clouds';
+import type { FieldIssue } from '../../profile';
+import { hostOfPastedUrl, isHostWithPort } from '../host-name';
 
 /** What the user types for this target, as in the form. */
 export const TtsDraftSchema = z.object({

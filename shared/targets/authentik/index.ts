@@ -1,0 +1,2 @@
+export * from './rules';
+export { authentikDraftOf, authentikTarget } from './target';

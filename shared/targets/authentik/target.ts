@@ -1,0 +1,97 @@
+/**
+ * authentik with an Entra ID OAuth source (rules.ts has the facts and their sources): one app
+ * registration (the source's consumer key), a tenant that fits the single/multi-tenant choice, the
+ * redirect URI derived from the FQDN and slug, and a machine-to-machine token authentik checks itself.
+ */
+import type { ProfileDraft } from '../../profile';
+import { TENANT_CHECK, noSamlApp } from '../common-checks';
+import { commonFields, entraIssues, resultOf, validateAppId } from '../common-rules';
+import type { EntraSource, IntegrationTarget } from '../target';
+import {
+  AUTHENTIK_FIELDS,
+  AuthentikDraftSchema,
+  AuthentikSettingsSchema,
+  EMPTY_AUTHENTIK_DRAFT,
+  authentikRedirectUri,
+  authentikSettingsFromDraft,
+  authentikSettingsText,
+  authentikSourceSettings,
+  validateAuthentikDraft,
+  validateAuthentikTenant,
+  type AuthentikDraft,
+  type AuthentikSettings,
+} from './rules';
+
+/** The authentik fields of a draft (empty ones when the draft has none yet). */
+export function authentikDraftOf(draft: Pick<ProfileDraft, 'authentik'>): AuthentikDraft {
+  return draft.authentik ?? EMPTY_AUTHENTIK_DRAFT;
+}
+
+function settingsOf(p: EntraSource): AuthentikSettings | null {
+  return p.authentik ?? null;
+}
+
+export const authentikTarget: IntegrationTarget = {
+  id: 'authentik',
+  label: 'authentik (Entra ID OAuth source)',
+  hasSamlApp: false,
+  setupAudit: false,
+  authenticationModes: false,
+  nouns: { product: 'authentik', app: 'the app registration', appLabel: 'app registration', redirectUri: 'the authentik source’s redirect URI' },
+  settingsSchema: AuthentikSettingsSchema,
+  draftSchema: AuthentikDraftSchema,
+  ownFields: AUTHENTIK_FIELDS,
+  draftTexts: (draft) => {
+    const ak = authentikDraftOf(draft);
+    return [
+      ['authentikSlug', ak.slug, false],
+      ['authentikFqdn', ak.fqdn, false],
+    ];
+  },
+  validate(draft, secretRaw, ctx) {
+    const ak = authentikDraftOf(draft);
+    const issues = [
+      ...entraIssues(draft, secretRaw, ctx, (tenant) => validateAuthentikTenant(tenant, ak.tenantMode)),
+      ...validateAppId('apiAppId', draft.apiAppId, 'app registration'),
+      ...validateAuthentikDraft(ak),
+    ];
+    return resultOf(issues, () => {
+      const settings = authentikSettingsFromDraft(ak);
+      return { ...commonFields(draft), samlAppId: '', webUrl: authentikRedirectUri(settings), allowedDomains: [], target: 'authentik', authentik: settings };
+    });
+  },
+  entra(p) {
+    const s = settingsOf(p);
+    return { clientId: p.apiAppId, samlAppId: null, redirectUris: s ? [authentikRedirectUri(s)] : [], allowedDomains: [] };
+  },
+  export(p, env) {
+    const settings = settingsOf(p);
+    if (!settings) return null;
+    return { label: 'Copy settings', text: authentikSettingsText(authentikSourceSettings({ name: p.name, cloud: p.cloud, tenantId: p.tenantId, clientId: p.apiAppId, settings, ...env })) };
+  },
+  checks: {
+    tenant: TENANT_CHECK,
+    'saml-app': noSamlApp('authentik'),
+    'api-app': {
+      probe: 'app-registration',
+      title: 'App registration',
+      proves: 'The app registration behind the authentik source (its consumer key) is registered in this tenant.',
+    },
+    secret: {
+      probe: 'secret-authentik-m2m',
+      title: 'Client secret and machine-to-machine token',
+      proves:
+        'The consumer secret is the Value (not the Secret ID), valid and not expired, and Entra issues a v2.0 token for api://{client ID}/.default whose audience authentik accepts.',
+    },
+    'sign-in': {
+      probe: 'sign-in',
+      title: 'Interactive sign-in',
+      proves: 'An admin can sign in through the app with the authentik source’s redirect URI (…/source/oauth/callback/<slug>/); the ID token is valid.',
+    },
+    'graph-me': {
+      probe: 'graph-me',
+      title: 'Microsoft Graph profile',
+      proves: 'Microsoft Graph /me (the source’s profile URL) works with the signed-in user’s token and returns the user’s email address.',
+    },
+  },
+};

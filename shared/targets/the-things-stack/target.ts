@@ -1,0 +1,106 @@
+/**
+ * The Things Stack as an OpenID Connect provider (rules.ts has the facts and their sources): one
+ * app registration, a GUID tenant, a required email-domain list, the redirect URI derived from the
+ * server address and provider ID, and the email read from the ID token (not from Graph).
+ */
+import type { ProfileDraft } from '../../profile';
+import { GRAPH_SECRET_CHECK, TENANT_CHECK, noSamlApp } from '../common-checks';
+import { commonFields, entraIssues, parseDomainList, resultOf, validateAllowedDomains, validateAppId } from '../common-rules';
+import type { EntraSource, IntegrationTarget } from '../target';
+import { EMPTY_TTS_DRAFT, TtsDraftSchema, TtsSettingsSchema, ttsCliCommand, ttsRedirectUri, ttsSettingsFromDraft, validateTtsDraft, validateTtsTenant, type TtsDraft, type TtsSettings } from './rules';
+
+const LABEL = 'The Things Stack';
+
+/** The Things Stack fields of a draft (empty ones when the draft has none yet). */
+export function ttsDraftOf(draft: Pick<ProfileDraft, 'theThingsStack'>): TtsDraft {
+  return draft.theThingsStack ?? EMPTY_TTS_DRAFT;
+}
+
+function settingsOf(p: EntraSource): TtsSettings | null {
+  return p.theThingsStack ?? null;
+}
+
+export const theThingsStackTarget: IntegrationTarget = {
+  id: 'the-things-stack',
+  label: 'The Things Stack (OIDC provider)',
+  hasSamlApp: false,
+  setupAudit: false,
+  authenticationModes: false,
+  nouns: { product: LABEL, app: 'the app registration', appLabel: 'app registration', redirectUri: 'The Things Stack’s redirect URI' },
+  settingsSchema: TtsSettingsSchema,
+  draftSchema: TtsDraftSchema,
+  ownFields: ['ttsServerAddress', 'ttsProviderId', 'allowedDomains'],
+  draftTexts: (draft) => {
+    const tts = ttsDraftOf(draft);
+    return [
+      ['ttsServerAddress', tts.serverAddress, false],
+      ['ttsProviderId', tts.providerId, false],
+    ];
+  },
+  validate(draft, secretRaw, ctx) {
+    const tts = ttsDraftOf(draft);
+    const issues = [
+      ...entraIssues(draft, secretRaw, ctx, validateTtsTenant),
+      ...validateAppId('apiAppId', draft.apiAppId, 'app registration'),
+      ...validateTtsDraft(tts),
+      // Only the format rule: the tenant can never be common/organizations here (see validateTtsTenant).
+      ...validateAllowedDomains(draft.allowedDomains, ''),
+    ];
+    if (!issues.some((i) => i.field === 'allowedDomains') && parseDomainList(draft.allowedDomains).length === 0)
+      issues.push({
+        field: 'allowedDomains',
+        severity: 'error',
+        message: 'The Things Stack requires allowed email domains: enter at least one, for example contoso.com. Only users whose email is in these domains can sign in.',
+      });
+    return resultOf(issues, () => {
+      const settings = ttsSettingsFromDraft(tts);
+      return {
+        ...commonFields(draft),
+        samlAppId: '',
+        webUrl: ttsRedirectUri(settings),
+        allowedDomains: parseDomainList(draft.allowedDomains),
+        target: 'the-things-stack',
+        theThingsStack: settings,
+      };
+    });
+  },
+  entra(p) {
+    const s = settingsOf(p);
+    return { clientId: p.apiAppId, samlAppId: null, redirectUris: s ? [ttsRedirectUri(s)] : [], allowedDomains: p.allowedDomains };
+  },
+  export(p, env) {
+    const settings = settingsOf(p);
+    if (!settings) return null;
+    const command = ttsCliCommand({
+      name: p.name,
+      cloud: p.cloud,
+      tenantId: p.tenantId,
+      clientId: p.apiAppId,
+      allowedDomains: p.allowedDomains,
+      settings,
+      ...(env.practiceAuthorityHost ? { practiceAuthorityHost: env.practiceAuthorityHost } : {}),
+    });
+    return { label: 'Copy command', text: command };
+  },
+  checks: {
+    tenant: TENANT_CHECK,
+    'saml-app': noSamlApp(LABEL),
+    'api-app': {
+      probe: 'app-registration',
+      title: 'App registration',
+      proves: 'The app registration The Things Stack signs in with is registered in this tenant.',
+    },
+    secret: GRAPH_SECRET_CHECK,
+    'sign-in': {
+      probe: 'sign-in-email-claim',
+      title: 'Interactive sign-in',
+      proves:
+        'An admin can sign in through the app with The Things Stack’s redirect URI (…/oauth/login/<provider ID>/callback); the ID token is valid and carries the email claim The Things Stack reads.',
+    },
+    'graph-me': {
+      notApplicable: 'Not used by The Things Stack: it reads the user’s email from the ID token, not from Microsoft Graph.',
+      title: 'Microsoft Graph profile',
+      proves: 'The Things Stack does not call Microsoft Graph; the sign-in check proves the email claim instead.',
+    },
+  },
+};

@@ -1,0 +1,2 @@
+export * from './rules';
+export { workspaceSsoDraftOf, workspaceSsoTarget } from './target';
