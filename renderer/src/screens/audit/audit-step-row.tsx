@@ -1,7 +1,7 @@
-import { Button, Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { CopyRegular, OpenRegular } from '@fluentui/react-icons';
+import { Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { AuditFinding, AuditStatus } from '../../../../shared/audit';
 import { StatusIcon } from '../check/status-icon';
+import { AdminCenterButton, CopyValue, FixBlock } from '../../components/fix-block';
 
 const useStyles = makeStyles({
   row: {
@@ -20,28 +20,10 @@ const useStyles = makeStyles({
   statusText: { color: tokens.colorNeutralForeground3 },
   summary: { color: tokens.colorNeutralForeground2 },
   failed: { color: tokens.colorPaletteRedForeground1 },
-  fix: {
-    margin: 0,
-    padding: '6px 10px',
-    borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorderActive}`,
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRadius: tokens.borderRadiusSmall,
-  },
-  fixFailed: { borderLeftColor: tokens.colorPaletteRedBorderActive },
   facts: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', gap: '2px 12px', margin: 0 },
   dt: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   dd: { margin: 0, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', wordBreak: 'break-all' },
-  actions: { display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap' },
   side: { display: 'flex', justifyContent: 'flex-end', minWidth: '210px' },
-  value: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    padding: '3px 8px',
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    wordBreak: 'break-all',
-  },
 });
 
 /** What a step shows before it was ever audited (or while an audit runs). */
@@ -95,11 +77,7 @@ export function AuditStepRow({ index, title, status, finding, copy, onCopy, onOp
           {status !== 'passed' && status !== 'not-audited' && <Caption1 className={s.statusText}>{AUDIT_STATUS_LABELS[status]}</Caption1>}
         </div>
         <Text className={mergeClasses(s.summary, status === 'failed' && s.failed)}>{summary}</Text>
-        {showDetails && finding.fix && (
-          <p className={mergeClasses(s.fix, status === 'failed' && s.fixFailed)}>
-            <Text>{finding.fix}</Text>
-          </p>
-        )}
+        {showDetails && finding.fix && <FixBlock failed={status === 'failed'} steps={[finding.fix]} />}
         {showDetails && finding.facts.length > 0 && (
           <dl className={s.facts}>
             {finding.facts.map((f) => (
@@ -110,29 +88,10 @@ export function AuditStepRow({ index, title, status, finding, copy, onCopy, onOp
             ))}
           </dl>
         )}
-        {copy && (
-          <div className={s.actions}>
-            <Caption1 className={s.statusText}>{copy.label}:</Caption1>
-            <code className={s.value}>{copy.value}</code>
-            <Button size="small" icon={<CopyRegular />} aria-label={`Copy ${copy.label}`} onClick={() => onCopy(copy.value, copy.label)}>
-              Copy
-            </Button>
-          </div>
-        )}
+        {copy && <CopyValue value={copy.value} name={copy.label} caption={copy.label} onCopy={onCopy} />}
       </div>
       <div className={s.side}>
-        {link && (
-          <Button
-            size="small"
-            appearance={status === 'failed' || status === 'warning' ? 'primary' : 'subtle'}
-            icon={<OpenRegular />}
-            aria-label={`Open in Entra admin center: ${link.label}`}
-            title={link.url}
-            onClick={() => onOpen(link.url)}
-          >
-            Open in Entra admin center
-          </Button>
-        )}
+        {link && <AdminCenterButton link={link} primary={status === 'failed' || status === 'warning'} onOpen={onOpen} />}
       </div>
     </li>
   );

@@ -1,32 +1,25 @@
 import { Button, Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { ChevronDownRegular, ChevronRightRegular, CopyRegular, OpenRegular, StethoscopeRegular } from '@fluentui/react-icons';
+import { ChevronDownRegular, ChevronRightRegular, CopyRegular, StethoscopeRegular } from '@fluentui/react-icons';
 import { memo, useId, useMemo, useState } from 'react';
 import type { CheckResult } from '../../../../shared/check';
 import { checkWords } from '../../../../shared/targets/registry';
 import type { ProfileView } from '../../../../shared/profile';
 import { fixLinks, fixValues } from '../../../../shared/check-fix';
+import { FixBlock } from '../../components/fix-block';
+import { rowButtonStyle } from '../../components/row-button';
 import { NARROW_MEDIA } from '../../hooks/use-media-query';
 import { STATUS_LABELS, StatusIcon } from './status-icon';
 
 const useStyles = makeStyles({
   row: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   header: {
+    ...rowButtonStyle,
     display: 'grid',
     // One title column for every row, so the results line up under each other.
     gridTemplateColumns: '20px 20px 210px minmax(0, 1fr) auto',
     alignItems: 'center',
     gap: '10px',
-    width: '100%',
     padding: '8px',
-    background: 'none',
-    border: 'none',
-    textAlign: 'left',
-    cursor: 'pointer',
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
     // Narrow: the verdict line takes the row's width and the one-line result goes under the title.
     [NARROW_MEDIA]: { gridTemplateColumns: '20px 20px minmax(0, 1fr) auto' },
   },
@@ -38,33 +31,12 @@ const useStyles = makeStyles({
   duration: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums' },
   body: { padding: '0 16px 16px 58px', display: 'flex', flexDirection: 'column', gap: '10px', [NARROW_MEDIA]: { paddingLeft: '16px' } },
   result: { margin: 0, overflowWrap: 'break-word' },
-  fix: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: '8px',
-    margin: 0,
-    padding: '10px 12px',
-    borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorderActive}`,
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRadius: tokens.borderRadiusSmall,
-  },
-  fixFailed: { borderLeftColor: tokens.colorPaletteRedBorderActive },
   actions: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
-  value: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    padding: '3px 8px',
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    overflowWrap: 'anywhere',
-  },
   dl: { display: 'grid', gridTemplateColumns: 'minmax(120px, max-content) minmax(0, 1fr)', gap: '4px 12px', margin: 0 },
   dt: { color: tokens.colorNeutralForeground3 },
   // IDs and URLs break anywhere rather than overflow; sentences break between words only.
   dd: { margin: 0, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   prose: { margin: 0, fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300, overflowWrap: 'break-word' },
-  ol: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '4px', overflowWrap: 'break-word' },
   sectionTitle: { fontWeight: tokens.fontWeightSemibold },
   detailsToggle: { alignSelf: 'flex-start' },
   details: { display: 'flex', flexDirection: 'column', gap: '10px' },
@@ -164,41 +136,7 @@ export const CheckRow = memo(function CheckRow({ result, profile, onDiagnose, on
         <div className={s.body} id={bodyId}>
           {/* A short verdict is already whole on the row's line; a long one is repeated here in full. */}
           {(!hasFix || verdictText.length > 90) && <p className={s.result}>{verdictText}</p>}
-          {hasFix && (
-            <section aria-label="How to fix" className={mergeClasses(s.fix, result.status === 'failed' && s.fixFailed)}>
-              <Text className={s.sectionTitle}>How to fix</Text>
-              {result.fix.length > 0 && (
-                <ol className={s.ol}>
-                  {result.fix.map((step) => (
-                    <li key={step}>{step}</li>
-                  ))}
-                </ol>
-              )}
-              <div className={s.actions}>
-                {links.map((link) => (
-                  <Button
-                    key={link.url}
-                    size="small"
-                    appearance="primary"
-                    icon={<OpenRegular />}
-                    aria-label={`Open in Entra admin center: ${link.label}`}
-                    title={link.url}
-                    onClick={() => onOpen(link.url)}
-                  >
-                    Open in Entra admin center
-                  </Button>
-                ))}
-                {values.map((value) => (
-                  <span key={value} className={s.actions}>
-                    <code className={s.value}>{value}</code>
-                    <Button size="small" icon={<CopyRegular />} aria-label={`Copy ${value}`} onClick={() => onCopy(value, value)}>
-                      Copy
-                    </Button>
-                  </span>
-                ))}
-              </div>
-            </section>
-          )}
+          {hasFix && <FixBlock titled failed={result.status === 'failed'} steps={result.fix} links={links} values={values} onCopy={onCopy} onOpen={onOpen} />}
           {err && (
             <div className={s.actions}>
               <Button size="small" icon={<CopyRegular />} onClick={() => onCopy(copyText, 'the error details')}>
