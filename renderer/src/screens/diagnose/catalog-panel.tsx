@@ -5,6 +5,7 @@ import type { CatalogEntry } from '../../../../shared/ipc-diagnose';
 import type { ProfileView } from '../../../../shared/profile';
 import { CATALOG_LIST_MAX, useDiagnoseStore } from '../../stores/diagnose-store';
 import { useShallow } from 'zustand/react/shallow';
+import { rowButtonStyle } from '../../components/row-button';
 import { FindingCard, displayCode } from './finding-card';
 
 const useStyles = makeStyles({
@@ -25,21 +26,12 @@ const useStyles = makeStyles({
     overflowY: 'auto',
   },
   item: {
+    ...rowButtonStyle,
     display: 'flex',
     flexDirection: 'column',
     gap: '2px',
-    width: '100%',
     padding: '8px 10px',
-    border: 'none',
     borderRadius: tokens.borderRadiusMedium,
-    background: 'none',
-    textAlign: 'left',
-    cursor: 'pointer',
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
   itemSelected: {
     backgroundColor: tokens.colorBrandBackground2,
