@@ -1,29 +1,20 @@
 import { integrationTarget } from '../../../../shared/targets/registry';
-import { Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle2, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { PlayRegular, StopRegular } from '@fluentui/react-icons';
+import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { AUDIT_APP_LABELS, AUDIT_STEPS, GRAPH_CLI_CLIENT_ID, type AuditApp, type AuditFinding, type AuditReport } from '../../../../shared/audit';
 import type { ProfileView } from '../../../../shared/profile';
+import { PracticeNotice, ProfilePageHead, ProfilePageMessage, useProfilePageStyles } from '../../components/profile-page';
 import { useAppStore } from '../../stores/app-store';
 import { useAuditStore } from '../../stores/audit-store';
 import { useProfilesStore, useSelectedProfile } from '../../stores/profiles-store';
-import { usePracticeStore, usePracticeUser } from '../../stores/practice-store';
 import { useNotify } from '../diagnose/clipboard';
 import { AuditStepRow, type StepStatus } from './audit-step-row';
 
 const useStyles = makeStyles({
-  // Children keep their height: a flex column that scrolls must not squeeze a message bar.
-  root: { display: 'flex', flexDirection: 'column', gap: '16px', height: '100%', overflowY: 'auto', paddingRight: '8px', paddingBottom: '24px', maxWidth: '1100px', '& > *': { flexShrink: 0 } },
-  head: { display: 'flex', alignItems: 'flex-end', gap: '16px', flexWrap: 'wrap' },
-  titleBlock: { flex: '1 1 360px', display: 'flex', flexDirection: 'column', gap: '4px' },
-  controls: { display: 'flex', alignItems: 'flex-end', gap: '12px' },
-  title: { margin: 0 },
-  meta: { color: tokens.colorNeutralForeground3, margin: 0 },
   section: { display: 'flex', flexDirection: 'column', gap: '4px' },
   sectionHead: { display: 'flex', alignItems: 'baseline', gap: '10px', flexWrap: 'wrap', margin: '8px 0 4px' },
   heading: { margin: 0 },
   appId: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace },
-  list: { listStyleType: 'none', margin: 0, padding: 0, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
 });
 
 /** The values the guide asks for, known from the profile before any audit. */
@@ -42,6 +33,7 @@ function counts(report: AuditReport | null): string {
 /** "Entra setup": the guide's Entra steps, each checked through Microsoft Graph, with the value to paste and the blade to fix it. */
 export default function AuditScreen({ toasterId }: { toasterId: string }) {
   const s = useStyles();
+  const page = useProfilePageStyles();
   const profiles = useProfilesStore((st) => st.profiles);
   const select = useProfilesStore((st) => st.select);
   const profile = useSelectedProfile();
@@ -56,46 +48,19 @@ export default function AuditScreen({ toasterId }: { toasterId: string }) {
   useEffect(() => {
     if (profileId) void load(profileId);
   }, [profileId, load]);
-  const scenario = profile?.cloud === 'practice' ? profile.practiceScenario : undefined;
-  const practiceUser = usePracticeUser(scenario);
-  useEffect(() => {
-    if (scenario) void usePracticeStore.getState().loadUser(scenario);
-  }, [scenario]);
 
   if (!profile)
     return (
-      <div className={s.root}>
-        <Title3 as="h2" className={s.title}>
-          Entra setup
-        </Title3>
-        <MessageBar intent="info">
-          <MessageBarBody>Create a profile first: the audit compares its app registrations with the setup guide.</MessageBarBody>
-        </MessageBar>
-        <div>
-          <Button appearance="primary" onClick={() => go('profiles')}>
-            Go to Profiles
-          </Button>
-        </div>
-      </div>
+      <ProfilePageMessage title="Entra setup" action="Go to Profiles" onAction={() => go('profiles')}>
+        Create a profile first: the audit compares its app registrations with the setup guide.
+      </ProfilePageMessage>
     );
 
   if (!integrationTarget(profile).setupAudit)
     return (
-      <div className={s.root}>
-        <Title3 as="h2" className={s.title}>
-          Entra setup
-        </Title3>
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            “{profile.name}” federates another product than Octopus. This checklist follows the Octopus setup guide, so it does not apply: Check compatibility proves this profile’s setup, and the profile page shows what to configure.
-          </MessageBarBody>
-        </MessageBar>
-        <div>
-          <Button appearance="primary" onClick={() => go('check')}>
-            Go to Check compatibility
-          </Button>
-        </div>
-      </div>
+      <ProfilePageMessage title="Entra setup" action="Go to Check compatibility" onAction={() => go('check')}>
+        “{profile.name}” federates another product than Octopus. This checklist follows the Octopus setup guide, so it does not apply: Check compatibility proves this profile’s setup, and the profile page shows what to configure.
+      </ProfilePageMessage>
     );
 
   // A report for other app IDs (the profile was edited since) is not shown as this profile's state.
@@ -114,7 +79,7 @@ export default function AuditScreen({ toasterId }: { toasterId: string }) {
           </Subtitle2>
           <Caption1 className={s.appId}>{appId}</Caption1>
         </div>
-        <ol className={s.list} aria-label={`${AUDIT_APP_LABELS[app]} steps`}>
+        <ol className={page.list} aria-label={`${AUDIT_APP_LABELS[app]} steps`}>
           {steps.map((st, i) => {
             const finding = current?.findings.find((f) => f.id === st.id && f.app === st.app) ?? null;
             return (
@@ -136,58 +101,32 @@ export default function AuditScreen({ toasterId }: { toasterId: string }) {
   };
 
   return (
-    <div className={s.root}>
-      <div className={s.head}>
-        <div className={s.titleBlock}>
-          <Title3 as="h2" className={s.title}>
-            Entra setup
-          </Title3>
-          <Caption1 className={s.meta} as="p">
-            {isRunning
-              ? 'Signing in to Microsoft Graph and reading both apps…'
-              : current
-                ? `Audited ${new Date(current.auditedAt).toLocaleString()}${current.signedInAs ? ` as ${current.signedInAs}` : ''}: ${counts(current)}.`
-                : 'The setup guide’s Entra steps, read from Microsoft Graph. Not audited yet for this profile.'}
-          </Caption1>
-        </div>
-        <div className={s.controls}>
-          <Field label="Profile">
-            <Select value={profile.id} onChange={(_e, d) => void select(d.value)} disabled={isRunning}>
-              {profiles.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          {isRunning ? (
-            <Button icon={<StopRegular />} onClick={() => void cancel(profile.id)}>
-              Cancel audit
-            </Button>
-          ) : (
-            <Button appearance="primary" icon={<PlayRegular />} onClick={() => void run(profile.id)}>
-              Sign in to Microsoft Graph and audit
-            </Button>
-          )}
-        </div>
-      </div>
+    <div className={page.root}>
+      <ProfilePageHead
+        title="Entra setup"
+        meta={
+          isRunning
+            ? 'Signing in to Microsoft Graph and reading both apps…'
+            : current
+              ? `Audited ${new Date(current.auditedAt).toLocaleString()}${current.signedInAs ? ` as ${current.signedInAs}` : ''}: ${counts(current)}.`
+              : 'The setup guide’s Entra steps, read from Microsoft Graph. Not audited yet for this profile.'
+        }
+        profiles={profiles}
+        profile={profile}
+        onChange={(id) => void select(id)}
+        running={isRunning}
+        startLabel="Sign in to Microsoft Graph and audit"
+        cancelLabel="Cancel audit"
+        onStart={() => void run(profile.id)}
+        onCancel={() => void cancel(profile.id)}
+      />
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
       {profile.cloud === 'practice' ? (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            Practice tenant, scenario “{profile.practiceScenario}”: nothing here touches a real tenant.
-            {practiceUser && (
-              <>
-                {' '}
-                Sign in to Microsoft Graph as <strong>{practiceUser.username}</strong> with the password <strong>{practiceUser.password}</strong>.
-              </>
-            )}
-          </MessageBarBody>
-        </MessageBar>
+        <PracticeNotice profile={profile} signIn="Sign in to Microsoft Graph" />
       ) : (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>

@@ -1,22 +1,11 @@
-import {
-  Button,
-  Caption1,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Subtitle2,
-  Title3,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { ArrowDownloadRegular, PlayRegular, StopRegular } from '@fluentui/react-icons';
+import { Button, MessageBar, MessageBarBody, Subtitle2, makeStyles } from '@fluentui/react-components';
+import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo } from 'react';
 import { checkWords, integrationTarget } from '../../../../shared/targets/registry';
 import { currentResults, fingerprintInput, readyForFederation } from '../../../../shared/check';
+import { PracticeNotice, ProfilePageHead, ProfilePageMessage, useProfilePageStyles } from '../../components/profile-page';
 import { useAppStore } from '../../stores/app-store';
 import { useCheckStore } from '../../stores/check-store';
-import { usePracticeStore, usePracticeUser } from '../../stores/practice-store';
 import { useProfilesStore, useSelectedProfile } from '../../stores/profiles-store';
 import { STATUS_LABELS } from './status-icon';
 import { useNotify } from '../diagnose/clipboard';
@@ -24,16 +13,6 @@ import { AuthScope } from './auth-scope';
 import { CheckRow } from './check-row';
 
 const useStyles = makeStyles({
-  // Children keep their height: a flex column that scrolls must not squeeze a message bar (its text spilled out at 1024×640).
-  root: { display: 'flex', flexDirection: 'column', gap: '16px', height: '100%', overflowY: 'auto', paddingRight: '8px', paddingBottom: '24px', maxWidth: '1100px', '& > *': { flexShrink: 0 } },
-  head: { display: 'flex', alignItems: 'flex-end', gap: '16px', flexWrap: 'wrap' },
-  titleBlock: { flex: '1 1 360px', display: 'flex', flexDirection: 'column', gap: '4px' },
-  // The profile and the button that checks it stay side by side when the head wraps.
-  controls: { display: 'flex', alignItems: 'flex-end', gap: '12px', flexWrap: 'wrap', minWidth: 0 },
-  select: { maxWidth: '360px' },
-  title: { margin: 0 },
-  list: { listStyleType: 'none', margin: 0, padding: 0, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
-  meta: { color: tokens.colorNeutralForeground3, margin: 0 },
   sectionTitle: { margin: '8px 0 4px' },
   srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
@@ -41,6 +20,7 @@ const useStyles = makeStyles({
 /** Check Compatibility for the selected profile, and the authentication scope it unlocks. */
 export default function CheckScreen({ toasterId }: { toasterId: string }) {
   const s = useStyles();
+  const page = useProfilePageStyles();
   const { copy } = useNotify(toasterId);
   const profiles = useProfilesStore((st) => st.profiles);
   const select = useProfilesStore((st) => st.select);
@@ -64,27 +44,12 @@ export default function CheckScreen({ toasterId }: { toasterId: string }) {
   // Memoised: a row whose result object is the same does not render again (CheckRow is memo).
   const stored = useMemo(() => (profile ? currentResults(run?.results, fingerprintInput({ ...profile, secretUpdatedAt: profile.secret.updatedAt })) : []), [profile, run]);
   const results = isRunning && run && run.results.length > 0 ? run.results : stored;
-  const scenario = profile?.cloud === 'practice' ? profile.practiceScenario : undefined;
-  const practiceUser = usePracticeUser(scenario);
-  useEffect(() => {
-    if (scenario) void usePracticeStore.getState().loadUser(scenario);
-  }, [scenario]);
 
   if (!profile)
     return (
-      <div className={s.root}>
-        <Title3 as="h2" className={s.title}>
-          Check compatibility
-        </Title3>
-        <MessageBar intent="info">
-          <MessageBarBody>Create a profile first: the check proves its settings against Entra ID.</MessageBarBody>
-        </MessageBar>
-        <div>
-          <Button appearance="primary" onClick={() => go('profiles')}>
-            Go to Profiles
-          </Button>
-        </div>
-      </div>
+      <ProfilePageMessage title="Check compatibility" action="Go to Profiles" onAction={() => go('profiles')}>
+        Create a profile first: the check proves its settings against Entra ID.
+      </ProfilePageMessage>
     );
 
   const { ready, missing } = readyForFederation(results);
@@ -117,41 +82,25 @@ export default function CheckScreen({ toasterId }: { toasterId: string }) {
   };
 
   return (
-    <div className={s.root}>
-      <div className={s.head}>
-        <div className={s.titleBlock}>
-          <Title3 as="h2" className={s.title}>
-            Check compatibility
-          </Title3>
-          <Caption1 className={s.meta} as="p">
-            {run?.finishedAt
-              ? `Last run ${new Date(run.finishedAt).toLocaleString()}: ${counts.passed ?? 0} passed, ${counts.warning ?? 0} warning, ${counts.failed ?? 0} failed, ${counts.skipped ?? 0} skipped${(counts.unverified ?? 0) > 0 ? `, ${counts.unverified} not verified (changed since)` : ''}.`
-              : isRunning
-                ? 'Running…'
-                : 'Not run yet for this profile.'}
-          </Caption1>
-        </div>
-        <div className={s.controls}>
-          <Field label="Profile">
-            <Select className={s.select} value={profile.id} onChange={(_e, d) => void select(d.value)} disabled={isRunning} title={profile.name}>
-              {profiles.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          {isRunning ? (
-            <Button icon={<StopRegular />} onClick={() => void cancel(profile.id)}>
-              Cancel check
-            </Button>
-          ) : (
-            <Button appearance="primary" icon={<PlayRegular />} onClick={() => void start(profile.id)}>
-              Check compatibility
-            </Button>
-          )}
-        </div>
-      </div>
+    <div className={page.root}>
+      <ProfilePageHead
+        title="Check compatibility"
+        meta={
+          run?.finishedAt
+            ? `Last run ${new Date(run.finishedAt).toLocaleString()}: ${counts.passed ?? 0} passed, ${counts.warning ?? 0} warning, ${counts.failed ?? 0} failed, ${counts.skipped ?? 0} skipped${(counts.unverified ?? 0) > 0 ? `, ${counts.unverified} not verified (changed since)` : ''}.`
+            : isRunning
+              ? 'Running…'
+              : 'Not run yet for this profile.'
+        }
+        profiles={profiles}
+        profile={profile}
+        onChange={(id) => void select(id)}
+        running={isRunning}
+        startLabel="Check compatibility"
+        cancelLabel="Cancel check"
+        onStart={() => void start(profile.id)}
+        onCancel={() => void cancel(profile.id)}
+      />
       {/* The rows change silently while a check runs: say how far it got, and how it ended. */}
       <div className={s.srOnly} role="status" aria-live="polite" aria-atomic="true">
         {progress}
@@ -161,20 +110,8 @@ export default function CheckScreen({ toasterId }: { toasterId: string }) {
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {profile.cloud === 'practice' && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            Practice tenant, scenario “{profile.practiceScenario}”: nothing here touches a real tenant.
-            {practiceUser && (
-              <>
-                {' '}
-                Sign in as <strong>{practiceUser.username}</strong> with the password <strong>{practiceUser.password}</strong>.
-              </>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <ul className={s.list} aria-label="Checks">
+      <PracticeNotice profile={profile} signIn="Sign in" />
+      <ul className={page.list} aria-label="Checks">
         {results.map((r) => (
           <CheckRow key={`${r.id}-${r.status}`} result={r} profile={profile} onDiagnose={diagnose} onCopy={onCopy} onOpen={onOpen} />
         ))}

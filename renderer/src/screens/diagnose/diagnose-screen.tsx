@@ -5,6 +5,7 @@ import { call, errorMessage } from '../../api';
 import { useAppStore } from '../../stores/app-store';
 import { useDiagnoseStore, type DiagnoseTab } from '../../stores/diagnose-store';
 import { useShallow } from 'zustand/react/shallow';
+import { ProfileOptions } from '../../components/profile-page';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { CatalogPanel } from './catalog-panel';
 import { saveTextFile, useNotify } from './clipboard';
@@ -135,11 +136,7 @@ export default function DiagnoseScreen({ toasterId }: { toasterId: string }) {
             </Label>
             <Select id={pickerId} className={s.pickerSelect} value={profileId ?? ''} onChange={(_e, d) => chooseProfile(d.value === '' ? null : d.value)}>
               <option value="">None (generic advice)</option>
-              {profiles.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
+              <ProfileOptions profiles={profiles} />
             </Select>
           </div>
         </div>

@@ -1,9 +1,10 @@
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { DEFAULT_POLICY, ExpiryPolicySchema, type ExpiryPolicy } from '../../../../shared/expiry';
 import { errorMessage } from '../../api';
 import { useExpiryStore } from '../../stores/expiry-store';
+import { ProfileField } from '../../components/profile-page';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { NARROW_MEDIA } from '../../hooks/use-media-query';
 
@@ -88,15 +89,7 @@ export function ExpiryPolicyForm() {
         Expiry warnings
       </Subtitle2>
       <p className={s.intro}>When Federation Desk reminds you that a client secret or SAML signing certificate is about to expire, per profile.</p>
-      <Field label="Profile">
-        <Select value={id} onChange={(_e, d) => setProfileId(d.value)}>
-          {profiles.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <ProfileField profiles={profiles} value={id} onChange={setProfileId} />
       <Field label="Reminders (days before expiry)" hint="Each fires once per credential, as an OS notification." {...fieldState('thresholds')}>
         <Input value={form.thresholds} onChange={(_e, d) => setForm((f) => ({ ...f, thresholds: d.value }))} />
       </Field>
