@@ -1,12 +1,11 @@
 /** Registration audit state per profile: the last report (kept with the profile by main), and whether one runs. */
 import { create } from 'zustand';
 import type { AuditReport } from '../../../shared/audit';
-import { call, errorMessage, openExternal } from '../api';
+import { call, openExternal } from '../api';
+import { orPageError, runForProfile, type ProfileTaskState } from './profile-task';
 
-interface AuditStoreState {
+interface AuditStoreState extends ProfileTaskState {
   reports: Record<string, AuditReport | null>;
-  running: Record<string, boolean>;
-  error: string | null;
   load(profileId: string): Promise<void>;
   run(profileId: string): Promise<void>;
   cancel(profileId: string): Promise<void>;
@@ -19,36 +18,19 @@ export const useAuditStore = create<AuditStoreState>((set, get) => ({
   running: {},
   error: null,
   async load(profileId) {
-    try {
-      const state = await call('audit:state', { profileId });
-      set({ reports: { ...get().reports, [profileId]: state.report }, running: { ...get().running, [profileId]: state.running }, error: null });
-    } catch (error) {
-      set({ error: errorMessage(error) });
-    }
+    const state = await orPageError(set, () => call('audit:state', { profileId }));
+    if (state) set({ reports: { ...get().reports, [profileId]: state.report }, running: { ...get().running, [profileId]: state.running }, error: null });
   },
   async run(profileId) {
-    set({ running: { ...get().running, [profileId]: true }, error: null });
-    try {
+    await runForProfile(set, get, profileId, async () => {
       const report = await call('audit:run', { profileId });
       set({ reports: { ...get().reports, [profileId]: report } });
-    } catch (error) {
-      set({ error: errorMessage(error) });
-    } finally {
-      set({ running: { ...get().running, [profileId]: false } });
-    }
+    });
   },
   async cancel(profileId) {
-    try {
-      await call('audit:cancel', { profileId });
-    } catch (error) {
-      set({ error: errorMessage(error) });
-    }
+    await orPageError(set, () => call('audit:cancel', { profileId }));
   },
   async openLink(url) {
-    try {
-      await openExternal(url);
-    } catch (error) {
-      set({ error: errorMessage(error) });
-    }
+    await orPageError(set, () => openExternal(url));
   },
 }));

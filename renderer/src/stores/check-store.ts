@@ -2,13 +2,12 @@
 import { create } from 'zustand';
 import { keepUnchanged, type CheckRun } from '../../../shared/check';
 import type { Mode, ModeScope, ModeState } from '../../../shared/modes';
-import { call, errorMessage, subscribe } from '../api';
+import { call, subscribe } from '../api';
+import { orPageError, runForProfile, type ProfileTaskState } from './profile-task';
 
-interface CheckState {
+interface CheckState extends ProfileTaskState {
   runs: Record<string, CheckRun | null>;
-  running: Record<string, boolean>;
   modes: Record<string, ModeState>;
-  error: string | null;
   load(profileId: string): Promise<void>;
   start(profileId: string): Promise<void>;
   cancel(profileId: string): Promise<void>;
@@ -24,47 +23,31 @@ export const useCheckStore = create<CheckState>((set, get) => ({
   modes: {},
   error: null,
   async load(profileId) {
-    try {
-      const [state, modes] = await Promise.all([call('check:state', { profileId }), call('modes:get', { profileId })]);
-      set({
-        runs: { ...get().runs, [profileId]: keepUnchanged(get().runs[profileId], state.run) },
-        running: { ...get().running, [profileId]: state.running },
-        modes: { ...get().modes, [profileId]: modes },
-        error: null,
-      });
-    } catch (error) {
-      set({ error: errorMessage(error) });
-    }
+    const loaded = await orPageError(set, () => Promise.all([call('check:state', { profileId }), call('modes:get', { profileId })]));
+    if (!loaded) return;
+    const [state, modes] = loaded;
+    set({
+      runs: { ...get().runs, [profileId]: keepUnchanged(get().runs[profileId], state.run) },
+      running: { ...get().running, [profileId]: state.running },
+      modes: { ...get().modes, [profileId]: modes },
+      error: null,
+    });
   },
   async start(profileId) {
-    set({ running: { ...get().running, [profileId]: true }, error: null });
-    try {
-      // The finished run arrives as the last check:progress event; the call only says it is over.
+    // The finished run arrives as the last check:progress event; the call only says it is over.
+    await runForProfile(set, get, profileId, async () => {
       await call('check:run', { profileId });
-    } catch (error) {
-      set({ error: errorMessage(error) });
-    } finally {
-      set({ running: { ...get().running, [profileId]: false } });
-    }
+    });
   },
   async cancel(profileId) {
-    try {
-      await call('check:cancel', { profileId });
-    } catch (error) {
-      set({ error: errorMessage(error) });
-    }
+    await orPageError(set, () => call('check:cancel', { profileId }));
   },
   async setMode(profileId, scope, mode) {
     const modes = await call('modes:set', { profileId, scope, mode });
     set({ modes: { ...get().modes, [profileId]: modes } });
   },
   async exportSettings(profileId) {
-    try {
-      return await call('profiles:export-settings', { profileId });
-    } catch (error) {
-      set({ error: errorMessage(error) });
-      return null;
-    }
+    return orPageError(set, () => call('profiles:export-settings', { profileId }));
   },
 }));
 
