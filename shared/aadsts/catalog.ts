@@ -3,8 +3,7 @@
  * by code and searched by code, name or words.
  */
 import { COMPACT_ROWS } from './catalog-compact';
-import { FULL_ENTRIES, type FullEntry } from './catalog-full';
-import { FULL_MORE } from './catalog-more';
+import { FULL_ENTRIES, FULL_MORE, type FullEntry } from './catalog-full';
 import { groupOf } from './groups';
 import type { CatalogEntry, FindingKind } from './schema';
 import { defaultSource } from './sources';

@@ -29,7 +29,8 @@ export type ClientKind = (typeof CLIENT_KINDS)[number];
  * What kind of app the client is, as far as causes go: a command-line tool, an app without a secret
  * (desktop, mobile, console), a single-page app, a server app with a secret or certificate.
  */
-export type ClientFamily = 'cli' | 'public-client' | 'spa' | 'confidential';
+export const CLIENT_FAMILIES = ['cli', 'public-client', 'spa', 'confidential'] as const;
+export type ClientFamily = (typeof CLIENT_FAMILIES)[number];
 
 export interface DetectedClient {
   kind: ClientKind;

@@ -3,7 +3,8 @@ import { isAllowedExternalUrl, CLOUD_IDS } from '../../../shared/clouds';
 import { GRAPH_DISTINCT_CODES, GRAPH_GENERIC_CODES, LINK_KEYS, allCatalogRecords, buildLink, catalogKey, catalogSize, lookupCode, searchCatalog } from '../../../shared/aadsts';
 import { COMPACT_ROWS } from '../../../shared/aadsts/catalog-compact';
 import { ALL_FULL_ENTRIES as FULL_ENTRIES } from '../../../shared/aadsts/catalog';
-import { PLACEHOLDERS } from '../../../shared/aadsts/catalog-full';
+import { z } from 'zod';
+import { CATALOG_FILES, CATALOG_TEXT, CatalogFileSchema, FullEntrySchema, PLACEHOLDERS } from '../../../shared/aadsts/catalog-full';
 import { GROUPS, GROUP_CODES, codesNeedingDetail, groupOf } from '../../../shared/aadsts/groups';
 import { diagnose } from '../../../shared/aadsts';
 
@@ -42,6 +43,25 @@ describe('catalog integrity', () => {
   it('has a compact row behind every full entry, and a full entry for every code the brief lists', () => {
     for (const e of FULL_ENTRIES) expect(lookupCode(e.code), String(e.code)).toBeDefined();
     for (const code of REQUIRED_FULL) expect(lookupCode(code)?.full, String(code)).toBeDefined();
+  });
+
+  it('holds each catalog file to its schema, and puts every ${NAME} in', () => {
+    for (const [file, data] of Object.entries(CATALOG_FILES)) {
+      const parsed = CatalogFileSchema.safeParse(data);
+      expect(parsed.success, `${file}: ${parsed.error ? z.prettifyError(parsed.error) : ''}`).toBe(true);
+    }
+    const text = JSON.stringify(FULL_ENTRIES);
+    expect(text).not.toMatch(/\$\{\w+\}/);
+    expect(text).toContain(CATALOG_TEXT.SIGNIN_LOG_STEP);
+  });
+
+  it('refuses an entry that names an unknown ${NAME}, a link it cannot build, or a field it does not know', () => {
+    const entry = { code: 1, title: 'T', explanation: 'E', causes: [], fix: ['Open ${APPREG} > the app.'], links: ['users'] };
+    expect(FullEntrySchema.safeParse(entry).success).toBe(true);
+    const unknown = FullEntrySchema.safeParse({ ...entry, fix: ['Open ${APPREGS}.'] });
+    expect(unknown.error?.issues[0]).toMatchObject({ path: ['fix', 0], message: 'unknown name ${APPREGS}' });
+    expect(FullEntrySchema.safeParse({ ...entry, links: ['nowhere'] }).success).toBe(false);
+    expect(FullEntrySchema.safeParse({ ...entry, cause: ['a typo of causes'] }).success).toBe(false);
   });
 
   it('makes every full entry complete', () => {
