@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { DeskError } from '../../shared/ipc-core';
+import type { PracticeScenario } from '../../shared/ipc-simulator';
 import { isBuiltInScenario, listBuiltInScenarios, startSimulator, type RunningSimulator } from '../simulator';
 import { builtInScenario } from '../simulator/scenarios';
 import type { PinnedCa } from './http';
@@ -15,7 +16,8 @@ export interface PracticeTenant {
   scenario: string;
   endpoints: Endpoints;
   pinnedCa: PinnedCa;
-  profile: RunningSimulator['profile'];
+  /** The Octopus fields, and each other target's app registration and settings. */
+  profile: RunningSimulator['profile'] & { targets: RunningSimulator['targetProfiles'] };
   signInUser: RunningSimulator['signInUser'];
 }
 
@@ -25,7 +27,7 @@ export class PracticeService {
   constructor(private readonly dataDir: string) {}
 
   /** The built-in scenarios, each with the user to sign in as (read from its definition: nothing is started). */
-  scenarios(): { name: string; description: string; signInUser: { username: string; password: string } }[] {
+  scenarios(): PracticeScenario[] {
     return listBuiltInScenarios().map((s) => ({ ...s, signInUser: scenarioSignInUser(s.name) }));
   }
 
@@ -46,7 +48,7 @@ export class PracticeService {
       scenario,
       endpoints: { authorityHost: s.authorityHost, graphHost: s.graphHost },
       pinnedCa: { caPem: s.caPem, hosts: [new URL(s.authorityHost).host, new URL(s.graphHost).host] },
-      profile: s.profile,
+      profile: { ...s.profile, targets: s.targetProfiles },
       signInUser: s.signInUser,
     };
   }

@@ -66,6 +66,8 @@ export interface RunningSimulator {
   /** The resolved scenario (dates absolute), for tests and pickers. */
   scenarioData: Scenario;
   profile: PracticeProfile;
+  /** Each other target's own app registration and settings (scenario `targetProfiles`). */
+  targetProfiles: Scenario['targetProfiles'];
   signInUser: { username: string; password: string };
   /** Stop serving: ends stalled and idle connections, resolves when the port is free. */
   close(): Promise<void>;
@@ -170,6 +172,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     scenario: scenario.name,
     scenarioData: scenario,
     profile: { ...scenario.profile },
+    targetProfiles: scenario.targetProfiles,
     signInUser: { username: signInUser?.userPrincipalName ?? scenario.signInUser, password: signInUser?.password ?? '' },
     close() {
       closed ??= new Promise<void>((resolve) => {

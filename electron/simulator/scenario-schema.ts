@@ -5,6 +5,7 @@
  * load time; a bad file is refused with the path of the bad field.
  */
 import { z } from 'zod';
+import { TARGET_IDS } from '../../shared/targets/target-ids';
 
 /** `now`, `+365d`, `-3d`, `+12h`, `-30m`, `+90s`: a time relative to the simulator's clock. */
 const RELATIVE_RE = /^(?:now|[+-]\d{1,6}[dhms])$/;
@@ -260,6 +261,22 @@ export const ScenarioBodySchema = z
         secret: z.string().min(1),
       })
       .strict(),
+    /** What the practice picker shows: a few words in sentence case (the name stays the stable id). */
+    title: z.string().min(1).max(80).optional(),
+    /** The integration targets this scenario means something for (a SAML scenario only for Octopus, the one target with a SAML app). */
+    targets: z.array(z.enum(TARGET_IDS)).min(1).default(['octopus']),
+    /**
+     * The app registration and settings the form gets for each target other than Octopus: each
+     * product has its own app registration, with the redirect URI that product sends.
+     */
+    targetProfiles: z
+      .object({
+        'the-things-stack': z.object({ apiAppId: Guid, secret: z.string().min(1), serverAddress: z.string().min(1), providerId: z.string().min(1), allowedDomains: z.array(Domain).min(1) }).strict().optional(),
+        authentik: z.object({ apiAppId: Guid, secret: z.string().min(1), fqdn: z.string().min(1), slug: z.string().min(1) }).strict().optional(),
+        'workspace-sso': z.object({ apiAppId: Guid, secret: z.string().min(1), baseDomain: z.string().min(1), workspaces: z.array(z.string().min(1)).min(1) }).strict().optional(),
+      })
+      .strict()
+      .default({}),
     /** userPrincipalName of the account the CLI prints as the practice sign-in user. */
     signInUser: z.string().min(1),
     policies: z
@@ -306,6 +323,11 @@ export const ScenarioSchema = ScenarioBodySchema.superRefine((s, ctx) => {
   if (!tenantMatch && !['common', 'organizations'].includes(s.profile.tenantId.toLowerCase()))
     issue(['profile', 'tenantId'], 'No tenant in this scenario has this ID or domain');
   if (!s.users.some((u) => u.userPrincipalName.toLowerCase() === s.signInUser.toLowerCase())) issue(['signInUser'], 'No user has this userPrincipalName');
+  for (const [target, p] of Object.entries(s.targetProfiles)) {
+    if (p && !s.applications.some((a) => a.appId.toLowerCase() === p.apiAppId.toLowerCase())) issue(['targetProfiles', target, 'apiAppId'], 'No application has this appId');
+  }
+  for (const target of s.targets)
+    if (target !== 'octopus' && !(target in s.targetProfiles)) issue(['targets'], `"${target}" needs its app registration under targetProfiles`);
 
   s.applications.forEach((a, i) => {
     if (!tenantIds.has(a.tenantId.toLowerCase())) issue(['applications', i, 'tenantId'], 'Unknown tenant');

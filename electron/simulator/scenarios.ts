@@ -101,7 +101,9 @@ const DerivedSchema = z
   .object({
     $schema: z.string().optional(),
     name: z.string(),
+    title: z.string().optional(),
     description: z.string(),
+    targets: z.array(z.string()).optional(),
     base: z.string().min(1),
     patch: z.array(JsonPatchOpSchema).default([]),
   })
@@ -111,11 +113,20 @@ function builtInDocument(name: string): unknown {
   return BUILT_IN.find((d) => typeof d === 'object' && d !== null && (d as { name?: unknown }).name === name);
 }
 
-/** The built-in scenarios' names and one-line descriptions, for pickers and `simulate --list-scenarios`. */
-export function listBuiltInScenarios(): { name: BuiltInScenarioName; description: string }[] {
+/** What a picker shows of a built-in scenario. */
+export interface ScenarioSummary {
+  name: BuiltInScenarioName;
+  title: string;
+  description: string;
+  targets: Scenario['targets'];
+}
+
+/** The built-in scenarios' titles, descriptions and targets, for pickers and `simulate --list-scenarios`. */
+export function listBuiltInScenarios(): ScenarioSummary[] {
+  const now = new Date();
   return BUILT_IN_SCENARIO_NAMES.map((name) => {
-    const doc = builtInDocument(name) as { description?: unknown } | undefined;
-    return { name, description: typeof doc?.description === 'string' ? doc.description : '' };
+    const s = builtInScenario(name, now);
+    return { name, title: s.title ?? name, description: s.description, targets: s.targets };
   });
 }
 
@@ -144,7 +155,11 @@ function expand(doc: unknown, source: string, depth: number): unknown {
     if (error instanceof JsonPatchError) throw new ScenarioError(`${source}: patch[${error.index}]: ${error.message}`);
     throw error;
   }
-  const out: Record<string, unknown> = { ...(patched as Record<string, unknown>), name: parsed.data.name, description: parsed.data.description };
+  // Title and targets describe this scenario, not its base: a change to the Octopus app is no practice for authentik.
+  const { title: _title, targets: _targets, ...inherited } = patched as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...inherited, name: parsed.data.name, description: parsed.data.description };
+  if (parsed.data.title !== undefined) out.title = parsed.data.title;
+  if (parsed.data.targets !== undefined) out.targets = parsed.data.targets;
   if (parsed.data.$schema !== undefined) out.$schema = parsed.data.$schema;
   return out;
 }

@@ -25,7 +25,7 @@ test('the check runs, reports its progress and expands its rows from the keyboar
   await expect(page.getByRole('heading', { name: 'Check compatibility', level: 2 })).toBeVisible();
 
   // The practice notice keeps its height: its text used to spill over the first check row.
-  const notice = page.getByText(/Practice tenant, scenario “secret-expired”/);
+  const notice = page.getByText(/Practice tenant, scenario “Client secret expired”/);
   const bar = page.locator('.fui-MessageBar').filter({ has: notice });
   // The notice appears once the practice scenarios are loaded: measure it only then.
   await expect(notice).toBeVisible();

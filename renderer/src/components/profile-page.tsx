@@ -6,9 +6,9 @@
  */
 import { Button, Caption1, Field, MessageBar, MessageBarBody, Select, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { PlayRegular, StopRegular } from '@fluentui/react-icons';
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { ProfileView } from '../../../shared/profile';
-import { usePracticeStore, usePracticeUser } from '../stores/practice-store';
+import { usePracticeScenario } from '../stores/practice-store';
 
 export const useProfilePageStyles = makeStyles({
   // Children keep their height: a flex column that scrolls must not squeeze a message bar (its text spilled out at 1024×640).
@@ -124,15 +124,13 @@ export function ProfilePageMessage({ title, children, action, onAction }: { titl
  */
 export function PracticeNotice({ profile, signIn }: { profile: ProfileView; signIn: string }) {
   const scenario = profile.cloud === 'practice' ? profile.practiceScenario : undefined;
-  const user = usePracticeUser(scenario);
-  useEffect(() => {
-    if (scenario) void usePracticeStore.getState().loadUser(scenario);
-  }, [scenario]);
+  const practice = usePracticeScenario(scenario);
+  const user = practice?.signInUser;
   if (!scenario) return null;
   return (
     <MessageBar intent="info" layout="multiline">
       <MessageBarBody>
-        Practice tenant, scenario “{scenario}”: nothing here touches a real tenant.
+        Practice tenant, scenario “{practice?.title ?? scenario}”: nothing here touches a real tenant.
         {user && (
           <>
             {' '}

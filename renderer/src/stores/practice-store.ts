@@ -1,51 +1,58 @@
-/** The practice tenant's sign-in account per scenario, asked of main once and shared by every page. */
+/** The practice tenant's scenarios and ready-made values, asked of main once and shared by every page. */
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import type { PracticeTenantInfo } from '../../../shared/ipc-simulator';
+import type { PracticeScenario, PracticeTenantInfo } from '../../../shared/ipc-simulator';
+import { practiceSecretFor } from '../../../shared/practice-draft';
+import type { TargetId } from '../../../shared/targets/target-ids';
 import { call } from '../api';
 
 interface PracticeState {
-  /** undefined: not asked yet; null: the scenario could not be started. */
-  users: Record<string, PracticeTenantInfo['signInUser'] | null>;
-  loadUser(scenario: string): Promise<void>;
-  /** The scenario's client secret (a practice value, shown where the UI asks for a secret). */
-  secrets: Record<string, string | null>;
-  loadSecret(scenario: string): Promise<void>;
+  /** The built-in scenarios (titles, targets, who signs in), asked of main once; null when that failed. */
+  scenarios: PracticeScenario[] | null | undefined;
+  loadScenarios(): Promise<void>;
+  /** The scenario's ready-made fields and client secrets (practice values, shown where the UI asks for a secret). */
+  tenants: Record<string, PracticeTenantInfo['profile'] | null>;
+  loadTenant(scenario: string): Promise<void>;
 }
 
 export const usePracticeStore = create<PracticeState>((set, get) => ({
-  users: {},
-  secrets: {},
-  async loadSecret(scenario) {
-    if (get().secrets[scenario] !== undefined) return;
+  scenarios: undefined,
+  tenants: {},
+  async loadTenant(scenario) {
+    if (get().tenants[scenario] !== undefined) return;
     try {
       const t = await call('practice:start', { scenario });
-      set({ secrets: { ...get().secrets, [scenario]: t.profile.secret } });
+      set({ tenants: { ...get().tenants, [scenario]: t.profile } });
     } catch {
-      set({ secrets: { ...get().secrets, [scenario]: null } });
+      set({ tenants: { ...get().tenants, [scenario]: null } });
     }
   },
-  async loadUser(scenario) {
-    if (get().users[scenario] !== undefined) return;
+  async loadScenarios() {
+    if (get().scenarios !== undefined) return;
     try {
-      // Who signs in is part of the scenario's definition: asking does not start the practice tenant.
-      const all = await call('practice:scenarios', {});
-      set({ users: { ...get().users, [scenario]: all.find((x) => x.name === scenario)?.signInUser ?? null } });
+      // Titles and who signs in are part of the scenarios' definitions: asking starts no practice tenant.
+      set({ scenarios: await call('practice:scenarios', {}) });
     } catch {
-      set({ users: { ...get().users, [scenario]: null } });
+      set({ scenarios: null });
     }
   },
 }));
 
-/** The account to sign in with for a practice scenario (undefined while it is asked for, or without one). */
-export function usePracticeUser(scenario: string | undefined): PracticeTenantInfo['signInUser'] | null | undefined {
-  return usePracticeStore((s) => (scenario ? s.users[scenario] : undefined));
+/** A practice scenario's title, targets and sign-in account (undefined while asked for, or outside the practice tenant). */
+export function usePracticeScenario(scenario: string | undefined): PracticeScenario | undefined {
+  useEffect(() => {
+    if (scenario) void usePracticeStore.getState().loadScenarios();
+  }, [scenario]);
+  return usePracticeStore((s) => (scenario ? s.scenarios?.find((x) => x.name === scenario) : undefined));
 }
 
-/** The practice scenario's secret, asked of main once; undefined outside the practice tenant. */
-export function usePracticeSecret(scenario: string | undefined): string | null | undefined {
+/** The practice scenario's secret for the target's app, asked of main once; undefined outside the practice tenant. */
+export function usePracticeSecret(scenario: string | undefined, target: TargetId | undefined): string | null | undefined {
   useEffect(() => {
-    if (scenario) void usePracticeStore.getState().loadSecret(scenario);
+    if (scenario) void usePracticeStore.getState().loadTenant(scenario);
   }, [scenario]);
-  return usePracticeStore((s) => (scenario ? s.secrets[scenario] : undefined));
+  return usePracticeStore((s) => {
+    const tenant = scenario ? s.tenants[scenario] : undefined;
+    return tenant ? (practiceSecretFor(target, tenant) ?? null) : tenant;
+  });
 }

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { SecretAction } from '../../../shared/ipc-profiles';
 import type { ProfileDraft, ProfileView } from '../../../shared/profile';
+import { practiceDraft } from '../../../shared/practice-draft';
 import { call, errorMessage } from '../api';
 
 interface ProfilesState {
@@ -77,8 +78,7 @@ export const useProfilesStore = create<ProfilesState>((set, get) => ({
     const names = new Set(get().profiles.map((p) => p.name.toLowerCase()));
     let name = 'Practice tenant';
     for (let n = 2; names.has(name.toLowerCase()); n++) name = `Practice tenant ${n}`;
-    const { secret, tenantId, samlAppId, apiAppId, webUrl } = t.profile;
-    const draft: ProfileDraft = { ...EMPTY_DRAFT, name, cloud: 'practice', practiceScenario: scenario, tenantId, samlAppId, apiAppId, webUrl };
+    const { draft, secret } = practiceDraft({ ...EMPTY_DRAFT, name }, t);
     return get().save(undefined, draft, { action: 'replace', value: secret });
   },
 }));

@@ -137,7 +137,9 @@ describe('the practice tenant answers in the recorded shapes', () => {
       if (next) expect(new URL(next).searchParams.get('$top')).toBe('1');
       if (next) expect(new URL(next).searchParams.get('$skiptoken')).toBeTruthy();
     }
-    expect(seen).toHaveLength(4);
+    // Every service principal of the tenant once: Octopus's two, Microsoft Graph, the Graph CLI, and one app for each other target.
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toHaveLength(7);
   });
 
   it('Graph: throttling is 429 with Retry-After and the recorded TooManyRequests body', async () => {

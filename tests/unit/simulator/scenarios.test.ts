@@ -25,7 +25,9 @@ describe('built-in scenarios', () => {
     expect(api('public-client-off')?.isFallbackPublicClient).toBe(false);
     expect(builtInScenario('mfa-required', now).policies.mfaRequired).toBe(true);
     expect(builtInScenario('user-without-mail', now).users[0]?.mail).toBeNull();
-    expect(builtInScenario('consent-missing', now).oauth2PermissionGrants).toHaveLength(2);
+    const apiSp = builtInScenario('healthy', now).servicePrincipals.find((sp) => sp.displayName === 'Octopus - API')?.id;
+    expect(builtInScenario('healthy', now).oauth2PermissionGrants.some((g) => g.clientId === apiSp)).toBe(true);
+    expect(builtInScenario('consent-missing', now).oauth2PermissionGrants.some((g) => g.clientId === apiSp)).toBe(false);
     expect(builtInScenario('user-not-assigned', now).appRoleAssignments).toHaveLength(0);
     expect(builtInScenario('app-disabled', now).servicePrincipals[1]?.accountEnabled).toBe(false);
     expect(builtInScenario('saml-cert-rollover', now).applications[0]?.samlSigningCertificates).toHaveLength(2);
@@ -66,6 +68,17 @@ describe('scenario files', () => {
     (grants[0] as { clientId: string }).clientId = '00000000-0000-4000-8000-000000000000';
     expect(() => parseScenario({ ...healthy, oauth2PermissionGrants: grants }, 'g.json', now)).toThrow('g.json: oauth2PermissionGrants[0].clientId: No service principal has this object id');
     expect(() => parseScenario({ ...healthy, tenantz: [] }, 'u.json', now)).toThrow(ScenarioError);
+  });
+
+  it('gives a file based on healthy its own title and targets, not healthy\'s (Octopus only unless it says more)', () => {
+    const s = parseScenario({ name: 'mine', description: 'd', base: 'healthy', patch: [] }, 'mine.json', now);
+    expect(s.title).toBeUndefined();
+    expect(s.targets).toEqual(['octopus']);
+    expect(parseScenario({ name: 'mine', title: 'Mine', description: 'd', targets: ['authentik'], base: 'healthy' }, 'mine.json', now)).toMatchObject({ title: 'Mine', targets: ['authentik'] });
+  });
+
+  it('refuses a target without its app registration', () => {
+    expect(() => parseScenario({ ...builtInScenario('healthy', now), targetProfiles: {} }, 't.json', now)).toThrow(/targets: "the-things-stack" needs its app registration under targetProfiles/);
   });
 
   it('reports a patch whose test op no longer matches the base', () => {

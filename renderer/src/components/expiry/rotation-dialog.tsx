@@ -29,6 +29,7 @@ import type { ProfileView } from '../../../../shared/profile';
 import { call, errorMessage } from '../../api';
 import { useExpiryStore } from '../../stores/expiry-store';
 import { usePracticeSecret } from '../../stores/practice-store';
+import { PracticeSecret } from '../practice-secret';
 import { NARROW_MEDIA } from '../../hooks/use-media-query';
 
 const useStyles = makeStyles({
@@ -61,7 +62,7 @@ export function RotationDialog({ profile, onClose }: { profile: ProfileView; onC
   const completeRef = useRef<HTMLButtonElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const focusSoon = (ref: React.RefObject<HTMLButtonElement | null>) => requestAnimationFrame(() => ref.current?.focus());
-  const practiceSecret = usePracticeSecret(profile.cloud === 'practice' ? profile.practiceScenario : undefined);
+  const practiceSecret = usePracticeSecret(profile.cloud === 'practice' ? profile.practiceScenario : undefined, profile.target);
 
   useEffect(() => {
     startRotation(profile.id).catch((e: unknown) => setError(errorMessage(e)));
@@ -108,12 +109,11 @@ export function RotationDialog({ profile, onClose }: { profile: ProfileView; onC
                     <div className={styles.step}>
                       <Text size={200}>The practice tenant has no admin center: its scenario’s secret stands for the new one.</Text>
                       {practiceSecret && (
-                        <div className={styles.row}>
-                          <code>{practiceSecret}</code>
+                        <PracticeSecret secret={practiceSecret}>
                           <Button size="small" disabled={proven} onClick={() => setSecret(practiceSecret)}>
                             Use it as the new secret
                           </Button>
-                        </div>
+                        </PracticeSecret>
                       )}
                     </div>
                   )}

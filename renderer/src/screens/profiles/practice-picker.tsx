@@ -1,7 +1,9 @@
 import { Button, Caption1, Field, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { PracticeTenantInfo } from '../../../../shared/ipc-simulator';
+import { TARGET_LABELS, type TargetId } from '../../../../shared/targets/target-ids';
 import { call, errorMessage } from '../../api';
+import { usePracticeStore } from '../../stores/practice-store';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '12px', borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground3 },
@@ -11,42 +13,54 @@ const useStyles = makeStyles({
 });
 
 export interface PracticePickerProps {
+  /** The profile's target: only scenarios that mean something for it are offered. */
+  target: TargetId;
   scenario: string | undefined;
   onScenario(name: string): void;
   onFill(tenant: PracticeTenantInfo): void;
 }
 
-/** Picks the practice tenant's scenario and fills the form with its ready-made IDs. */
-export function PracticePicker({ scenario, onScenario, onFill }: PracticePickerProps) {
+/** Picks the practice tenant's scenario for the profile's target and fills the form with its ready-made IDs and secret. */
+export function PracticePicker({ target, scenario, onScenario, onFill }: PracticePickerProps) {
   const s = useStyles();
-  const [scenarios, setScenarios] = useState<{ name: string; description: string }[]>([]);
+  const loaded = usePracticeStore((st) => st.scenarios);
+  const scenarios = loaded ?? [];
   const [user, setUser] = useState<PracticeTenantInfo['signInUser'] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    call('practice:scenarios', {}).then(setScenarios, (e: unknown) => setError(errorMessage(e)));
+    void usePracticeStore.getState().loadScenarios();
   }, []);
+  const offered = scenarios.filter((x) => x.targets.includes(target));
   const current = scenarios.find((x) => x.name === scenario);
+  const notForTarget = current && !current.targets.includes(target);
 
   return (
     <div className={s.box}>
       <div className={s.row}>
-        <Field label="Practice scenario" className={s.grow} hint={current?.description}>
+        <Field
+          label="Practice scenario"
+          className={s.grow}
+          validationState={notForTarget ? 'warning' : 'none'}
+          validationMessage={notForTarget ? `“${current.title}” is practice for ${current.targets.map((t) => TARGET_LABELS[t]).join(', ')} only: choose a scenario for ${TARGET_LABELS[target]}.` : undefined}
+          hint={current?.description}
+        >
           <Select value={scenario ?? ''} onChange={(_e, d) => onScenario(d.value)}>
             <option value="" disabled>
               Choose a scenario…
             </option>
-            {scenarios.map((x) => (
+            {notForTarget && <option value={current.name}>{current.title}</option>}
+            {offered.map((x) => (
               <option key={x.name} value={x.name}>
-                {x.name}
+                {x.title}
               </option>
             ))}
           </Select>
         </Field>
         <Button
           className={s.fill}
-          disabled={!scenario || busy}
+          disabled={!scenario || busy || notForTarget}
           onClick={() => {
             if (!scenario) return;
             setBusy(true);
@@ -66,6 +80,11 @@ export function PracticePicker({ scenario, onScenario, onFill }: PracticePickerP
         <Caption1>
           Sign in to the practice tenant as <strong>{user.username}</strong> with the password <strong>{user.password}</strong>.
         </Caption1>
+      )}
+      {loaded === null && (
+        <MessageBar intent="error">
+          <MessageBarBody>The practice scenarios could not be listed. Restart Federation Desk; if it keeps happening, the log says why.</MessageBarBody>
+        </MessageBar>
       )}
       {error && (
         <MessageBar intent="error">

@@ -15,6 +15,8 @@ import { EyeOffRegular, EyeRegular, KeyRegular, SaveRegular, TaskListSquareLtrRe
 import { useMemo, useState, type ReactNode } from 'react';
 import { CLOUDS, PRACTICE_CLOUD_LABEL, type CloudId } from '../../../../shared/clouds';
 import { PracticePicker } from './practice-picker';
+import { PracticeSecretOf } from '../../components/practice-secret';
+import { practiceDraft } from '../../../../shared/practice-draft';
 import {
   EMPTY_DRAFT,
   PROFILE_FIELDS,
@@ -229,12 +231,14 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
       </Field>
       {draft.cloud === 'practice' && (
         <PracticePicker
+          target={target}
           scenario={draft.practiceScenario}
           onScenario={(v) => update('practiceScenario', v)}
           onFill={(t) => {
-            setDraft((d) => ({ ...d, tenantId: t.profile.tenantId, samlAppId: t.profile.samlAppId, apiAppId: t.profile.apiAppId, webUrl: t.profile.webUrl }));
+            const filled = practiceDraft(draft, t);
+            setDraft(filled.draft);
             setReplacingSecret(true);
-            setSecretInput(t.profile.secret);
+            setSecretInput(filled.secret);
             setTouched(new Set(PROFILE_FIELDS));
             setDirty(true);
           }}
@@ -335,6 +339,7 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
           />
         </Field>
       )}
+      {draft.cloud === 'practice' && <PracticeSecretOf scenario={draft.practiceScenario} target={target} />}
       {profile?.secret.present && replacingSecret && (
         <div>
           <Button

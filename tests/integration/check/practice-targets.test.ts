@@ -1,0 +1,59 @@
+/**
+ * Each target's practice tenant is healthy by default: a practice profile made the way the form's
+ * "Fill in the scenario's IDs" makes it (practiceDraft), checked by the app's own CheckService, is
+ * all green on the healthy scenario, for every target. And every scenario the picker offers a
+ * target can be filled for it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppServices } from '../../../electron/app-services';
+import { practiceDraft } from '../../../shared/practice-draft';
+import { EMPTY_DRAFT } from '../../../shared/profile';
+import { TARGET_IDS, type TargetId } from '../../../shared/targets/target-ids';
+import { testAppServices } from '../../helpers/app-services';
+
+let dir: string;
+let s: AppServices;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-practice-targets-'));
+  s = testAppServices(dir, { timeouts: { requestMs: 5000, probeMs: 10_000, interactiveMs: 20_000 } });
+});
+afterAll(async () => {
+  await s.practice.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function practiceProfile(target: TargetId, scenario: string) {
+  const t = await s.practice.ensure(scenario);
+  const { draft, secret } = practiceDraft({ ...EMPTY_DRAFT, name: `Practice ${target} ${scenario}`, target }, t);
+  return s.profiles.save({ draft, secret: { action: 'replace', value: secret } });
+}
+
+describe("each target's practice tenant", () => {
+  it.each(TARGET_IDS)('is all green for %s on the healthy scenario', async (target) => {
+    const p = await practiceProfile(target, 'healthy');
+    const run = await s.checks.run(p.id);
+    const counted = run.results.filter((r) => !(r.status === 'skipped' && /^Not used by /.test(r.summary)));
+    expect(counted.map((r) => `${r.id}: ${r.status} ${r.status === 'passed' ? '' : r.summary}`.trim())).toEqual(counted.map((r) => `${r.id}: passed`));
+    expect(run.outcome).toBe('passed');
+  });
+
+  it('offers every target the scenarios that have its app registration, and SAML scenarios to Octopus only', () => {
+    const scenarios = s.practice.scenarios();
+    for (const target of TARGET_IDS) expect(scenarios.filter((x) => x.targets.includes(target)).map((x) => x.name)).toContain('healthy');
+    for (const x of scenarios) {
+      expect(x.title).not.toBe(x.name);
+      if (x.name.startsWith('saml-')) expect(x.targets).toEqual(['octopus']);
+    }
+  });
+
+  it.each(TARGET_IDS.filter((t) => t !== 'octopus'))('fails the sign-in for %s where the tenant requires MFA, as for Octopus', async (target) => {
+    const p = await practiceProfile(target, 'mfa-required');
+    const run = await s.checks.run(p.id);
+    expect(run.outcome).toBe('failed');
+    expect(run.results.find((r) => r.id === 'sign-in')).toMatchObject({ status: 'failed', error: expect.objectContaining({ code: 50076 }) });
+  });
+});
