@@ -463,7 +463,7 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
           </Button>
         )}
         {submitted && result.issues.some((i) => i.severity === 'error') && (
-          <Caption1 role="status">Fix the fields marked in red, then save again.</Caption1>
+          <Caption1 role="status">Fix the fields that show an error, then save again.</Caption1>
         )}
       </div>
     </form>

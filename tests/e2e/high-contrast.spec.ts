@@ -1,0 +1,104 @@
+/**
+ * High contrast (Windows contrast themes; Chromium's forced colors): the check page with a failed
+ * row and the profile form keep their meaning without colour. Forced colors drop backgrounds,
+ * box-shadows and author colours (CSS Color Adjustment, "forced-colors"), so status must be text
+ * or an accessible name, focus must be drawn by an outline or a border, and buttons need a border.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures';
+import { createPracticeProfile, practiceUser, signInInPopup } from './practice';
+
+test.use({ ignoreHTTPSErrors: true });
+
+/** What draws an element's edge in forced colors: its border, its outline, or a ::before/::after border or outline (Fluent's focus ring). */
+async function edge(locator: Locator): Promise<{ border: number; outline: number; pseudo: number }> {
+  return locator.evaluate((el) => {
+    const width = (s: CSSStyleDeclaration, side: 'border' | 'outline') =>
+      side === 'border'
+        ? Math.max(...(['Top', 'Right', 'Bottom', 'Left'] as const).map((x) => (s.getPropertyValue(`border-${x.toLowerCase()}-style`) === 'none' ? 0 : parseFloat(s.getPropertyValue(`border-${x.toLowerCase()}-width`)) || 0)))
+        : s.outlineStyle === 'none'
+          ? 0
+          : parseFloat(s.outlineWidth) || 0;
+    const own = getComputedStyle(el);
+    const pseudo = Math.max(...(['::before', '::after'] as const).map((p) => {
+      const s = getComputedStyle(el, p);
+      return s.content === 'none' ? 0 : Math.max(width(s, 'border'), width(s, 'outline'));
+    }));
+    return { border: width(own, 'border'), outline: width(own, 'outline'), pseudo };
+  });
+}
+
+async function focusByTab(page: Page, target: Locator): Promise<void> {
+  // From nothing focused: a control focused by a click shows no ring, and need not.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  for (let i = 0; i < 300 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(target).toBeFocused();
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+});
+
+test('forced colors: a failed check row says its status in words, focus is drawn, and buttons have borders', async ({ page, context, harness }) => {
+  await page.goto(harness.url);
+  expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
+  await createPracticeProfile(page, 'High contrast', 'redirect-no-trailing-slash');
+  await page.getByRole('tab', { name: 'Check compatibility' }).click();
+  const [user, password] = await practiceUser(page);
+  const run = page.getByRole('button', { name: 'Check compatibility', exact: true });
+  await run.click();
+  await signInInPopup(context, harness.url, user, password);
+  // The sign-in page was another tab: the app's window has the focus again, as in Electron.
+  await page.bringToFront();
+  const checks = page.getByRole('list', { name: 'Checks' });
+  const failed = checks.getByRole('listitem', { name: 'Interactive sign-in: Failed' });
+  await expect(failed).toBeVisible();
+
+  // Not colour alone: every status icon has a name, and the failed row says "Failed" in text.
+  for (const [title, status] of [['Directory (tenant)', 'Passed'], ['Interactive sign-in', 'Failed'], ['Microsoft Graph profile', 'Skipped']]) {
+    const row = checks.getByRole('listitem', { name: `${title}: ${status}` });
+    await expect(row.getByRole('img', { name: status })).toBeVisible();
+  }
+  await expect(failed.getByText('Failed', { exact: true })).toBeVisible();
+
+  // Buttons keep a border; the focused one has a ring drawn by an outline or a border.
+  for (const name of ['Check compatibility', 'Copy https://octopus.contoso.com/octopus/']) {
+    const button = page.getByRole('button', { name, exact: true }).first();
+    expect((await edge(button)).border, `${name} has a border`).toBeGreaterThan(0);
+  }
+  await focusByTab(page, run);
+  await screenshot(page, 'high-contrast-check-failed');
+  const ring = await edge(run);
+  expect(Math.max(ring.outline, ring.pseudo), 'the focused button shows a ring').toBeGreaterThanOrEqual(1);
+});
+
+test('forced colors: the profile form shows focus on fields and buttons, and every button has a border', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await page.getByLabel('Profile name').fill('High contrast');
+  await page.getByLabel('Directory (tenant) ID').fill('not a tenant');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  const tenant = page.getByLabel('Directory (tenant) ID');
+  await expect(tenant).toBeFocused();
+  const field = page.locator('.fui-Input').filter({ has: tenant });
+  const fieldRing = await edge(field);
+  expect(Math.max(fieldRing.outline, fieldRing.pseudo), 'the focused field shows a ring').toBeGreaterThanOrEqual(1);
+  // Red is gone in forced colors: the summary names no colour, and the field's error is words with an icon.
+  await expect(page.getByText('Fix the fields that show an error, then save again.')).toBeVisible();
+  await expect(page.getByText(/Enter the Directory \(tenant\) ID|not a tenant|tenant ID/).first()).toBeVisible();
+  await screenshot(page, 'high-contrast-profile-field-error');
+
+  const buttons = page.getByRole('main').getByRole('button');
+  const names: string[] = [];
+  for (const button of await buttons.all()) {
+    if (!(await button.isVisible())) continue;
+    const name = (await button.getAttribute('aria-label')) ?? (await button.innerText());
+    if ((await edge(button)).border === 0) names.push(name);
+  }
+  expect(names, 'buttons without a border in forced colors').toEqual([]);
+
+  const create = page.getByRole('button', { name: 'Create profile' });
+  await focusByTab(page, create);
+  const ring = await edge(create);
+  expect(Math.max(ring.outline, ring.pseudo), 'the focused button shows a ring').toBeGreaterThanOrEqual(1);
+  await screenshot(page, 'high-contrast-profile-form');
+});
