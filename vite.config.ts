@@ -12,5 +12,13 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // Everything the first screen imports statically in one chunk, not a dozen small ones that
+        // each compress on their own (rolldown splits out what later chunks share with it); the
+        // later chunks keep rolldown's automatic splitting. See renderer/src/lazy.tsx.
+        codeSplitting: { groups: [{ name: 'first-screen', tags: ['$initial'] }] },
+      },
+    },
   },
 });

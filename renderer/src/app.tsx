@@ -9,7 +9,6 @@ import {
   Tab,
   TabList,
   Text,
-  Tooltip,
   makeStyles,
   tokens,
   useId,
@@ -17,16 +16,16 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { DismissRegular, PeopleTeamRegular, SettingsRegular, ShieldKeyholeRegular, ShieldTaskRegular, StethoscopeRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
-import { Suspense, useEffect, type ComponentType, type ReactElement } from 'react';
+import { Suspense, useEffect, useState, type ComponentType, type ReactElement } from 'react';
 import { ProfilesScreen } from './screens/profiles/profiles-screen';
 import { NARROW_MEDIA, useMediaQuery, useNarrow } from './hooks/use-media-query';
 import { useAppStore, type PageId } from './stores/app-store';
 import { useAppearanceStore } from './stores/appearance-store';
-import { useProfilesStore } from './stores/profiles-store';
-import { useExpiryStore } from './stores/expiry-store';
 import { ExpiryNotice } from './components/expiry/expiry-notice';
 import { Loading, lazyNamed, prefetchWhenIdle, type Preloadable } from './lazy';
 import { LazyToaster } from './notify';
+
+const NavTooltip = lazyNamed(() => import('./nav-tooltip'), 'NavTooltip');
 
 const useStyles = makeStyles({
   provider: { height: '100vh' },
@@ -90,13 +89,12 @@ export function App() {
   const systemDark = useMediaQuery('(prefers-color-scheme: dark)');
   const dark = themeChoice === 'dark' || (themeChoice === 'system' && systemDark);
   const narrow = useNarrow();
+  const [toaster, setToaster] = useState(false);
 
+  // The data is asked for in main.tsx, before the first render; the other chunks once idle.
   useEffect(() => {
-    void useAppStore.getState().load();
-    void useAppearanceStore.getState().load();
-    void useProfilesStore.getState().load();
-    void useExpiryStore.getState().loadAll();
-    prefetchWhenIdle(LazyToaster.preload, ...PAGES.flatMap((p) => ('preload' in p.component ? [p.component.preload] : [])));
+    // The toaster first: toasts follow actions, and the first screen has none to show.
+    prefetchWhenIdle(() => LazyToaster.preload().then(() => setToaster(true)), NavTooltip.preload, ...PAGES.flatMap((p) => ('preload' in p.component ? [p.component.preload] : [])));
   }, []);
   // Native parts (scroll bars, date pickers, the select's list) follow the theme too.
   useEffect(() => {
@@ -151,10 +149,13 @@ export function App() {
             <TabList vertical selectedValue={page} onTabSelect={(_e, d) => go(d.value as PageId)} aria-label="Sections">
               {PAGES.map((p) =>
                 narrow ? (
-                  // Icons only: the label is the tab's name and its tooltip.
-                  <Tooltip key={p.id} content={p.label} relationship="label" positioning="after">
-                    <Tab value={p.id} icon={p.icon} />
-                  </Tooltip>
+                  // Icons only: the label is the tab's name and its tooltip (named by aria-label
+                  // while the tooltip's chunk loads).
+                  <Suspense key={p.id} fallback={<Tab value={p.id} icon={p.icon} aria-label={p.label} />}>
+                    <NavTooltip label={p.label}>
+                      <Tab value={p.id} icon={p.icon} />
+                    </NavTooltip>
+                  </Suspense>
                 ) : (
                   <Tab key={p.id} value={p.id} icon={p.icon}>
                     {p.label}
@@ -170,9 +171,11 @@ export function App() {
           </main>
         </div>
       </div>
-      <Suspense fallback={null}>
-        <LazyToaster toasterId={toasterId} />
-      </Suspense>
+      {toaster && (
+        <Suspense fallback={null}>
+          <LazyToaster toasterId={toasterId} />
+        </Suspense>
+      )}
     </FluentProvider>
   );
 }

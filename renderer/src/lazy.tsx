@@ -1,11 +1,12 @@
 /**
  * Lazy-loading boundaries: what the first screen does not show at start (other pages, dialogs,
- * menus, toasts, the profile form) is a separate chunk, loaded when it is first needed and fetched
- * while the app is idle after the first paint, so opening it later does not wait either.
+ * menus, toasts) is a separate chunk, loaded when it is first needed and fetched while the app is
+ * idle once the first screen is complete, so opening it later does not wait either. The profile
+ * form is a chunk too, asked for at once: it comes with the profile rules and their schemas.
  * bench/renderer-weight.bench.ts measures what is left in the first screen.
  */
 import { Spinner, makeStyles } from '@fluentui/react-components';
-import { Suspense, lazy, useState, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, useState, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 
 type Loader<M> = () => Promise<M>;
 
@@ -40,15 +41,31 @@ function drain(): void {
     .finally(() => idle(drain));
 }
 
+let firstScreenDone = false;
+
+function start(): void {
+  if (scheduled || !firstScreenDone || queue.length === 0) return;
+  scheduled = true;
+  // Two animation frames: what was just rendered has been painted.
+  requestAnimationFrame(() => requestAnimationFrame(() => idle(drain)));
+}
+
 /**
- * Fetch these chunks once the browser is idle after the first paint (a failure is ignored here: the
- * boundary that renders the chunk shows it). Two animation frames: the first paint has happened.
+ * Fetch these chunks once the first screen is complete and the browser is idle (a failure is
+ * ignored here: the boundary that renders the chunk shows it).
  */
 export function prefetchWhenIdle(...loaders: (() => Promise<unknown>)[]): void {
   queue.push(...loaders);
-  if (scheduled) return;
-  scheduled = true;
-  requestAnimationFrame(() => requestAnimationFrame(() => idle(drain)));
+  start();
+}
+
+/** Rendered last on the first screen: from here on, chunks queued for later are fetched. */
+export function FirstScreenShown() {
+  useEffect(() => {
+    firstScreenDone = true;
+    start();
+  }, []);
+  return null;
 }
 
 const useStyles = makeStyles({

@@ -17,7 +17,10 @@ import type { QuarantinedProfileView } from '../../../shared/ipc-profiles';
 import { printable } from '../../../shared/profile';
 import { call, errorMessage } from '../api';
 import { useProfilesStore } from '../stores/profiles-store';
-import { ConfirmDeleteDialog } from './confirm-delete-dialog';
+import { WhenOpened, lazyNamed } from '../lazy';
+
+// Its own chunk, loaded when a record is to be deleted (renderer/src/lazy.tsx).
+const ConfirmDeleteDialog = lazyNamed(() => import('./confirm-delete-dialog'), 'ConfirmDeleteDialog');
 
 const useStyles = makeStyles({
   root: { display: 'grid', gap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalL },
@@ -136,14 +139,16 @@ export function ProfileStoreStatus() {
           </ul>
         </section>
       )}
-      <ConfirmDeleteDialog
-        name={deleting ? label(deleting) : null}
-        confirmLabel="Delete record"
-        onConfirm={() => deleting && void remove(deleting)}
-        onCancel={() => setDeleting(null)}
-      >
-        The record and any client secret stored for it are removed from this computer. Nothing changes in Entra ID. This cannot be undone.
-      </ConfirmDeleteDialog>
+      <WhenOpened open={deleting !== null}>
+        <ConfirmDeleteDialog
+          name={deleting ? label(deleting) : null}
+          confirmLabel="Delete record"
+          onConfirm={() => deleting && void remove(deleting)}
+          onCancel={() => setDeleting(null)}
+        >
+          The record and any client secret stored for it are removed from this computer. Nothing changes in Entra ID. This cannot be undone.
+        </ConfirmDeleteDialog>
+      </WhenOpened>
     </div>
   );
 }

@@ -1,10 +1,33 @@
 /** What a first launch offers: set up a real tenant, or see everything work on the practice tenant first. */
-import { Button, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, BeakerRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 
 const useStyles = makeStyles({
-  card: { marginBottom: '20px', maxWidth: '720px', padding: '16px' },
+  // The look of Fluent's Card (filled, medium), without its chunk: this card is not interactive.
+  // The ::after border is transparent, and drawn in high contrast (colorTransparentStroke).
+  card: {
+    position: 'relative',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '12px',
+    boxSizing: 'border-box',
+    marginBottom: '20px',
+    maxWidth: '720px',
+    padding: '16px',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+    color: tokens.colorNeutralForeground1,
+    '::after': {
+      content: '""',
+      position: 'absolute',
+      inset: 0,
+      pointerEvents: 'none',
+      border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+      borderRadius: tokens.borderRadiusMedium,
+    },
+  },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   text: { margin: 0, color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
@@ -14,7 +37,7 @@ export function FirstRun({ onCreate, onPractice }: { onCreate(): void; onPractic
   const s = useStyles();
   const [busy, setBusy] = useState(false);
   return (
-    <Card className={s.card} role="region" aria-labelledby="first-run-title">
+    <section className={s.card} aria-labelledby="first-run-title">
       <h2 id="first-run-title" className={s.title}>
         Welcome to Federation Desk
       </h2>
@@ -37,6 +60,6 @@ export function FirstRun({ onCreate, onPractice }: { onCreate(): void; onPractic
           {busy ? 'Starting the practice tenant…' : 'Try the practice tenant'}
         </Button>
       </div>
-    </Card>
+    </section>
   );
 }

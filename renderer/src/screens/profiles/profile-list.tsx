@@ -2,21 +2,20 @@ import {
   Button,
   Caption1,
   Field,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   Select,
   Text,
   makeStyles,
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { AddRegular, CopyRegular, DeleteRegular, MoreHorizontalRegular, RenameRegular } from '@fluentui/react-icons';
+import { AddRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
+import { Suspense, useEffect, useState } from 'react';
 import { cloudLabel } from '../../../../shared/clouds';
 import type { ProfileView } from '../../../../shared/profile';
 import { ExpiryBadge, expiryBadgeId } from '../../components/expiry/expiry-badge';
+import { lazyNamed, prefetchWhenIdle } from '../../lazy';
+
+const ProfileActionsMenu = lazyNamed(() => import('./profile-actions-menu'), 'ProfileActionsMenu');
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '8px', minWidth: 0 },
@@ -112,27 +111,29 @@ export function ProfileList(props: ProfileListProps) {
   );
 }
 
-/** Rename, duplicate, delete: the same menu in the list and next to the picker. */
+/**
+ * Rename, duplicate, delete: the same menu in the list and next to the picker. The button is here;
+ * the menu is fetched when the app is idle and mounted, open, by the first click.
+ */
 function ProfileActions({ profile, onRename, onDuplicate, onDelete }: Pick<ProfileListProps, 'onRename' | 'onDuplicate' | 'onDelete'> & { profile: ProfileView }) {
+  const [wanted, setWanted] = useState(false);
+  useEffect(() => prefetchWhenIdle(ProfileActionsMenu.preload), []);
+  const label = `Actions for ${profile.name}`;
+  // Until the menu is there, the button says what MenuTrigger would say: it opens a menu, closed.
+  const placeholder = (onClick?: () => void) => (
+    <Button appearance="subtle" icon={<MoreHorizontalRegular />} aria-label={label} aria-haspopup="menu" aria-expanded={false} onClick={onClick} />
+  );
+  if (!wanted) return placeholder(() => setWanted(true));
   return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <Button appearance="subtle" icon={<MoreHorizontalRegular />} aria-label={`Actions for ${profile.name}`} />
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          <MenuItem icon={<RenameRegular />} onClick={() => onRename(profile)}>
-            Rename
-          </MenuItem>
-          <MenuItem icon={<CopyRegular />} onClick={() => onDuplicate(profile)}>
-            Duplicate
-          </MenuItem>
-          <MenuItem icon={<DeleteRegular />} onClick={() => onDelete(profile)}>
-            Delete
-          </MenuItem>
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+    <Suspense fallback={placeholder()}>
+      <ProfileActionsMenu
+        profile={profile}
+        trigger={<Button appearance="subtle" icon={<MoreHorizontalRegular />} aria-label={label} />}
+        onRename={onRename}
+        onDuplicate={onDuplicate}
+        onDelete={onDelete}
+      />
+    </Suspense>
   );
 }
 

@@ -8,12 +8,14 @@ import { FirstRun } from './first-run';
 import { useAppStore } from '../../stores/app-store';
 import { ProfileList, ProfilePicker } from './profile-list';
 import { useNarrow } from '../../hooks/use-media-query';
-import { Loading, WhenOpened, lazyNamed, prefetchWhenIdle } from '../../lazy';
+import { FirstScreenShown, Loading, WhenOpened, lazyNamed, prefetchWhenIdle } from '../../lazy';
 import { useNotify } from '../../notify';
 
 // The form (with the profile rules and their schemas), the store's status and the dialogs load in
 // chunks of their own, so the list and the welcome show first (bench/renderer-weight.bench.ts).
 const ProfileEditor = lazyNamed(() => import('./profile-editor'), 'ProfileEditor');
+// The form is on the first screen as soon as the profiles are there: fetch it meanwhile.
+void ProfileEditor.preload();
 const ProfileStoreStatus = lazyNamed(() => import('../../components/profile-store-status'), 'ProfileStoreStatus');
 const DiscardDialog = lazyNamed(() => import('./profile-dialogs'), 'DiscardDialog');
 const RenameDialog = lazyNamed(() => import('./profile-dialogs'), 'RenameDialog');
@@ -122,6 +124,7 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
         {loaded && (
           <Suspense fallback={<Loading label="Loading the profile form…" minHeight="50vh" />}>
             <ProfileEditor key={selected?.id ?? 'new'} profile={selected} onDirtyChange={setDirty} onSaved={(m) => toast(m)} />
+            <FirstScreenShown />
           </Suspense>
         )}
       </section>
@@ -149,24 +152,24 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
       </WhenOpened>
 
       <WhenOpened open={deleting !== null}>
-      <ConfirmDeleteDialog
-        name={deleting?.name ?? null}
-        confirmLabel="Delete profile"
-        confirmClassName={styles.danger}
-        onConfirm={() => {
-          const target = deleting;
-          setDeleting(null);
-          if (target)
-            void act(async () => {
-              await remove(target.id);
-              setDirty(false);
-              toast(`Deleted "${target.name}".`);
-            });
-        }}
-        onCancel={() => setDeleting(null)}
-      >
-        The profile and its stored client secret are removed from this computer. Nothing changes in Entra ID. This cannot be undone.
-      </ConfirmDeleteDialog>
+        <ConfirmDeleteDialog
+          name={deleting?.name ?? null}
+          confirmLabel="Delete profile"
+          confirmClassName={styles.danger}
+          onConfirm={() => {
+            const target = deleting;
+            setDeleting(null);
+            if (target)
+              void act(async () => {
+                await remove(target.id);
+                setDirty(false);
+                toast(`Deleted "${target.name}".`);
+              });
+          }}
+          onCancel={() => setDeleting(null)}
+        >
+          The profile and its stored client secret are removed from this computer. Nothing changes in Entra ID. This cannot be undone.
+        </ConfirmDeleteDialog>
       </WhenOpened>
     </div>
   );
