@@ -49,6 +49,8 @@ const API_SCRIPT = `
 
 export interface HarnessOptions {
   dataDir: string;
+  /** The built renderer to serve (default dist/renderer): the renderer bench serves its own builds. */
+  rendererDir?: string;
   port?: number;
   vault?: SecretVault;
   clock?: Clock;
@@ -92,6 +94,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   const table = createHandlers(services);
 
+  const rendererDir = path.resolve(options.rendererDir ?? RENDERER_DIR);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://harness');
     if (req.method === 'POST' && url.pathname.startsWith('/__api/')) {
@@ -155,8 +158,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return;
     }
     const rel = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
-    const file = path.resolve(RENDERER_DIR, `.${path.posix.normalize(rel)}`);
-    if (!file.startsWith(RENDERER_DIR) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const file = path.resolve(rendererDir, `.${path.posix.normalize(rel)}`);
+    if (!file.startsWith(rendererDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404);
       res.end('not found');
       return;
