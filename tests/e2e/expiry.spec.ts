@@ -47,7 +47,10 @@ test('a secret that expires soon shows a banner and a badge, and the rotation gu
   await expect(dialog.getByText(/Nothing was changed\./)).toBeVisible();
   await screenshot(page, 'expiry-rotation-refused');
 
-  // The real new secret (the practice scenario's, which the dialog shows) is proven, then used.
+  // The real new secret (the practice scenario's, which the dialog shows with a Copy button) is proven, then used.
+  await expect(dialog.getByText(/^Prc8Q~/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Copy the practice client secret' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: /^Copied\.$|Copying failed/ })).toBeVisible();
   await dialog.getByRole('button', { name: 'Use it as the new secret' }).click();
   await dialog.getByRole('button', { name: 'Prove and use the new secret' }).click();
   await expect(dialog.getByText(/The new secret Prc… works and is in use/)).toBeVisible();

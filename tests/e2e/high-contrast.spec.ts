@@ -10,28 +10,44 @@ import { createPracticeProfile, practiceUser, signInInPopup } from './practice';
 
 test.use({ ignoreHTTPSErrors: true });
 
+/** The few browser globals the page-side callbacks use (the Node tsconfig has no DOM library). */
+interface Style {
+  content: string;
+  outlineStyle: string;
+  outlineWidth: string;
+  getPropertyValue(name: string): string;
+}
+interface Browser {
+  getComputedStyle(el: unknown, pseudo?: string): Style;
+  matchMedia(query: string): { matches: boolean };
+  document: { activeElement: { blur(): void } | null };
+}
+
 /** What draws an element's edge in forced colors: its border, its outline, or a ::before/::after border or outline (Fluent's focus ring). */
 async function edge(locator: Locator): Promise<{ border: number; outline: number; pseudo: number }> {
   return locator.evaluate((el) => {
-    const width = (s: CSSStyleDeclaration, side: 'border' | 'outline') =>
+    const w = globalThis as unknown as Browser;
+    const width = (s: Style, side: 'border' | 'outline') =>
       side === 'border'
-        ? Math.max(...(['Top', 'Right', 'Bottom', 'Left'] as const).map((x) => (s.getPropertyValue(`border-${x.toLowerCase()}-style`) === 'none' ? 0 : parseFloat(s.getPropertyValue(`border-${x.toLowerCase()}-width`)) || 0)))
+        ? Math.max(...['top', 'right', 'bottom', 'left'].map((x) => (s.getPropertyValue(`border-${x}-style`) === 'none' ? 0 : parseFloat(s.getPropertyValue(`border-${x}-width`)) || 0)))
         : s.outlineStyle === 'none'
           ? 0
           : parseFloat(s.outlineWidth) || 0;
-    const own = getComputedStyle(el);
-    const pseudo = Math.max(...(['::before', '::after'] as const).map((p) => {
-      const s = getComputedStyle(el, p);
-      return s.content === 'none' ? 0 : Math.max(width(s, 'border'), width(s, 'outline'));
-    }));
+    const own = w.getComputedStyle(el);
+    const pseudo = Math.max(
+      ...['::before', '::after'].map((p) => {
+        const s = w.getComputedStyle(el, p);
+        return s.content === 'none' ? 0 : Math.max(width(s, 'border'), width(s, 'outline'));
+      }),
+    );
     return { border: width(own, 'border'), outline: width(own, 'outline'), pseudo };
   });
 }
 
 async function focusByTab(page: Page, target: Locator): Promise<void> {
   // From nothing focused: a control focused by a click shows no ring, and need not.
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  for (let i = 0; i < 300 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await page.evaluate(() => (globalThis as unknown as Browser).document.activeElement?.blur());
+  for (let i = 0; i < 300 && !(await target.evaluate((el) => el === (globalThis as unknown as Browser).document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(target).toBeFocused();
 }
 
@@ -41,7 +57,7 @@ test.beforeEach(async ({ page }) => {
 
 test('forced colors: a failed check row says its status in words, focus is drawn, and buttons have borders', async ({ page, context, harness }) => {
   await page.goto(harness.url);
-  expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
+  expect(await page.evaluate(() => (globalThis as unknown as Browser).matchMedia('(forced-colors: active)').matches)).toBe(true);
   await createPracticeProfile(page, 'High contrast', 'redirect-no-trailing-slash');
   await page.getByRole('tab', { name: 'Check compatibility' }).click();
   const [user, password] = await practiceUser(page);

@@ -39,7 +39,7 @@ test('a sign-in user without an email address is never all green, the step says 
   const web = page.getByRole('group', { name: 'Web portal authentication mode' }).getByRole('button', { name: 'Switch to Federated identity' });
   // Tab to it from the control before it, as a keyboard user would.
   await page.getByRole('button', { name: 'Check compatibility', exact: true }).focus();
-  for (let i = 0; i < 200 && !(await web.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 200 && !(await web.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(web).toBeFocused();
   await expect(web).toHaveAccessibleDescription(/Interactive sign-in|Microsoft Graph profile/);
   await screenshot(page, 'check-missing-email-locked');
