@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useDeferredValue, useEffect, useState } from 'react';
 import type { ProfileView } from '../../../../shared/profile';
 import { errorMessage } from '../../api';
 import { ExpiryBanner } from '../../components/expiry/expiry-banner';
@@ -12,10 +12,10 @@ import { FirstScreenShown, Loading, WhenOpened, lazyNamed, prefetchWhenIdle } fr
 import { useNotify } from '../../notify';
 
 // The form (with the profile rules and their schemas), the store's status and the dialogs load in
-// chunks of their own, so the list and the welcome show first (bench/renderer-weight.bench.ts).
+// chunks of their own, so the list and the welcome show first (bench/renderer-weight.bench.ts). The
+// form's chunk is asked for once the welcome or the list is painted, not before: fetched and run
+// earlier, it held up the profiles' answer by the time it took (bench/renderer-ready.bench.ts).
 const ProfileEditor = lazyNamed(() => import('./profile-editor'), 'ProfileEditor');
-// The form is on the first screen as soon as the profiles are there: fetch it meanwhile.
-void ProfileEditor.preload();
 const ProfileStoreStatus = lazyNamed(() => import('../../components/profile-store-status'), 'ProfileStoreStatus');
 const DiscardDialog = lazyNamed(() => import('./profile-dialogs'), 'DiscardDialog');
 const RenameDialog = lazyNamed(() => import('./profile-dialogs'), 'RenameDialog');
@@ -30,6 +30,23 @@ const useStyles = makeStyles({
   danger: { backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand, ':hover': { backgroundColor: tokens.colorPaletteRedForeground1, color: tokens.colorNeutralForegroundOnBrand } },
 });
 
+/**
+ * "Create a profile" takes the keyboard to the form's first field, also when it is clicked before
+ * the form's chunk has arrived: wait for the chunk, then for the frame that renders the field.
+ */
+async function focusNewProfileName(): Promise<void> {
+  await ProfileEditor.preload();
+  // At most about two seconds of frames: the form renders within a few once its chunk is there.
+  for (let frame = 0; frame < 120; frame++) {
+    const input = document.querySelector<HTMLElement>('form[aria-label="New profile"] input[name="name"]');
+    if (input) {
+      input.focus();
+      return;
+    }
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
 type Pending = { kind: 'select'; id: string } | { kind: 'new' };
 
 export function ProfilesScreen({ toasterId }: { toasterId: string }) {
@@ -38,6 +55,9 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
   const selectedId = useProfilesStore((s) => s.selectedId);
   const creating = useProfilesStore((s) => s.creating);
   const loaded = useProfilesStore((s) => s.loaded);
+  // The form renders in a render of its own after the list and the welcome are painted: it is the
+  // heaviest part of the page, and the first screen is usable without waiting for it.
+  const formLoaded = useDeferredValue(loaded);
   const loadError = useProfilesStore((s) => s.loadError);
   const { select, startNew, rename, duplicate, remove, createPractice } = useProfilesStore.getState();
   const go = useAppStore((s) => s.go);
@@ -93,7 +113,7 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
       <section className={styles.editorPane} aria-labelledby="editor-heading">
         {loaded && profiles.length === 0 && !loadError && (
           <FirstRun
-            onCreate={() => document.querySelector<HTMLElement>('form[aria-label="New profile"] input[name="name"]')?.focus()}
+            onCreate={() => void focusNewProfileName()}
             onPractice={() =>
               act(async () => {
                 const p = await createPractice();
@@ -121,7 +141,8 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
           </MessageBar>
         )}
         {loaded && selected && !creating && <ExpiryBanner profile={selected} />}
-        {loaded && (
+        {loaded && !formLoaded && <Loading label="Loading the profile form…" minHeight="50vh" />}
+        {formLoaded && (
           <Suspense fallback={<Loading label="Loading the profile form…" minHeight="50vh" />}>
             <ProfileEditor key={selected?.id ?? 'new'} profile={selected} onDirtyChange={setDirty} onSaved={(m) => toast(m)} />
             <FirstScreenShown />

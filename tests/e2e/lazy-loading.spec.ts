@@ -1,0 +1,51 @@
+/**
+ * The parts of the app loaded after the first screen (renderer/src/lazy.tsx) work when the user is
+ * quicker than they are: each test holds a chunk's request until the user has acted, then lets it
+ * through, and expects what the user asked for to happen then.
+ */
+import type { Page, Route } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** Hold every request for a chunk whose file name starts with `name`, until the returned function is called. */
+async function holdChunk(page: Page, name: string): Promise<{ held: Promise<void>; release: () => Promise<void> }> {
+  const routes: Route[] = [];
+  let seen: () => void = () => {};
+  const held = new Promise<void>((resolve) => (seen = resolve));
+  let released = false;
+  await page.route(new RegExp(`/assets/${name}-[^/]*\\.js$`), async (route) => {
+    if (released) return route.continue();
+    routes.push(route);
+    seen();
+  });
+  return {
+    held,
+    release: async () => {
+      released = true;
+      for (const route of routes.splice(0)) await route.continue();
+    },
+  };
+}
+
+test('"Create a profile" clicked before the form has loaded still takes the keyboard to the form', async ({ page, harness }) => {
+  const form = await holdChunk(page, 'profile-editor');
+  await page.goto(harness.url);
+  const welcome = page.getByRole('region', { name: 'Welcome to Federation Desk' });
+  await welcome.getByRole('button', { name: 'Create a profile' }).click();
+  await form.held;
+  // Meanwhile the page says the form is on its way.
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the profile form' })).toBeAttached();
+  await form.release();
+  await expect(page.getByLabel('Profile name')).toBeFocused();
+});
+
+test('a page opened before its chunk has loaded says it is loading, then shows', async ({ page, harness }) => {
+  const diagnose = await holdChunk(page, 'diagnose-screen');
+  await page.goto(harness.url);
+  await expect(page.getByRole('region', { name: 'Welcome to Federation Desk' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Diagnose', exact: true }).click();
+  await diagnose.held;
+  await expect(page.getByRole('status').filter({ hasText: 'Loading Diagnose' })).toBeAttached();
+  await diagnose.release();
+  await expect(page.getByRole('heading', { name: 'Diagnose', level: 2 })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading Diagnose' })).toHaveCount(0);
+});
