@@ -77,8 +77,8 @@ export async function run(): Promise<{ name: string; ratio: number; target: numb
         },
       };
     };
-    const fields = { cloud: 'practice', tenantId: sim.profile.tenantId, samlAppId: sim.profile.samlAppId, apiAppId: sim.profile.apiAppId, webUrl: sim.profile.webUrl, secretExpiresAt: null, target: 'octopus' } as const;
-    const target = checkTargetOf({ ...fields, allowedDomains: [] }, { hint: null, expiresAt: null });
+    const fields = { cloud: 'practice', tenantId: sim.profile.tenantId, samlAppId: sim.profile.samlAppId, clientId: sim.profile.apiAppId, name: '', webUrl: sim.profile.webUrl, secretExpiresAt: null, target: 'octopus', allowedDomains: [] as string[] } as const;
+    const target = checkTargetOf(fields, { hint: null, expiresAt: null });
     const clock = { now: () => new Date() };
     const once = async () => {
       log = [];
@@ -96,7 +96,7 @@ export async function run(): Promise<{ name: string; ratio: number; target: numb
         http: client(),
       });
       const start = performance.now();
-      const results = await runProbes({ ctx, fingerprintInput: fingerprintInput({ ...fields, secretUpdatedAt: null }), clock, probeTimeoutMs: 30_000, interactiveTimeoutMs: 30_000, only: ONLY });
+      const results = await runProbes({ ctx, fingerprintInput: fingerprintInput({ ...fields, allowedDomains: [], secretUpdatedAt: null }), clock, probeTimeoutMs: 30_000, interactiveTimeoutMs: 30_000, only: ONLY });
       const wall = performance.now() - start;
       const bad = results.filter((r) => ONLY.includes(r.id) && r.status !== 'passed');
       if (bad.length > 0) throw new Error(`The benchmark expects the healthy scenario to pass: ${bad.map((r) => `${r.id}: ${r.summary}`).join('; ')}`);

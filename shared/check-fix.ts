@@ -3,10 +3,10 @@
  * deep links the Diagnose and Entra setup pages use, shared/aadsts/links.ts) and the values the fix
  * asks to paste, taken from the fix text itself so every target's fix gets its own.
  */
-import { buildLinks, type LinkKey } from './aadsts/links';
+import { buildLinks, linkTargetOf, type LinkKey } from './aadsts/links';
 import type { Link } from './aadsts/schema';
 import type { CheckId, CheckResult } from './check';
-import type { ProfileView } from './profile';
+import type { ProfileFields } from './profile';
 
 /** The blade each probe's setting lives on (docs/ARCHITECTURE.md, "Admin-center links"). */
 const CHECK_BLADES: Record<CheckId, LinkKey[]> = {
@@ -21,10 +21,10 @@ const CHECK_BLADES: Record<CheckId, LinkKey[]> = {
 /** A result that says the user has no email is fixed on the user, not on the app. */
 const NO_EMAIL = /no email/i;
 
-export function fixLinks(result: CheckResult, profile: Pick<ProfileView, 'cloud' | 'tenantId' | 'samlAppId' | 'apiAppId'>): Link[] {
+export function fixLinks(result: CheckResult, profile: ProfileFields): Link[] {
   if (profile.cloud === 'practice') return [];
   const keys: LinkKey[] = NO_EMAIL.test(result.summary) ? ['users'] : CHECK_BLADES[result.id];
-  return buildLinks(keys, { cloud: profile.cloud, tenantId: profile.tenantId, samlAppId: profile.samlAppId, apiAppId: profile.apiAppId }).slice(0, 1);
+  return buildLinks(keys, linkTargetOf(profile)).slice(0, 1);
 }
 
 /** URLs and api:// URIs a fix asks the admin to enter, in order, once each. */

@@ -4,6 +4,8 @@
  * while the user edits, without asking main.
  */
 import { z } from 'zod';
+import type { ProfileFields } from './profile';
+import { entraValues } from './targets/registry';
 
 export const CHECK_IDS = ['tenant', 'saml-app', 'api-app', 'secret', 'sign-in', 'graph-me'] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
@@ -111,32 +113,30 @@ export function configurationFingerprint(input: FingerprintInput): string {
   return fnv1a(JSON.stringify(pairs(FINGERPRINT_FIELDS, input)));
 }
 
-/** What a fingerprint is computed from, for a stored profile or a form draft. */
-export function fingerprintInput(p: {
-  cloud: string;
-  tenantId: string;
-  samlAppId: string;
-  apiAppId: string;
-  webUrl: string;
-  practiceScenario?: string | undefined;
-  secretUpdatedAt: string | null;
-  /** Another target than Octopus, with its own settings: any change there makes every result stale. */
-  target?: string | undefined;
-  theThingsStack?: unknown;
-  authentik?: unknown;
-  workspaceSso?: unknown;
-}): FingerprintInput {
+/**
+ * What a fingerprint is computed from, for a stored profile. The names hashed are those of format
+ * 2 (`apiAppId`, `webUrl`, the target's settings as one value), so results checked before the
+ * stored format changed are still current for the same configuration (docs/ARCHITECTURE.md,
+ * "Profiles on disk").
+ */
+export function fingerprintInput(p: ProfileFields & { secretUpdatedAt: string | null }): FingerprintInput {
+  const e = entraValues(p);
+  const octopus = p.target === 'octopus';
   return {
     cloud: p.cloud,
     tenantId: p.tenantId.trim().toLowerCase(),
-    samlAppId: p.samlAppId.trim().toLowerCase(),
-    apiAppId: p.apiAppId.trim().toLowerCase(),
+    samlAppId: (e.samlAppId ?? '').trim().toLowerCase(),
+    apiAppId: e.clientId.trim().toLowerCase(),
     secret: p.secretUpdatedAt ?? '',
-    webUrl: p.webUrl.trim(),
+    webUrl: (e.redirectUris[0] ?? '').trim(),
     practiceScenario: p.cloud === 'practice' ? (p.practiceScenario ?? '') : '',
-    target: p.target && p.target !== 'octopus' ? JSON.stringify([p.target, p.theThingsStack ?? null, p.authentik ?? null, p.workspaceSso ?? null]) : '',
+    // Another target than Octopus, with its own settings: any change there makes every result stale.
+    target: octopus ? '' : JSON.stringify([p.target, ...TARGET_SETTINGS.map((k) => (k in p ? (p as Record<string, unknown>)[k] : null))]),
   };
 }
+
+/** The keys non-Octopus targets keep their settings under, in the order format 2 hashed them. */
+const TARGET_SETTINGS = ['theThingsStack', 'authentik', 'workspaceSso'] as const;
 
 export const EntraErrorRefSchema = z.object({
   /** AADSTS number, or a Graph error code such as Authorization_RequestDenied. */

@@ -7,9 +7,10 @@ import { z } from 'zod';
 import { CLOUD_IDS } from './clouds';
 import { SCENARIO_NAME_PATTERN, singleLineIssue } from './targets/common-rules';
 import { DEFAULT_TARGET, TARGET_IDS, type TargetId } from './targets/target-ids';
-import { TtsDraftSchema, TtsSettingsSchema } from './targets/the-things-stack/rules';
-import { AUTHENTIK_FIELDS, AuthentikDraftSchema, AuthentikSettingsSchema } from './targets/authentik/rules';
-import { WorkspaceSsoDraftSchema, WorkspaceSsoSettingsSchema, workspaceSsoDraftFromSettings } from './targets/workspace-sso/rules';
+import { TTS_FIELDS, TtsDraftSchema } from './targets/the-things-stack/rules';
+import { AUTHENTIK_FIELDS, AUTHENTIK_PROFILE_FIELDS, AuthentikDraftSchema } from './targets/authentik/rules';
+import { WORKSPACE_SSO_PROFILE_FIELDS, WorkspaceSsoDraftSchema } from './targets/workspace-sso/rules';
+import { OCTOPUS_FIELDS } from './targets/octopus/rules';
 import { integrationTarget } from './targets/registry';
 
 // The rules every target shares and Octopus's own, where callers have always found them.
@@ -24,7 +25,7 @@ function draftTexts(draft: ProfileDraft): [ProfileField, string, boolean][] {
   return [
     ['name', draft.name, false],
     ['tenantId', draft.tenantId, false],
-    ['apiAppId', draft.apiAppId, false],
+    ['clientId', draft.clientId, false],
     ['secretExpiresAt', draft.secretExpiresAt, false],
     ['allowedDomains', draft.allowedDomains, true],
     ['cloud', draft.practiceScenario ?? '', false],
@@ -47,7 +48,7 @@ export const PROFILE_FIELDS = [
   'cloud',
   'tenantId',
   'samlAppId',
-  'apiAppId',
+  'clientId',
   'secret',
   'secretExpiresAt',
   'webUrl',
@@ -81,8 +82,11 @@ export const ProfileDraftSchema = z.object({
   name: z.string().max(10_000),
   cloud: z.enum(CLOUD_IDS),
   tenantId: z.string().max(10_000),
+  /** Octopus's SAML-OpenID app. */
   samlAppId: z.string().max(10_000),
-  apiAppId: z.string().max(10_000),
+  /** The app registration whose secret is stored (Octopus: the API app). */
+  clientId: z.string().max(10_000),
+  /** The Octopus Web URL. */
   webUrl: z.string().max(10_000),
   /** Comma-separated list as typed. */
   allowedDomains: z.string().max(100_000),
@@ -106,60 +110,66 @@ export const EMPTY_DRAFT: ProfileDraft = {
   cloud: 'global',
   tenantId: '',
   samlAppId: '',
-  apiAppId: '',
+  clientId: '',
   webUrl: '',
   allowedDomains: '',
   secretExpiresAt: '',
 };
 
 /**
- * The fields of a profile, listed once: the stored record (electron/services/profile-store.ts), the
- * view the renderer gets, the export file and the form's draft are all made from this list.
+ * The fields every target stores the same way: the Entra side of the setup. `clientId` is the app
+ * registration whose client secret is stored (for Octopus, the API app).
  */
-export const ProfileFieldsSchema = z.object({
-  name: z.string(),
+const COMMON_FIELDS = {
+  name: z.string().max(200),
   cloud: z.enum(CLOUD_IDS),
-  tenantId: z.string(),
-  samlAppId: z.string(),
-  apiAppId: z.string(),
-  webUrl: z.string(),
-  allowedDomains: z.array(z.string()),
-  secretExpiresAt: z.string().nullable(),
-  practiceScenario: z.string().optional(),
-  /** The product this profile connects Entra to. */
-  target: z.enum(TARGET_IDS),
-  /** Present exactly when target is 'the-things-stack'. */
-  theThingsStack: TtsSettingsSchema.optional(),
-  /** Present exactly when target is 'authentik'. */
-  authentik: AuthentikSettingsSchema.optional(),
-  /** Present exactly when target is 'workspace-sso'. */
-  workspaceSso: WorkspaceSsoSettingsSchema.optional(),
-});
+  tenantId: z.string().max(300),
+  clientId: z.string().max(100),
+  secretExpiresAt: z.string().max(30).nullable(),
+  practiceScenario: z.string().max(200).optional(),
+};
+
+/** Each target's record: the common fields, its `target`, and its own settings only. */
+const VARIANTS = [
+  z.object({ ...COMMON_FIELDS, ...OCTOPUS_FIELDS }),
+  z.object({ ...COMMON_FIELDS, ...TTS_FIELDS }),
+  z.object({ ...COMMON_FIELDS, ...AUTHENTIK_PROFILE_FIELDS }),
+  z.object({ ...COMMON_FIELDS, ...WORKSPACE_SSO_PROFILE_FIELDS }),
+] as const;
+
+/**
+ * The fields of a profile, listed once (a union on `target`): the stored record
+ * (electron/services/profile-store.ts), the view the renderer gets and the export file are made
+ * from it with `withProfileFields`; no field means one thing for one target and another for the next.
+ */
+export const ProfileFieldsSchema = z.discriminatedUnion('target', VARIANTS);
 export type ProfileFields = z.infer<typeof ProfileFieldsSchema>;
 
-type OptionalField = 'practiceScenario' | 'target' | 'theThingsStack' | 'authentik' | 'workspaceSso';
-/** Any record that carries a profile's fields (a stored profile, a view, an export), its optional ones possibly undefined. */
-export type WithProfileFields = Omit<ProfileFields, OptionalField> & { [K in OptionalField]?: ProfileFields[K] | undefined };
-
-/** Just the profile's fields of a record, the optional ones only when set. */
-export function profileFields(p: WithProfileFields): ProfileFields {
-  return {
-    name: p.name,
-    cloud: p.cloud,
-    tenantId: p.tenantId,
-    samlAppId: p.samlAppId,
-    apiAppId: p.apiAppId,
-    webUrl: p.webUrl,
-    allowedDomains: p.allowedDomains,
-    secretExpiresAt: p.secretExpiresAt,
-    ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
-    target: p.target ?? DEFAULT_TARGET,
-    ...(p.theThingsStack ? { theThingsStack: p.theThingsStack } : {}),
-    ...(p.authentik ? { authentik: p.authentik } : {}),
-    ...(p.workspaceSso ? { workspaceSso: p.workspaceSso } : {}),
-  };
+/** The profile's fields and `extra` (the stored record's bookkeeping, the view's secret info), still one union on `target`. */
+export function withProfileFields<T extends z.ZodRawShape>(extra: T) {
+  const [octopus, tts, authentik, workspace] = VARIANTS;
+  return z.discriminatedUnion('target', [octopus.extend(extra), tts.extend(extra), authentik.extend(extra), workspace.extend(extra)]);
 }
 
+/** Just the profile's fields of a record (a stored profile, a view), without its bookkeeping. */
+export function profileFields(p: ProfileFields): ProfileFields {
+  return ProfileFieldsSchema.parse(p);
+}
+
+/**
+ * A profile record of format 2 (profiles.json version 2, export files version 1) in today's
+ * shape: `apiAppId` becomes `clientId`, and the fields another target kept in Octopus's places
+ * (samlAppId '', webUrl holding a redirect URI derived from its settings, allowedDomains [] for
+ * authentik) are dropped; each target keeps only its own. Anything else in the record is kept.
+ */
+export function profileRecordFromFormat2(record: Record<string, unknown>): Record<string, unknown> {
+  const { apiAppId, samlAppId, webUrl, allowedDomains, ...rest } = record;
+  const target = typeof record.target === 'string' ? record.target : DEFAULT_TARGET;
+  const out: Record<string, unknown> = { ...rest, target, clientId: apiAppId };
+  if (target === 'octopus') Object.assign(out, { samlAppId, webUrl, allowedDomains });
+  if (target === 'the-things-stack' || target === 'workspace-sso') out.allowedDomains = allowedDomains;
+  return out;
+}
 
 /** The draft's target, Octopus when none is set. */
 export function targetOf(draft: Pick<ProfileDraft, 'target'>): TargetId {
@@ -206,10 +216,8 @@ export const SecretInfoSchema = z.object({
 export type SecretInfo = z.infer<typeof SecretInfoSchema>;
 
 /** A profile as the renderer sees it: fields, secret metadata (never the secret), timestamps. */
-export const ProfileViewSchema = ProfileFieldsSchema.extend({
+export const ProfileViewSchema = withProfileFields({
   id: z.string(),
-  /** Absent means Octopus (main always sets it). */
-  target: z.enum(TARGET_IDS).optional(),
   secret: SecretInfoSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -217,13 +225,16 @@ export const ProfileViewSchema = ProfileFieldsSchema.extend({
 export type ProfileView = z.infer<typeof ProfileViewSchema>;
 
 /** The draft the form starts from: a stored profile being edited, or an imported one. */
-export function draftFromProfile(p: WithProfileFields): ProfileDraft {
-  const { allowedDomains, secretExpiresAt, target, workspaceSso, ...rest } = profileFields(p);
+export function draftFromProfile(p: ProfileFields): ProfileDraft {
   return {
-    ...rest,
-    allowedDomains: allowedDomains.join(', '),
-    secretExpiresAt: secretExpiresAt ?? '',
-    ...(target && target !== DEFAULT_TARGET ? { target } : {}),
-    ...(workspaceSso ? { workspaceSso: workspaceSsoDraftFromSettings(workspaceSso) } : {}),
+    ...EMPTY_DRAFT,
+    name: p.name,
+    cloud: p.cloud,
+    tenantId: p.tenantId,
+    clientId: p.clientId,
+    secretExpiresAt: p.secretExpiresAt ?? '',
+    ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
+    ...(p.target !== DEFAULT_TARGET ? { target: p.target } : {}),
+    ...integrationTarget(p).toDraft(p),
   };
 }

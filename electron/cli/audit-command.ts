@@ -9,14 +9,14 @@
  * and the app's expiry watch read the secrets' end dates from it).
  */
 import { AUDIT_APP_LABELS, GRAPH_CLI_CLIENT_ID, type AuditFinding, type AuditReport, type AuditStatus } from '../../shared/audit';
-import { isAllowedExternalUrl, type CloudId } from '../../shared/clouds';
+import { isAllowedExternalUrl } from '../../shared/clouds';
 import { isGuid, secretHint } from '../../shared/profile';
 import { browserTokenSource, driverTokenSource } from '../services/audit';
 import { robotSignInDriver } from '../services/check/robot-sign-in';
 import { createHttpClient } from '../services/http';
 import { systemClock, type Clock } from '../services/ports';
 import { redact, redactValue } from '../services/redact';
-import type { RunEnvironment, RunSubject } from '../services/run-environment';
+import { runSubjectSummary, type RunEnvironment, type RunSubject, type RunSubjectSummary } from '../services/run-environment';
 import { writeJson, type CliCommand } from './io';
 import { commandUsage, isLoopbackOrigin } from './options';
 import { checkSignInTarget, givenHosts, mapBounded, parseRunArgs, PROFILE_CONCURRENCY, readSecret, robotUser, select } from './run-options';
@@ -123,7 +123,7 @@ export interface AuditJsonFinding {
 }
 
 export interface AuditDocument {
-  profile: { name: string | null; cloud: CloudId; tenantId: string; samlAppId: string; apiAppId: string; webUrl: string };
+  profile: RunSubjectSummary;
   auditedAt: string;
   signedInAs: string | null;
   signIn: 'robot' | 'browser';
@@ -136,7 +136,7 @@ export interface AuditDocument {
 
 function toDocument(report: AuditReport, config: RunSubject, signIn: 'robot' | 'browser'): AuditDocument {
   return redactValue({
-    profile: { name: config.name, cloud: config.cloud, tenantId: config.tenantId, samlAppId: config.samlAppId, apiAppId: config.apiAppId, webUrl: config.webUrl },
+    profile: runSubjectSummary(config),
     auditedAt: report.auditedAt,
     signedInAs: report.signedInAs,
     signIn,
@@ -155,7 +155,7 @@ function humanReport(doc: AuditDocument): string {
   if (doc.problem) lines.push('', `Problem: ${doc.problem.summary}`, ...(doc.problem.fix ? [`  ${doc.problem.fix}`] : []));
   const width = Math.max(...doc.findings.map((f) => f.title.length));
   for (const app of ['api', 'saml'] as const) {
-    lines.push('', `${AUDIT_APP_LABELS[app]} (${app === 'api' ? doc.profile.apiAppId : doc.profile.samlAppId})`);
+    lines.push('', `${AUDIT_APP_LABELS[app]} (${app === 'api' ? doc.profile.clientId : (doc.profile.samlAppId ?? '')})`);
     for (const f of doc.findings.filter((x) => x.app === app)) lines.push(`  ${MARKERS[f.status]} ${f.title.padEnd(width)}  ${f.summary}`);
   }
   for (const f of doc.findings.filter((x) => x.status === 'failed' || x.status === 'warning')) {

@@ -8,14 +8,13 @@
  */
 import { checkWords } from '../../shared/targets/registry';
 import { CHECKS, type CheckId, type CheckResult, type CheckRun } from '../../shared/check';
-import type { CloudId } from '../../shared/clouds';
 import type { CheckSignIn } from '../services/check/check-service';
 import { browserPublicSignIn } from '../services/check/public-sign-in';
 import { robotSignInDriver } from '../services/check/robot-sign-in';
 import { createHttpClient } from '../services/http';
 import { systemClock, type Clock } from '../services/ports';
 import { redact, redactValue } from '../services/redact';
-import type { RunEnvironment, RunSubject } from '../services/run-environment';
+import { runSubjectSummary, type RunEnvironment, type RunSubject, type RunSubjectSummary } from '../services/run-environment';
 import { secretHint } from '../../shared/profile';
 import { writeJson, type CliCommand } from './io';
 import { commandUsage } from './options';
@@ -119,7 +118,7 @@ const usage = commandUsage('check');
 
 /** The JSON document of one run (the `check --json` contract, docs/ARCHITECTURE.md "CLI"). */
 export interface CheckDocument {
-  profile: { name: string | null; cloud: CloudId; tenantId: string; samlAppId: string; apiAppId: string; webUrl: string };
+  profile: RunSubjectSummary;
   fingerprint: string;
   startedAt: string;
   finishedAt: string;
@@ -139,7 +138,7 @@ export interface CheckManyDocument {
 
 function toDocument(subject: RunSubject, run: CheckRun, signIn: SignInMode, notRun: CheckId[]): CheckDocument {
   return redactValue({
-    profile: { name: subject.name, cloud: subject.cloud, tenantId: subject.tenantId, samlAppId: subject.samlAppId, apiAppId: subject.apiAppId, webUrl: subject.webUrl },
+    profile: runSubjectSummary(subject),
     fingerprint: run.fingerprint,
     startedAt: run.startedAt,
     finishedAt: run.finishedAt ?? run.startedAt,

@@ -223,7 +223,7 @@ async function run(argv: string[], io: CliIo, clock: Clock): Promise<number> {
         cloud: cloud as CloudId,
         tenantId: normalizeTenantId(tenant),
         samlAppId: normalizeAppId(saml),
-        apiAppId: null,
+        clientId: null,
         secretExpiresAt: secretExpires ?? null,
         secretHint: null,
         secretStored: false,

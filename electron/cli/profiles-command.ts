@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import { DeskError } from '../../shared/ipc-core';
 import { ProfileExportSchema, draftFromExport, exportProfile } from '../../shared/profile-export';
 import { cloudLabel } from '../../shared/clouds';
-import { EMPTY_DRAFT, type ProfileDraft, type ProfileView } from '../../shared/profile';
+import { EMPTY_DRAFT, type ProfileDraft, type ProfileField, type ProfileView } from '../../shared/profile';
+import { entraValues, integrationTarget } from '../../shared/targets/registry';
+import { DEFAULT_TARGET, TARGET_IDS, type TargetId } from '../../shared/targets/target-ids';
 import { CLOUD_IDS, type CloudId } from '../../shared/clouds';
 import { cliServices } from './cli-services';
 import { UsageError, parseCliArgs, writeJson, type CliCommand } from './io';
@@ -16,22 +18,37 @@ Usage: federation-desk profiles <list|show NAME|create|export NAME|import FILE> 
 
   list                 Every profile in the data folder.
   show NAME            One profile's settings (the secret as its 3-character hint only).
-  create               Add an Octopus profile from the field options below (alias: add), checked
-                       by the same rules as the app's form. The secret is not one of them: add it
-                       in the app, or pass it to each command with --secret-stdin/--secret-env.
+  create               Add a profile from the field options below (alias: add), checked by the
+                       same rules as the app's form. The secret is not one of them: add it in the
+                       app, or pass it to each command with --secret-stdin/--secret-env.
   export NAME          The profile as a JSON file for another machine. Never includes the secret.
   import FILE          Add a profile from an exported file (use - for stdin). The secret is not part
                        of it: add it in the app afterwards.
 
 Fields (with create):
+  --target ID          octopus (default), the-things-stack, authentik or workspace-sso.
   --name NAME          The profile's name (required).
   --tenant ID          Directory (tenant) ID: a GUID or a verified domain.
-  --saml-app ID        Application (client) ID of the SAML-OpenID app.
-  --api-app ID         Application (client) ID of the API app.
-  --web-url URL        The Octopus Web URL, e.g. https://contoso.octopus-itsm.com/octopus/
+  --client-id ID       Application (client) ID of the app registration whose secret is used
+                       (for Octopus the API app; --api-app is the same option).
   --cloud CLOUD        global (default), usgov or china.
   --allowed-domains D  Comma-separated e-mail domains allowed to sign in (default: any).
   --secret-expires D   The client secret's expiry date, yyyy-mm-dd (for the expiry watch).
+ Octopus:
+  --saml-app ID        Application (client) ID of the SAML-OpenID app.
+  --web-url URL        The Octopus Web URL, e.g. https://contoso.octopus-itsm.com/octopus/
+ The Things Stack:
+  --server-address H   Where The Things Stack is served, e.g. thethings.contoso.com.
+  --provider-id ID     The authentication provider's ID, e.g. microsoft-entra.
+ authentik:
+  --fqdn HOST          Where authentik is served, e.g. authentik.contoso.com.
+  --slug SLUG          The Entra ID OAuth source's slug.
+  --multi-tenant       The source is multi-tenant (default: single-tenant).
+  --group-sync         Ask for GroupMember.Read.All so authentik syncs groups.
+ Workspace SSO:
+  --base-domain D      The domain every workspace is a subdomain of.
+  --workspaces LIST    Workspace subdomains, comma-separated.
+  --collaborators L    External collaborators' email addresses, comma-separated.
 
 Options:
   --data-dir DIR       The data folder (default: the app's own, so you see the app's profiles).
@@ -50,39 +67,63 @@ function describe(p: ProfileView): string {
     : p.secret.storage === 'session'
       ? 'not available (it was kept for an earlier session only)'
       : 'none stored';
+  const target = integrationTarget(p);
+  const e = entraValues(p);
+  const label = (l: string) => `${l}:`.padEnd(22);
   return [
-    `Name:                 ${p.name}`,
-    `Cloud:                ${cloudLabel(p.cloud)}`,
-    `Directory (tenant):   ${p.tenantId}`,
-    `SAML-OpenID app:      ${p.samlAppId}`,
-    `API app:              ${p.apiAppId}`,
-    `Client secret:        ${secret}`,
-    `Secret expires:       ${p.secretExpiresAt ?? 'not recorded'}`,
-    `Octopus Web URL:      ${p.webUrl}`,
-    `Allowed domains:      ${p.allowedDomains.join(', ') || '(any in the tenant)'}`,
+    `${label('Name')}${p.name}`,
+    `${label('Target')}${target.label}`,
+    `${label('Cloud')}${cloudLabel(p.cloud)}`,
+    `${label('Directory (tenant)')}${p.tenantId}`,
+    ...(e.samlAppId !== null ? [`${label('SAML-OpenID app')}${e.samlAppId}`] : []),
+    `${label(target.nouns.appLabel.replace(/^./, (c) => c.toUpperCase()))}${e.clientId}`,
+    `${label('Client secret')}${secret}`,
+    `${label('Secret expires')}${p.secretExpiresAt ?? 'not recorded'}`,
+    ...e.redirectUris.map((uri, i) => `${label(i === 0 ? (target.id === 'octopus' ? 'Octopus Web URL' : 'Redirect URI') : '')}${uri}`),
+    `${label('Allowed domains')}${e.allowedDomains.join(', ') || '(any in the tenant)'}`,
   ].join('\n');
 }
 
 /** The field options of `profiles create`, named as wherever a command takes the fields directly. */
 const FIELD_OPTIONS = {
+  target: { type: 'string' },
   tenant: { type: 'string' },
-  'saml-app': { type: 'string' },
+  'client-id': { type: 'string' },
   'api-app': { type: 'string' },
+  'saml-app': { type: 'string' },
   'web-url': { type: 'string' },
   cloud: { type: 'string' },
   'allowed-domains': { type: 'string' },
   'secret-expires': { type: 'string' },
+  'server-address': { type: 'string' },
+  'provider-id': { type: 'string' },
+  fqdn: { type: 'string' },
+  slug: { type: 'string' },
+  'multi-tenant': { type: 'boolean' },
+  'group-sync': { type: 'boolean' },
+  'base-domain': { type: 'string' },
+  workspaces: { type: 'string' },
+  collaborators: { type: 'string' },
 } as const;
 
-const FLAG_OF_FIELD: Record<string, string> = {
+const FLAG_OF_FIELD: Partial<Record<ProfileField, string>> = {
   name: '--name',
+  target: '--target',
   tenantId: '--tenant',
   samlAppId: '--saml-app',
-  apiAppId: '--api-app',
+  clientId: '--client-id',
   webUrl: '--web-url',
   cloud: '--cloud',
   allowedDomains: '--allowed-domains',
   secretExpiresAt: '--secret-expires',
+  ttsServerAddress: '--server-address',
+  ttsProviderId: '--provider-id',
+  authentikFqdn: '--fqdn',
+  authentikSlug: '--slug',
+  authentikTenantMode: '--multi-tenant',
+  wsBaseDomain: '--base-domain',
+  wsWorkspaces: '--workspaces',
+  wsCollaborators: '--collaborators',
 };
 
 /** The form's draft from the options, as typed: the profile rules then check and normalise it. */
@@ -91,16 +132,26 @@ function draftFromOptions(values: Partial<Record<keyof typeof FIELD_OPTIONS | 'n
   const cloud = text('cloud') || 'global';
   const clouds = CLOUD_IDS.filter((c) => c !== 'practice');
   if (!(clouds as readonly string[]).includes(cloud)) throw new UsageError(`--cloud must be one of ${clouds.join(', ')}, not "${cloud}".`);
+  const target = text('target') || DEFAULT_TARGET;
+  if (!(TARGET_IDS as readonly string[]).includes(target)) throw new UsageError(`--target must be one of ${TARGET_IDS.join(', ')}, not "${target}".`);
+  // --api-app is Octopus's name for the client ID; scripts written before --client-id keep working.
+  if (values['client-id'] !== undefined && values['api-app'] !== undefined) throw new UsageError('Give the client ID once: --client-id or --api-app (the same option).');
   return {
     ...EMPTY_DRAFT,
     name: text('name'),
     cloud: cloud as CloudId,
     tenantId: text('tenant'),
+    clientId: text('client-id') || text('api-app'),
     samlAppId: text('saml-app'),
-    apiAppId: text('api-app'),
     webUrl: text('web-url'),
     allowedDomains: text('allowed-domains'),
     secretExpiresAt: text('secret-expires'),
+    ...(target !== DEFAULT_TARGET ? { target: target as TargetId } : {}),
+    ...(target === 'the-things-stack' ? { theThingsStack: { serverAddress: text('server-address'), providerId: text('provider-id') } } : {}),
+    ...(target === 'authentik'
+      ? { authentik: { fqdn: text('fqdn'), slug: text('slug'), tenantMode: values['multi-tenant'] === true ? ('multi' as const) : ('single' as const), groupMemberRead: values['group-sync'] === true } }
+      : {}),
+    ...(target === 'workspace-sso' ? { workspaceSso: { baseDomain: text('base-domain'), workspaces: text('workspaces'), externalCollaborators: text('collaborators') } } : {}),
   };
 }
 
@@ -207,7 +258,10 @@ export const profilesCommand: CliCommand = {
           return 0;
         } catch (error) {
           if (error instanceof DeskError && error.code === 'validation') {
-            const lines = (error.issues ?? []).map((i) => `  ${FLAG_OF_FIELD[i.field] ?? i.field}: ${i.message}`);
+            // An issue is named by the option the user gave; for Octopus the client ID is --api-app unless --client-id was used.
+            const apiApp = values['api-app'] !== undefined || (values['client-id'] === undefined && (draft.target ?? DEFAULT_TARGET) === 'octopus');
+            const flagOf = (field: ProfileField) => (field === 'clientId' && apiApp ? '--api-app' : (FLAG_OF_FIELD[field] ?? field));
+            const lines = (error.issues ?? []).map((i) => `  ${flagOf(i.field)}: ${i.message}`);
             throw new UsageError(`The profile was not created:\n${lines.join('\n') || error.message}`);
           }
           throw error;

@@ -141,22 +141,23 @@ function fromFields(values: RunValues, io: CliIo, usage: Usage, webUrlBlocks: (i
   const tenant = values.tenant ?? '';
   const webUrl = values['web-url'] ?? '';
   const issues = [...validateTenantId(tenant), ...validateAppIds(values['saml-app'] ?? '', values['api-app'] ?? '', tenant), ...validateWebUrl(webUrl)];
-  const option = (field: string) => ({ tenantId: '--tenant', samlAppId: '--saml-app', apiAppId: '--api-app', webUrl: '--web-url' })[field] ?? field;
+  const option = (field: string) => ({ tenantId: '--tenant', samlAppId: '--saml-app', clientId: '--api-app', webUrl: '--web-url' })[field] ?? field;
   const blocking = issues.filter((i) => i.severity === 'error' && (i.field !== 'webUrl' || webUrlBlocks(i)));
   if (blocking[0]) throw usage(`${option(blocking[0].field)}: ${blocking[0].message}`);
   if (!URL.canParse(webUrl.trim())) throw usage(`--web-url: "${webUrl}" is not a URL.`);
   for (const i of issues.filter((x) => !blocking.includes(x))) io.stderr.write(redact(`warning: ${option(i.field)}: ${i.message}\n`));
   return {
     id: null,
-    name: null,
+    // A configuration given by its fields has no name (the --json document says null).
+    name: '',
     cloud: cloud as CloudId,
     tenantId: normalizeTenantId(tenant),
-    samlAppId: normalizeAppId(values['saml-app'] ?? ''),
-    apiAppId: normalizeAppId(values['api-app'] ?? ''),
-    webUrl: normalizeWebUrl(webUrl) || webUrl.trim(),
-    allowedDomains: [],
+    clientId: normalizeAppId(values['api-app'] ?? ''),
     secretExpiresAt: null,
     target: 'octopus',
+    samlAppId: normalizeAppId(values['saml-app'] ?? ''),
+    webUrl: normalizeWebUrl(webUrl) || webUrl.trim(),
+    allowedDomains: [],
     secret: { hint: null, updatedAt: null },
   };
 }

@@ -103,20 +103,16 @@ export class ProfileService {
         secret = { storage: 'none', hint: null, length: null, updatedAt: now };
       }
       const { practiceScenario, ...fields } = result.fields;
+      // Made from the validated fields alone: a profile moved to another target keeps no settings of the one it left.
       const record: StoredProfile = {
-        ...(existing ?? {}),
         ...fields,
         ...(practiceScenario ? { practiceScenario } : {}),
         id,
         secret,
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,
+        ...(existing?.extensions ? { extensions: existing.extensions } : {}),
       };
-      if (!practiceScenario) delete record.practiceScenario;
-      // A profile moved to another target keeps no settings of the one it left.
-      if (!fields.theThingsStack) delete record.theThingsStack;
-      if (!fields.authentik) delete record.authentik;
-      if (!fields.workspaceSso) delete record.workspaceSso;
       const profiles = existing ? doc.profiles.map((p) => (p.id === id ? record : p)) : [...doc.profiles, record];
       return { next: { ...doc, profiles, selectedId: existing ? doc.selectedId : id }, value: this.view(record) };
     });
@@ -295,9 +291,8 @@ function repairRecord(raw: unknown, doc: LoadedProfiles, now: string): { record:
     cloud,
     target,
     tenantId: str(r.tenantId),
-    samlAppId: str(r.samlAppId),
-    apiAppId: str(r.apiAppId),
-    webUrl: str(r.webUrl),
+    clientId: str(r.clientId),
+    ...(target === 'octopus' ? { samlAppId: str(r.samlAppId), webUrl: str(r.webUrl) } : {}),
     allowedDomains: Array.isArray(r.allowedDomains) ? r.allowedDomains.filter((d): d is string => typeof d === 'string') : [],
     secretExpiresAt: typeof r.secretExpiresAt === 'string' ? r.secretExpiresAt : null,
     ...(practiceScenario ? { practiceScenario } : { practiceScenario: undefined }),
@@ -310,5 +305,9 @@ function repairRecord(raw: unknown, doc: LoadedProfiles, now: string): { record:
   // Target settings or extensions the schema refuses: drop them and say so.
   const { theThingsStack: _t, authentik: _a, workspaceSso: _w, extensions: _e, ...plain } = candidate;
   changes.push('Settings of the target or of later features that could not be read were dropped; the copy of the record keeps them.');
-  return { record: StoredProfileSchema.parse(plain), changes };
+  const withoutExtensions = StoredProfileSchema.safeParse(plain);
+  if (withoutExtensions.success) return { record: withoutExtensions.data, changes };
+  // The target's own settings are what could not be read: without them it can only be an Octopus profile to fill in.
+  changes.push(`The ${String(target)} settings could not be read; it is now an ${DEFAULT_TARGET} profile without a Web URL: fill it in, or delete it and import the copy again.`);
+  return { record: StoredProfileSchema.parse({ ...plain, target: DEFAULT_TARGET, samlAppId: str(r.samlAppId), webUrl: str(r.webUrl) }), changes };
 }

@@ -11,16 +11,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DeskError } from '../../shared/ipc-core';
-import { PROFILE_NAME_MAX, ProfileFieldsSchema, SECRET_STORAGE, printable, singleLineIssue } from '../../shared/profile';
-import { DEFAULT_TARGET, TARGET_IDS } from '../../shared/targets/target-ids';
+import { PROFILE_NAME_MAX, SECRET_STORAGE, printable, profileRecordFromFormat2, singleLineIssue, withProfileFields } from '../../shared/profile';
+import { DEFAULT_TARGET } from '../../shared/targets/target-ids';
 import type { Notice } from '../../shared/ipc-profiles';
 import type { Clock, DocumentFileFactory, JsonDocumentFile } from './ports';
 import { DataLock, fileStamp, moveAside, readJsonDocument } from './data-folder';
 import { isBuiltInScenario } from '../simulator/scenarios';
 
 export const PROFILES_DOCUMENT = 'profiles';
-/** 2: every profile names its integration target (docs/ARCHITECTURE.md, "Profiles on disk"); version 1 files are migrated. */
-export const PROFILES_FORMAT_VERSION = 2;
+/**
+ * 3: each profile holds the common Entra fields and its own target's settings only (docs/ARCHITECTURE.md,
+ * "Profiles on disk"); version 1 and 2 files are migrated, after a backup.
+ */
+export const PROFILES_FORMAT_VERSION = 3;
 
 export const StoredSecretMetaSchema = z.object({
   storage: z.enum(SECRET_STORAGE),
@@ -40,7 +43,7 @@ export const ModeHistoryEntrySchema = z.object({
 });
 
 /** The stored record: the profile's fields (ProfileFieldsSchema, the one list) held to the store's rules, and its bookkeeping. */
-export const StoredProfileSchema = ProfileFieldsSchema.extend({
+export const StoredProfileSchema = withProfileFields({
   id: z.string().min(1),
   name: z
     .string()
@@ -52,8 +55,6 @@ export const StoredProfileSchema = ProfileFieldsSchema.extend({
     .string()
     .refine((v: string): boolean => isBuiltInScenario(v), { message: 'the practice scenario is not the name of a built-in scenario' })
     .optional(),
-  /** The product this profile connects Entra to (always set on disk). */
-  target: z.enum(TARGET_IDS),
   secret: StoredSecretMetaSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -89,10 +90,25 @@ export function migrateV1ToV2(doc: Record<string, unknown>): Record<string, unkn
 }
 
 /**
- * Migrations by the version they upgrade from. A future format change adds `2: (doc) => ...` here
+ * 2 → 3: each profile keeps only its own target's fields (profileRecordFromFormat2): `apiAppId` is
+ * now `clientId`, and what other targets kept in Octopus's places (an empty samlAppId, a webUrl
+ * derived from their settings, authentik's empty domain list) is dropped, since it is derived again
+ * from their settings. The backup made before the rewrite keeps the version-2 file as it was.
+ */
+export function migrateV2ToV3(doc: Record<string, unknown>): Record<string, unknown> {
+  const profiles: unknown = doc.profiles;
+  if (!Array.isArray(profiles)) return doc;
+  return {
+    ...doc,
+    profiles: profiles.map((p: unknown) => (p !== null && typeof p === 'object' && !Array.isArray(p) ? profileRecordFromFormat2(p as Record<string, unknown>) : p)),
+  };
+}
+
+/**
+ * Migrations by the version they upgrade from. A future format change adds `3: (doc) => ...` here
  * and bumps PROFILES_FORMAT_VERSION.
  */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: migrateV1ToV2 };
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: migrateV1ToV2, 2: migrateV2ToV3 };
 
 export const EMPTY_DOCUMENT: ProfilesDocument = { version: PROFILES_FORMAT_VERSION, selectedId: null, profiles: [] };
 

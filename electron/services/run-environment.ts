@@ -9,13 +9,30 @@ import { cloudEndpoints, type Endpoints } from './check/probe-context';
 import type { CloudId } from '../../shared/clouds';
 import type { PinnedCa, ProxyConfig } from './http';
 import type { PracticeService, PracticeTenant } from './practice-service';
-import type { StoredProfile, StoredSecretMeta } from './profile-store';
+import type { ProfileFields } from '../../shared/profile';
+import { entraValues } from '../../shared/targets/registry';
+import type { TargetId } from '../../shared/targets/target-ids';
+import type { StoredSecretMeta } from './profile-store';
 
 /** The fields a run reads from a profile; `id` is null for a configuration that is not stored. */
-export type RunSubject = Pick<
-  StoredProfile,
-  'cloud' | 'tenantId' | 'samlAppId' | 'apiAppId' | 'webUrl' | 'allowedDomains' | 'secretExpiresAt' | 'practiceScenario' | 'target' | 'theThingsStack' | 'authentik' | 'workspaceSso'
-> & { id: string | null; name: string | null; secret: Pick<StoredSecretMeta, 'hint' | 'updatedAt'> & { storage?: StoredSecretMeta['storage'] } };
+export type RunSubject = ProfileFields & { id: string | null; secret: Pick<StoredSecretMeta, 'hint' | 'updatedAt'> & { storage?: StoredSecretMeta['storage'] } };
+
+/** What the CLI's --json documents say about the configuration a run checked (`name` null for one given by its fields). */
+export interface RunSubjectSummary {
+  name: string | null;
+  target: TargetId;
+  cloud: CloudId;
+  tenantId: string;
+  clientId: string;
+  /** null for targets without a SAML app. */
+  samlAppId: string | null;
+  redirectUris: string[];
+}
+
+export function runSubjectSummary(s: RunSubject): RunSubjectSummary {
+  const { clientId, samlAppId, redirectUris } = entraValues(s);
+  return { name: s.id === null && s.name === '' ? null : s.name, target: s.target, cloud: s.cloud, tenantId: s.tenantId, clientId, samlAppId, redirectUris };
+}
 
 /** Where requests go instead of the defaults: the CLI's --authority-host, --graph-host, --ca-file and --proxy. */
 export interface NetworkOverrides {
@@ -33,7 +50,7 @@ export interface RunEnvironment {
   practice: PracticeTenant | null;
 }
 
-export async function runEnvironment(subject: Pick<RunSubject, 'cloud' | 'practiceScenario'>, practice: PracticeService | null, extraCas: PinnedCa[], endpoints: Partial<Endpoints> = {}): Promise<RunEnvironment> {
+export async function runEnvironment(subject: { cloud: CloudId; practiceScenario?: string | undefined }, practice: PracticeService | null, extraCas: PinnedCa[], endpoints: Partial<Endpoints> = {}): Promise<RunEnvironment> {
   const pinnedCas = [...extraCas];
   let tenant: PracticeTenant | null = null;
   if (subject.cloud === 'practice' && !endpoints.authorityHost) {

@@ -7,7 +7,7 @@
  */
 import os from 'node:os';
 import { probeFingerprint, fingerprintInput, type CheckRun } from '../../shared/check';
-import { checkWords } from '../../shared/targets/registry';
+import { checkWords, entraValues, integrationTarget } from '../../shared/targets/registry';
 import { cloudLabel } from '../../shared/clouds';
 import type { SecretStorageStatus } from '../../shared/ipc-profiles';
 import type { SupportSummary } from '../../shared/ipc-support';
@@ -67,15 +67,18 @@ function profileSection(p: ProfileView): string[] {
     s.storage === 'none' || !s.hint
       ? 'Client secret hint: none stored'
       : `Client secret hint: ${s.hint}… (${s.length ?? '?'} characters, ${STORAGE_WORDS[s.storage]}${s.present ? '' : ', not readable now'}${s.updatedAt ? `, set ${s.updatedAt}` : ''})`;
+  const target = integrationTarget(p);
+  const e = entraValues(p);
   return [
     `Name: ${p.name}`,
     `Cloud: ${cloudLabel(p.cloud)}`,
     ...(p.practiceScenario ? [`Practice scenario: ${p.practiceScenario}`] : []),
     `Directory (tenant) ID: ${p.tenantId}`,
-    `SAML-OpenID application (client) ID: ${p.samlAppId}`,
-    `API application (client) ID: ${p.apiAppId}`,
-    `Octopus Web URL: ${p.webUrl}`,
-    `Allowed email domains: ${p.allowedDomains.length > 0 ? p.allowedDomains.join(', ') : '(none)'}`,
+    `Target: ${target.label}`,
+    ...(e.samlAppId !== null ? [`SAML-OpenID application (client) ID: ${e.samlAppId}`] : []),
+    `${target.nouns.appLabel.replace(/^./, (c) => c.toUpperCase())} (client) ID: ${e.clientId}`,
+    ...e.redirectUris.map((uri) => `${target.id === 'octopus' ? 'Octopus Web URL' : 'Redirect URI'}: ${uri}`),
+    `Allowed email domains: ${e.allowedDomains.length > 0 ? e.allowedDomains.join(', ') : '(none)'}`,
     secret,
     `Secret expires: ${p.secretExpiresAt ?? 'not recorded'}`,
     `Profile created ${p.createdAt}, last changed ${p.updatedAt}`,

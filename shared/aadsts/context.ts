@@ -2,6 +2,8 @@
  * Notes that point at the likely culprit in the selected profile: which redirect URI it sends, what
  * the stored secret's hint says, when its secret expires, which of its two apps an error names.
  */
+import { entraValues, integrationTarget } from '../targets/registry';
+import { isRootUri } from '../redirect-uri';
 import { cloudLabel } from '../clouds';
 import { daysBetween, isGuid, isIsoDate, type ProfileView } from '../profile';
 import type { ParsedError } from './parser';
@@ -21,8 +23,9 @@ function same(a: string, b: string): boolean {
 
 /** Which of the profile's IDs a GUID is, in words, or null. */
 function whichId(guid: string, p: ProfileView): string | null {
-  if (same(guid, p.apiAppId)) return `this profile's API app (${p.apiAppId})`;
-  if (same(guid, p.samlAppId)) return `this profile's SAML-OpenID app (${p.samlAppId})`;
+  const { clientId, samlAppId } = entraValues(p);
+  if (same(guid, clientId)) return `this profile's ${integrationTarget(p).nouns.app.replace(/^the /, '')} (${clientId})`;
+  if (samlAppId !== null && same(guid, samlAppId)) return `this profile's SAML-OpenID app (${samlAppId})`;
   if (same(guid, p.tenantId)) return `this profile's tenant (${p.tenantId})`;
   return null;
 }
@@ -33,20 +36,21 @@ function messageGuids(e: ParsedError): string[] {
 }
 
 function bothApps(p: ProfileView): string {
-  return `SAML-OpenID app ${p.samlAppId || '(not set)'}, API app ${p.apiAppId || '(not set)'}`;
+  const { clientId, samlAppId } = entraValues(p);
+  return samlAppId === null ? `app registration ${clientId || '(not set)'}` : `SAML-OpenID app ${samlAppId || '(not set)'}, API app ${clientId || '(not set)'}`;
 }
 
 function redirectNotes(e: ParsedError, p: ProfileView): string[] {
   const notes: string[] = [];
-  const web = p.webUrl.trim();
-  if (!web) return ['This profile has no Web URL, so it cannot tell which redirect URI Octopus sends. Fill it in first.'];
-  const octopus = !p.target || p.target === 'octopus';
+  const { redirectUris } = entraValues(p);
+  const nouns = integrationTarget(p).nouns;
+  const web = (redirectUris[0] ?? '').trim();
+  if (!web) return [`This profile has no redirect URI, so it cannot tell which one ${nouns.product} sends. Fill it in first.`];
   notes.push(
-    octopus
-      ? `This profile sends ${web} as the redirect URI (its Octopus Web URL). Register exactly that string under the API app > Authentication > Web > Redirect URIs.`
-      : `This profile's redirect URI is ${web}${p.target === 'workspace-sso' ? ' (the first workspace; every workspace has its own)' : ''}. Register exactly that string under the app registration > Authentication > Web > Redirect URIs.`,
+    `This profile sends ${web} as the redirect URI (${nouns.redirectUri}${redirectUris.length > 1 ? `; ${redirectUris.length} in all, each must be registered` : ''}). Register exactly that string under ${nouns.app} > Authentication > Web > Redirect URIs.`,
   );
-  if (!web.endsWith('/'))
+  // A root URL is answered with the slash added, so only a URL with a path needs it (Microsoft Learn, "Redirect URI (reply URL) outline and restrictions").
+  if (!web.endsWith('/') && !isRootUri(web))
     notes.push(`The Web URL has no trailing slash. The setup registers it with one: use ${web}/ in Octopus, in this profile and in Entra, so all three match byte for byte.`);
   if (web.startsWith('http://') && !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(?::|\/|$)/.test(web))
     notes.push('The Web URL uses http://; Entra accepts http redirect URIs only for localhost. Switch Octopus to https.');
@@ -129,8 +133,9 @@ function commonNotes(p: ProfileView): string[] {
 }
 
 function scopeNotes(e: ParsedError, p: ProfileView): string[] {
-  if (!isGuid(p.apiAppId)) return [];
-  const expected = `api://${p.apiAppId}`;
+  const { clientId } = entraValues(p);
+  if (!isGuid(clientId)) return [];
+  const expected = `api://${clientId}`;
   const notes = [`With this profile the scope should be ${expected}/.default, and the API app's Application ID URI (Expose an API) should be ${expected}.`];
   const named = /resource principal named ([^\s]{1,300}) was not found/i.exec(e.message ?? '')?.[1];
   if (named && !same(named.replace(/\/\.default$/, ''), expected)) notes.push(`The request asked for ${named}, not ${expected}.`);

@@ -2,6 +2,8 @@
  * diagnose(): every error in a pasted text explained for this setup; summarize(): the plain-text
  * version a support person pastes into a ticket.
  */
+import { entraValues } from '../targets/registry';
+import { linkTargetOf } from './links';
 import { cloudLabel } from '../clouds';
 import { isGuid, type ProfileView } from '../profile';
 import { catalogKey, humanizeName, lookupCode, type CatalogRecord, type FullEntry } from './catalog';
@@ -22,14 +24,16 @@ export interface DiagnoseContext {
 const GRAPH_ERRORS_URL = 'https://learn.microsoft.com/graph/errors';
 
 function fillPlaceholders(text: string, p: ProfileView | undefined): string {
-  const app = (id: string | undefined, which: string) => (id && isGuid(id) ? `the ${which} app (${id})` : `your ${which} app`);
+  const app = (id: string | null | undefined, which: string) => (id && isGuid(id) ? `the ${which} app (${id})` : `your ${which} app`);
+  const e = p ? entraValues(p) : undefined;
+  const webUrl = e?.redirectUris[0];
   return text
-    .replace(/\{API app\}/g, app(p?.apiAppId, 'API'))
-    .replace(/\{SAML-OpenID app\}/g, app(p?.samlAppId, 'SAML-OpenID'))
+    .replace(/\{API app\}/g, app(e?.clientId, 'API'))
+    .replace(/\{SAML-OpenID app\}/g, app(e?.samlAppId, 'SAML-OpenID'))
     .replace(/\{tenant\}/g, p?.tenantId ? p.tenantId : 'the configured tenant')
     // "the Octopus Web URL ({Web URL})" without a profile would repeat itself: drop the bracket.
-    .replace(/\s*\(\{Web URL\}\)/g, p?.webUrl ? ` (${p.webUrl})` : '')
-    .replace(/\{Web URL\}/g, p?.webUrl ? p.webUrl : 'the Octopus Web URL')
+    .replace(/\s*\(\{Web URL\}\)/g, webUrl ? ` (${webUrl})` : '')
+    .replace(/\{Web URL\}/g, webUrl ?? 'the Octopus Web URL')
     .replace(/\{cloud\}/g, p ? cloudLabel(p.cloud) : 'the cloud that was called');
 }
 
@@ -130,7 +134,7 @@ function toFinding(e: ParsedError, ctx: DiagnoseContext, r: Ranking): Finding {
   const record = lookupCode(e.code);
   const full = record?.full;
   const p = ctx.profile;
-  const target: LinkTarget = p ? { cloud: p.cloud, tenantId: p.tenantId, samlAppId: p.samlAppId, apiAppId: p.apiAppId } : {};
+  const target: LinkTarget = p ? linkTargetOf(p) : {};
   const fill = (s: string) => fillPlaceholders(s, p);
   const name = record?.name ?? displayCode(e);
   const title = `${displayCode(e)}: ${full ? full.title : record ? humanizeName(record.name) : 'not in our catalog'}`;

@@ -4,6 +4,8 @@
  * principal's object id, which a profile does not hold, so those link to the Enterprise applications
  * list instead. Every URL built here passes isAllowedExternalUrl.
  */
+import type { ProfileFields } from '../profile';
+import { entraValues } from '../targets/registry';
 import { CLOUDS, isAllowedExternalUrl, type CloudId } from '../clouds';
 import { isGuid, isDomainName } from '../profile';
 import type { Link } from './schema';
@@ -13,7 +15,14 @@ export interface LinkTarget {
   cloud?: CloudId;
   tenantId?: string;
   samlAppId?: string;
+  /** The app registration whose secret the profile stores (the "API app" blades). */
   apiAppId?: string;
+}
+
+/** A profile's link target: its cloud, tenant and apps, through its integration target. */
+export function linkTargetOf(p: ProfileFields): LinkTarget {
+  const { clientId, samlAppId } = entraValues(p);
+  return { cloud: p.cloud, tenantId: p.tenantId, apiAppId: clientId, ...(samlAppId !== null ? { samlAppId } : {}) };
 }
 
 /** The symbolic links a catalog entry may ask for. */

@@ -117,7 +117,7 @@ export function validateTenantId(raw: string): FieldIssue[] {
   return err('Enter a GUID (Directory ID), a verified domain such as contoso.onmicrosoft.com, or "common" / "organizations".');
 }
 
-export function validateAppId(field: 'samlAppId' | 'apiAppId', raw: string, label?: string): FieldIssue[] {
+export function validateAppId(field: 'samlAppId' | 'clientId', raw: string, label?: string): FieldIssue[] {
   const v = normalizeAppId(raw);
   const which = label ?? (field === 'samlAppId' ? 'SAML-OpenID application' : 'API application');
   if (v === '') return [{ field, severity: 'error', message: `Enter the ${which}'s Application (client) ID from App registrations > Overview.` }];
@@ -206,13 +206,13 @@ export function practiceScenarioIssues(draft: Pick<ProfileDraft, 'cloud' | 'prac
 }
 
 /** The fields every target stores the same way: name, cloud, tenant, client ID, secret expiry, practice scenario. */
-export function commonFields(draft: ProfileDraft): Pick<ProfileFields, 'name' | 'cloud' | 'tenantId' | 'apiAppId' | 'secretExpiresAt' | 'practiceScenario'> {
+export function commonFields(draft: ProfileDraft): Pick<ProfileFields, 'name' | 'cloud' | 'tenantId' | 'clientId' | 'secretExpiresAt' | 'practiceScenario'> {
   const expires = draft.secretExpiresAt.trim();
   return {
     name: normalizeName(draft.name),
     cloud: draft.cloud,
     tenantId: normalizeTenantId(draft.tenantId),
-    apiAppId: normalizeAppId(draft.apiAppId),
+    clientId: normalizeAppId(draft.clientId),
     secretExpiresAt: expires === '' ? null : expires,
     ...(draft.cloud === 'practice' && draft.practiceScenario ? { practiceScenario: draft.practiceScenario } : {}),
   };
@@ -241,4 +241,9 @@ export function entraIssues(draft: ProfileDraft, secretRaw: string, ctx: Validat
 /** A draft's result: the fields only when no issue is an error. */
 export function resultOf(issues: FieldIssue[], fields: () => ProfileFields): ValidationResult {
   return issues.some((i) => i.severity === 'error') ? { issues } : { issues, fields: fields() };
+}
+
+/** The record of one target, or null when `p` is another's (each target reads its own settings through this). */
+export function variantOf<T extends ProfileFields['target']>(p: ProfileFields, target: T): Extract<ProfileFields, { target: T }> | null {
+  return p.target === target ? (p as Extract<ProfileFields, { target: T }>) : null;
 }

@@ -75,8 +75,8 @@ export interface EntraValues {
   allowedDomains: string[];
 }
 
-/** What the Entra values are derived from: a profile's fields (its name aside). */
-export type EntraSource = Omit<ProfileFields, 'name'>;
+/** What the Entra values are derived from: a profile's fields. */
+export type EntraSource = ProfileFields;
 
 /** Where the practice tenant runs, for exports that spell out Entra URLs. */
 export interface ExportEnvironment {
@@ -109,12 +109,16 @@ export interface IntegrationTarget {
   settingsSchema: ZodTypeAny | null;
   /** The target's own form fields as typed (null: none of its own). */
   draftSchema: ZodTypeAny | null;
+  /** The words of the form's common fields for this target. */
+  form: { tenantHint: string; clientIdLabel: string; clientIdHint: string };
   /** The form fields the target adds (its issues are reported under these keys). */
   ownFields: readonly ProfileField[];
   /** The target's own form texts of a draft. */
   draftTexts(draft: ProfileDraft): DraftText[];
   /** Every rule over a draft of this target; `fields` is set when nothing is an error. */
   validate(draft: ProfileDraft, secretRaw: string, ctx: ValidationContext): ValidationResult;
+  /** The form texts of a stored profile's own settings (the common fields are filled in by draftFromProfile). */
+  toDraft(p: ProfileFields): Partial<ProfileDraft>;
   /** The Entra values derived from a valid profile of this target. */
   entra(p: EntraSource): EntraValues;
   /** The text to configure the product with, when the target has one. */

@@ -26,7 +26,7 @@ async function seedProfile(page: Page): Promise<void> {
   const envelope = await page.evaluate(
     async ({ api, secret }) =>
       (globalThis as unknown as { api: DeskApi }).api.invoke('profiles:save', {
-        draft: { name: 'Production', cloud: 'global', tenantId: 'contoso.onmicrosoft.com', samlAppId: '11111111-2222-3333-4444-555555555555', apiAppId: api, webUrl: 'https://octopus.contoso.com/', allowedDomains: '', secretExpiresAt: '2027-05-31' },
+        draft: { name: 'Production', cloud: 'global', tenantId: 'contoso.onmicrosoft.com', samlAppId: '11111111-2222-3333-4444-555555555555', clientId: api, webUrl: 'https://octopus.contoso.com/', allowedDomains: '', secretExpiresAt: '2027-05-31' },
         secret: { action: 'replace', value: secret },
       }),
     { api: API_APP, secret: CANARY },

@@ -24,7 +24,7 @@ async function seedExpired(page: Page): Promise<void> {
           cloud: 'global',
           tenantId: 'contoso.onmicrosoft.com',
           samlAppId: '11111111-2222-3333-4444-555555555555',
-          apiAppId: '99999999-8888-7777-6666-555555555555',
+          clientId: '99999999-8888-7777-6666-555555555555',
           webUrl: 'https://octopus.contoso.com/',
           allowedDomains: '',
           secretExpiresAt: expires,

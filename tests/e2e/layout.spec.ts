@@ -33,7 +33,7 @@ async function saveProfile(page: Page, name: string, cloud: string): Promise<voi
           cloud: c as 'global',
           tenantId: 'contoso.onmicrosoft.com',
           samlAppId: '11111111-2222-3333-4444-555555555555',
-          apiAppId: '99999999-8888-7777-6666-555555555555',
+          clientId: '99999999-8888-7777-6666-555555555555',
           webUrl: 'https://octopus.contoso.com/',
           allowedDomains: '',
           secretExpiresAt: '2027-05-31',

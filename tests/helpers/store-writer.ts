@@ -17,7 +17,7 @@ for (let i = 0; i < Number(countText); i++) {
       name: `${prefix}-${i}`,
       tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
       samlAppId: '11111111-2222-3333-4444-555555555555',
-      apiAppId: '99999999-8888-7777-6666-555555555555',
+      clientId: '99999999-8888-7777-6666-555555555555',
       webUrl: 'https://octopus.contoso.com/',
     },
     secret: { action: 'replace', value: `abc8Q~${prefix}-secret-${i}-0123456789abcdefghij` },

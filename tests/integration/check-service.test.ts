@@ -15,7 +15,7 @@ const progress: { running: boolean; statuses: string[] }[] = [];
 async function practiceProfile(name: string, scenario: string) {
   const t = await s.practice.ensure(scenario);
   return s.profiles.save({
-    draft: { ...EMPTY_DRAFT, name, cloud: 'practice', practiceScenario: scenario, tenantId: t.profile.tenantId, samlAppId: t.profile.samlAppId, apiAppId: t.profile.apiAppId, webUrl: t.profile.webUrl },
+    draft: { ...EMPTY_DRAFT, name, cloud: 'practice', practiceScenario: scenario, tenantId: t.profile.tenantId, samlAppId: t.profile.samlAppId, clientId: t.profile.apiAppId, webUrl: t.profile.webUrl },
     secret: { action: 'replace', value: t.profile.secret },
   });
 }
@@ -57,7 +57,7 @@ describe('check service and authentication modes', () => {
     expect(state.history).toEqual([expect.objectContaining({ scope: 'web-portal', from: 'username-password', to: 'federated', fingerprint: run.fingerprint })]);
 
     // A changed Web URL makes the sign-in result stale: Federated for assignees is refused again...
-    await s.profiles.save({ id: p.id, draft: { ...EMPTY_DRAFT, name: 'Practice', cloud: 'practice', practiceScenario: 'healthy', tenantId: p.tenantId, samlAppId: p.samlAppId, apiAppId: p.apiAppId, webUrl: 'https://elsewhere.contoso.com/' }, secret: { action: 'keep' } });
+    await s.profiles.save({ id: p.id, draft: { ...EMPTY_DRAFT, name: 'Practice', cloud: 'practice', practiceScenario: 'healthy', tenantId: p.tenantId, samlAppId: p.target === 'octopus' ? p.samlAppId : '', clientId: p.clientId, webUrl: 'https://elsewhere.contoso.com/' }, secret: { action: 'keep' } });
     expect(() => s.modes.set(p.id, 'assignee', 'federated')).toThrow(/Interactive sign-in/);
     // ...but the way back is always open, and recorded.
     const back = s.modes.set(p.id, 'web-portal', 'username-password');
@@ -104,7 +104,7 @@ describe('Octopus-only features on a profile for another product', () => {
         target: 'the-things-stack',
         theThingsStack: { serverAddress: 'tts.contoso.com', providerId: 'microsoft-entra' },
         tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
-        apiAppId: '99999999-8888-7777-6666-555555555555',
+        clientId: '99999999-8888-7777-6666-555555555555',
         allowedDomains: 'contoso.com',
       },
       secret: { action: 'keep' },

@@ -19,7 +19,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-cli-diagnose-'));
   const app = testAppServices(dir);
   await app.profiles.save({
-    draft: { ...EMPTY_DRAFT, name: 'Production', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', samlAppId: '11111111-1111-1111-1111-111111111111', apiAppId: '22222222-2222-2222-2222-222222222222', webUrl: 'https://octopus.contoso.com/' },
+    draft: { ...EMPTY_DRAFT, name: 'Production', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', samlAppId: '11111111-1111-1111-1111-111111111111', clientId: '22222222-2222-2222-2222-222222222222', webUrl: 'https://octopus.contoso.com/' },
     secret: { action: 'keep' },
   });
 });

@@ -60,7 +60,7 @@ describe('profiles create', () => {
     const run = await runCliInProcess(['profiles', 'create', '--name', 'Production', ...FIELDS, '--allowed-domains', 'contoso.com', '--secret-expires', '2027-06-30', '--data-dir', dir, '--json']);
     expect(run.code).toBe(0);
     const { created } = oneDocument(run.stdout) as { created: Record<string, unknown> };
-    expect(created).toMatchObject({ name: 'Production', cloud: 'global', tenantId: 'contoso.onmicrosoft.com', apiAppId: '11111111-2222-3333-4444-666666666666', allowedDomains: ['contoso.com'], secretExpiresAt: '2027-06-30', secret: { present: false } });
+    expect(created).toMatchObject({ name: 'Production', cloud: 'global', tenantId: 'contoso.onmicrosoft.com', clientId: '11111111-2222-3333-4444-666666666666', allowedDomains: ['contoso.com'], secretExpiresAt: '2027-06-30', secret: { present: false } });
     const list = oneDocument((await runCliInProcess(['profiles', 'list', '--data-dir', dir, '--json'])).stdout) as { profiles: { name: string }[] };
     expect(list.profiles.map((p) => p.name)).toEqual(['Production']);
   });

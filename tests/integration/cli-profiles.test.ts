@@ -16,7 +16,7 @@ beforeAll(async () => {
   // The app writes a profile with an encrypted secret; the CLI then reads the same folder.
   const app = testAppServices(dir);
   await app.profiles.save({
-    draft: { ...EMPTY_DRAFT, name: 'Production', tenantId: 'contoso.com', samlAppId: '11111111-2222-3333-4444-555555555555', apiAppId: '99999999-8888-7777-6666-555555555555', webUrl: 'https://octopus.contoso.com/', secretExpiresAt: '2027-05-31' },
+    draft: { ...EMPTY_DRAFT, name: 'Production', tenantId: 'contoso.com', samlAppId: '11111111-2222-3333-4444-555555555555', clientId: '99999999-8888-7777-6666-555555555555', webUrl: 'https://octopus.contoso.com/', secretExpiresAt: '2027-05-31' },
     secret: { action: 'replace', value: CANARY },
   });
 });
@@ -37,6 +37,28 @@ describe('federation-desk profiles', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Octopus Web URL:      https://octopus.contoso.com/');
     expect(run.stdout).toContain('CLI… (41 characters, encrypted)');
+  });
+
+  it('creates and shows a profile of another target in its own words, with --client-id (and --api-app still taken for Octopus)', async () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-cli-targets-'));
+    const tts = await runCliInProcess([
+      'profiles', 'create', '--target', 'the-things-stack', '--name', 'TTS', '--tenant', '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      '--client-id', '99999999-8888-7777-6666-555555555555', '--server-address', 'tts.contoso.com', '--provider-id', 'microsoft-entra',
+      '--allowed-domains', 'contoso.com', '--data-dir', other, '--json',
+    ]);
+    expect(tts.code).toBe(0);
+    const created = (JSON.parse(tts.stdout) as { created: Record<string, unknown> }).created;
+    expect(created).toMatchObject({ target: 'the-things-stack', clientId: '99999999-8888-7777-6666-555555555555', theThingsStack: { providerId: 'microsoft-entra' } });
+    expect(created).not.toHaveProperty('samlAppId');
+    expect(created).not.toHaveProperty('webUrl');
+    const shown = await runCliInProcess(['profiles', 'show', 'TTS', '--data-dir', other]);
+    expect(shown.stdout).toContain('Redirect URI:         https://tts.contoso.com/oauth/login/microsoft-entra/callback');
+    expect(shown.stdout).toContain('Target:               The Things Stack');
+    expect(shown.stdout).not.toMatch(/SAML|Octopus|API app/);
+    const both = await runCliInProcess(['profiles', 'create', '--name', 'X', '--client-id', 'a', '--api-app', 'b', '--data-dir', other]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--client-id or --api-app');
+    fs.rmSync(other, { recursive: true, force: true });
   });
 
   it('exports without the secret and imports under a new name, refusing a taken one', async () => {

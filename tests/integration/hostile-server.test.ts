@@ -3,6 +3,7 @@
  * that is no token response (cut off, HTML, another media type), and a huge error description. A
  * local server plays the part; every test ends it.
  */
+import { TARGETS } from '../../shared/targets/registry';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,7 +86,7 @@ describe('a slow server', () => {
 describe('the application probe reads a 200 strictly', () => {
   const ctx = (): ProbeContext =>
     ({
-      target: { apiAppId: '99999999-8888-7777-6666-555555555555' },
+      target: { clientId: '99999999-8888-7777-6666-555555555555', nouns: TARGETS.octopus.nouns },
       endpoints: { authorityHost: origin, graphHost: origin },
       http: client(),
       signal: new AbortController().signal,

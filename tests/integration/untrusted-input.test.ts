@@ -80,7 +80,7 @@ describe('the data folder', () => {
     expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
     const fresh = path.join(dir, 'nested', 'Federation Desk');
     await testAppServices(fresh).profiles.save({
-      draft: { ...EMPTY_DRAFT, name: 'P', tenantId: 'contoso.onmicrosoft.com', samlAppId: '11111111-2222-3333-4444-555555555555', apiAppId: '99999999-8888-7777-6666-555555555555', webUrl: 'https://octopus.contoso.com/' },
+      draft: { ...EMPTY_DRAFT, name: 'P', tenantId: 'contoso.onmicrosoft.com', samlAppId: '11111111-2222-3333-4444-555555555555', clientId: '99999999-8888-7777-6666-555555555555', webUrl: 'https://octopus.contoso.com/' },
       secret: { action: 'keep' },
     });
     expect(fs.statSync(fresh).mode & 0o777).toBe(0o700);
@@ -89,7 +89,7 @@ describe('the data folder', () => {
 });
 
 describe('control characters', () => {
-  const base: ProfileDraft = { ...EMPTY_DRAFT, name: 'P', tenantId: 'contoso.onmicrosoft.com', samlAppId: '11111111-2222-3333-4444-555555555555', apiAppId: '99999999-8888-7777-6666-555555555555', webUrl: 'https://octopus.contoso.com/' };
+  const base: ProfileDraft = { ...EMPTY_DRAFT, name: 'P', tenantId: 'contoso.onmicrosoft.com', samlAppId: '11111111-2222-3333-4444-555555555555', clientId: '99999999-8888-7777-6666-555555555555', webUrl: 'https://octopus.contoso.com/' };
   const ctx = { otherNames: [], secretStored: false, today: '2026-11-30' };
   it.each([
     ['name', { name: 'Prod\u001b[31m' }],
@@ -106,6 +106,6 @@ describe('control characters', () => {
   });
 
   it('line breaks still separate items in a list field', () => {
-    expect(validateDraft({ ...base, allowedDomains: 'contoso.com\nfabrikam.com' }, '', ctx).fields?.allowedDomains).toEqual(['contoso.com', 'fabrikam.com']);
+    expect(validateDraft({ ...base, allowedDomains: 'contoso.com\nfabrikam.com' }, '', ctx).fields).toMatchObject({ allowedDomains: ['contoso.com', 'fabrikam.com'] });
   });
 });

@@ -68,8 +68,8 @@ function passwordTokenSource(user: string, password: string): GraphTokenSource {
 describe.skipIf(!configured)('live: probes and audit against the FD_LIVE_* test tenant', () => {
   const recorder = recordingClient(createHttpClient({ timeoutMs: 30_000, pinnedCas }));
   const clock = { now: () => new Date() };
-  const fields = { cloud: 'global', tenantId: live.tenantId, samlAppId: live.samlAppId, apiAppId: live.apiAppId, webUrl: live.webUrl, secretExpiresAt: null, target: 'octopus' } as const;
-  const target = checkTargetOf({ ...fields, allowedDomains: [] }, { hint: live.secret.slice(0, 3), expiresAt: null });
+  const fields = { cloud: 'global', tenantId: live.tenantId, samlAppId: live.samlAppId, clientId: live.apiAppId, name: '', webUrl: live.webUrl, secretExpiresAt: null, target: 'octopus', allowedDomains: [] as string[] } as const;
+  const target = checkTargetOf(fields, { hint: live.secret.slice(0, 3), expiresAt: null });
 
   it('the non-interactive probes pass', async () => {
     const ctx = createCheckContext({
@@ -85,7 +85,7 @@ describe.skipIf(!configured)('live: probes and audit against the FD_LIVE_* test 
       signInMissingReason: 'the live suite signs nobody in through the Octopus Web URL (run Check Compatibility in the app for that).',
       http: recorder.http,
     });
-    const results = await runProbes({ ctx, fingerprintInput: fingerprintInput({ ...fields, secretUpdatedAt: null }), clock, probeTimeoutMs: 60_000, interactiveTimeoutMs: 60_000, only: ['tenant', 'saml-app', 'api-app', 'secret'] });
+    const results = await runProbes({ ctx, fingerprintInput: fingerprintInput({ ...fields, allowedDomains: [], secretUpdatedAt: null }), clock, probeTimeoutMs: 60_000, interactiveTimeoutMs: 60_000, only: ['tenant', 'saml-app', 'api-app', 'secret'] });
     for (const r of results.filter((x) => ['tenant', 'saml-app', 'api-app', 'secret'].includes(x.id))) expect(r.status, `${r.id}: ${r.summary}`).not.toBe('failed');
   }, 120_000);
 

@@ -37,7 +37,7 @@ describe('check fixes', () => {
   });
 
   it('links a failed row to the blade of its own app, and a user without email to Users; none for the practice tenant', () => {
-    const profile = { cloud: 'global' as const, tenantId: 'contoso.com', samlAppId: '11111111-2222-3333-4444-555555555555', apiAppId: '99999999-8888-7777-6666-555555555555' };
+    const profile = { name: 'P', target: 'octopus' as const, cloud: 'global' as const, tenantId: 'contoso.com', samlAppId: '11111111-2222-3333-4444-555555555555', clientId: '99999999-8888-7777-6666-555555555555', webUrl: 'https://octopus.contoso.com/', allowedDomains: [], secretExpiresAt: null };
     const signIn = { ...unverifiedResult('sign-in'), status: 'failed' as const, summary: 'Entra refused the sign-in: AADSTS50011' };
     expect(fixLinks(signIn, profile)[0]?.url).toBe(
       'https://entra.microsoft.com/contoso.com/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Authentication/appId/99999999-8888-7777-6666-555555555555',

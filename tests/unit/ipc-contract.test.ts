@@ -57,13 +57,13 @@ describe('IPC contract', () => {
 
   it('turns a refused save into a validation error that carries the field issues', async () => {
     const envelope = await dispatch(table, 'profiles:save', {
-      draft: { name: 'P', cloud: 'global', tenantId: 'common', samlAppId: '', apiAppId: '', webUrl: '', allowedDomains: '', secretExpiresAt: '' },
+      draft: { name: 'P', cloud: 'global', tenantId: 'common', samlAppId: '', clientId: '', webUrl: '', allowedDomains: '', secretExpiresAt: '' },
       secret: { action: 'keep' },
     });
     expect(envelope.ok).toBe(false);
     if (!envelope.ok) {
       expect(envelope.error.code).toBe('validation');
-      expect(envelope.error.issues?.map((i) => i.field)).toEqual(expect.arrayContaining(['samlAppId', 'apiAppId', 'webUrl', 'allowedDomains']));
+      expect(envelope.error.issues?.map((i) => i.field)).toEqual(expect.arrayContaining(['samlAppId', 'clientId', 'webUrl', 'allowedDomains']));
     }
   });
 

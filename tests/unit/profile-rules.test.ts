@@ -89,7 +89,7 @@ describe('rules that involve several fields', () => {
       name: '  Production   EU ',
       tenantId: ' Contoso.COM ',
       samlAppId: '{11111111-2222-3333-4444-555555555555}',
-      apiAppId: '99999999-8888-7777-6666-555555555555 ',
+      clientId: '99999999-8888-7777-6666-555555555555 ',
       webUrl: ' https://octopus.contoso.com/ ',
       allowedDomains: 'Contoso.com;fabrikam.com, contoso.com',
     };
@@ -99,7 +99,7 @@ describe('rules that involve several fields', () => {
       cloud: 'global',
       tenantId: 'contoso.com',
       samlAppId: '11111111-2222-3333-4444-555555555555',
-      apiAppId: '99999999-8888-7777-6666-555555555555',
+      clientId: '99999999-8888-7777-6666-555555555555',
       webUrl: 'https://octopus.contoso.com/',
       allowedDomains: ['contoso.com', 'fabrikam.com'],
       secretExpiresAt: null,

@@ -18,7 +18,7 @@ const draft = (over: Partial<ProfileDraft> = {}): ProfileDraft => ({
   name: 'Production',
   tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
   samlAppId: '11111111-2222-3333-4444-555555555555',
-  apiAppId: '99999999-8888-7777-6666-555555555555',
+  clientId: '99999999-8888-7777-6666-555555555555',
   webUrl: 'https://octopus.contoso.com/',
   ...over,
 });
@@ -144,19 +144,20 @@ describe('profile store', () => {
 
   it('runs migrations in order in memory, and the first write keeps a backup of the old file and writes the new format', () => {
     const files = confDocumentFiles(dir);
-    const v2 = { version: 2, selectedId: null, profiles: [] as unknown[] };
-    const v0 = JSON.stringify({ ...v2, version: 0, legacy: ['Prod'] });
+    const v3 = { version: 3, selectedId: null, profiles: [] as unknown[] };
+    const v0 = JSON.stringify({ ...v3, version: 0, legacy: ['Prod'] });
     fs.writeFileSync(path.join(dir, 'profiles.json'), v0);
     const migrations: Record<number, Migration> = {
       0: (doc) => ({ ...doc, version: 1, profiles: [], selectedId: null, legacy: undefined }),
       1: MIGRATIONS[1] ?? ((doc) => doc),
+      2: MIGRATIONS[2] ?? ((doc) => doc),
     };
-    const store = new ProfileStore({ files, clock, migrations, currentVersion: 2 });
-    expect(store.load()).toEqual({ ...v2, quarantine: [] });
+    const store = new ProfileStore({ files, clock, migrations, currentVersion: 3 });
+    expect(store.load()).toEqual({ ...v3, quarantine: [] });
     expect(fs.readFileSync(path.join(dir, 'profiles.json'), 'utf8')).toBe(v0);
     store.update((doc) => ({ next: doc, value: undefined }));
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'profiles.json'), 'utf8'))).toEqual(v2);
-    const backup = fs.readdirSync(dir).find((f) => f.startsWith('profiles.pre-v2-'));
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'profiles.json'), 'utf8'))).toEqual(v3);
+    const backup = fs.readdirSync(dir).find((f) => f.startsWith('profiles.pre-v3-'));
     expect(JSON.parse(fs.readFileSync(path.join(dir, backup ?? ''), 'utf8')).legacy).toEqual(['Prod']);
   });
 
@@ -185,8 +186,9 @@ describe('profile store', () => {
     s.profiles.select(null);
     s.profiles.select(stored.id);
     const written = JSON.parse(fs.readFileSync(path.join(dir, 'profiles.json'), 'utf8'));
-    expect(written).toEqual({ version: PROFILES_FORMAT_VERSION, selectedId: stored.id, profiles: [{ ...stored, target: 'octopus' }] });
-    const backup = fs.readdirSync(dir).find((f) => f.startsWith('profiles.pre-v2-'));
+    const { apiAppId, ...rest } = stored;
+    expect(written).toEqual({ version: PROFILES_FORMAT_VERSION, selectedId: stored.id, profiles: [{ ...rest, clientId: apiAppId, target: 'octopus' }] });
+    const backup = fs.readdirSync(dir).find((f) => f.startsWith(`profiles.pre-v${PROFILES_FORMAT_VERSION}-`));
     expect(fs.readFileSync(path.join(dir, backup ?? ''), 'utf8')).toBe(v1Text);
     expect(migrateV1ToV2({ version: 1, profiles: [{ target: 'octopus', id: 'x' }] })).toEqual({ version: 1, profiles: [{ target: 'octopus', id: 'x' }] });
   });
@@ -197,17 +199,15 @@ describe('profile store', () => {
       draft: draft({ target: 'the-things-stack', samlAppId: '', webUrl: '', allowedDomains: 'contoso.com', theThingsStack: { serverAddress: 'TTS.contoso.com', providerId: 'microsoft-entra' } }),
       secret: { action: 'keep' },
     });
-    expect(tts).toMatchObject({
-      target: 'the-things-stack',
-      samlAppId: '',
-      webUrl: 'https://tts.contoso.com/oauth/login/microsoft-entra/callback',
-      theThingsStack: { serverAddress: 'tts.contoso.com', providerId: 'microsoft-entra' },
-    });
+    expect(tts).toMatchObject({ target: 'the-things-stack', theThingsStack: { serverAddress: 'tts.contoso.com', providerId: 'microsoft-entra' } });
+    // Only its own fields: no Octopus field holds another meaning (the redirect URI is derived, not stored).
+    expect(Object.keys(s.profiles.stored(tts.id))).not.toEqual(expect.arrayContaining(['samlAppId']));
+    expect(Object.keys(s.profiles.stored(tts.id))).not.toContain('webUrl');
     expect(services().profiles.get(tts.id)).toEqual(tts);
     const back = await s.profiles.save({ id: tts.id, draft: draft({ target: 'octopus' }), secret: { action: 'keep' } });
     expect(back.target).toBe('octopus');
-    expect(back.theThingsStack).toBeUndefined();
-    expect(s.profiles.stored(tts.id).theThingsStack).toBeUndefined();
+    expect(Object.keys(back)).not.toContain('theThingsStack');
+    expect(Object.keys(s.profiles.stored(tts.id))).not.toContain('theThingsStack');
     await expect(
       s.profiles.save({ draft: draft({ name: 'Bad', target: 'the-things-stack', allowedDomains: '', theThingsStack: { serverAddress: 'tts.contoso.com', providerId: 'Entra--ID' } }), secret: { action: 'keep' } }),
     ).rejects.toMatchObject({ code: 'validation' });

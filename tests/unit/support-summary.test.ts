@@ -30,7 +30,7 @@ const draft: ProfileDraft = {
   name: 'Production',
   tenantId: 'contoso.onmicrosoft.com',
   samlAppId: '11111111-2222-3333-4444-555555555555',
-  apiAppId: '99999999-8888-7777-6666-555555555555',
+  clientId: '99999999-8888-7777-6666-555555555555',
   webUrl: 'https://octopus.contoso.com/',
   secretExpiresAt: '2027-05-31',
 };
@@ -130,7 +130,7 @@ describe('support summary', () => {
   it('flags check results whose settings changed since they ran', async () => {
     const profile = await s.profiles.save({ draft, secret: { action: 'replace', value: CANARY_SECRET } });
     storeFailedRun(profile.id);
-    await s.profiles.save({ id: profile.id, draft: { ...draft, apiAppId: '99999999-8888-7777-6666-000000000000' }, secret: { action: 'keep' } });
+    await s.profiles.save({ id: profile.id, draft: { ...draft, clientId: '99999999-8888-7777-6666-000000000000' }, secret: { action: 'keep' } });
     const { text } = await s.support.summary(profile.id);
     expect(text).toMatch(/- \[FAILED\] Client secret \(840 ms\) \[settings changed since\]/);
     expect(text).toMatch(/- \[PASSED\] Directory \(tenant\) \(120 ms\)\n/);

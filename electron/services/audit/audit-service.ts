@@ -6,6 +6,7 @@
  * - the practice tenant: the app's sign-in driver (sign-in window, E2E page), else its HTTP robot.
  */
 import { integrationTarget } from '../../../shared/targets/registry';
+import { variantOf } from '../../../shared/targets/common-rules';
 import { AuditReportSchema, GRAPH_CLI_CLIENT_ID, type AuditReport } from '../../../shared/audit';
 import { isAllowedExternalUrl } from '../../../shared/clouds';
 import { DeskError } from '../../../shared/ipc-core';
@@ -123,14 +124,16 @@ export class AuditService {
 
   /** Audit a profile (stored, or the CLI's fields) and resolve with the report; nothing is stored. */
   async audit(profile: RunSubject, overrides: AuditOverrides = {}): Promise<AuditReport> {
-    if (!integrationTarget(profile).setupAudit)
+    // The audit follows the Octopus setup guide: its two apps and the Octopus Web URL.
+    const octopus = variantOf(profile, 'octopus');
+    if (!integrationTarget(profile).setupAudit || !octopus)
       throw new DeskError('unavailable', 'The Entra setup audit follows the Octopus setup guide. This profile federates another product: Check Compatibility proves its setup.');
     const env = await runEnvironment(profile, this.o.practice, this.o.extraCas?.(profile.cloud) ?? [], this.o.endpoints);
     const requestTimeoutMs = this.o.requestTimeoutMs ?? 20_000;
     const http = createHttpClient({ pinnedCas: env.pinnedCas, proxy: env.practice ? null : (this.o.proxy?.() ?? null), timeoutMs: requestTimeoutMs });
     const timeout = AbortSignal.timeout(this.o.interactiveTimeoutMs ?? 5 * 60_000);
     const { report, rejected } = await runAudit({
-      target: { cloud: profile.cloud, tenantId: profile.tenantId, apiAppId: profile.apiAppId, samlAppId: profile.samlAppId, webUrl: profile.webUrl, secretHint: profile.secret.hint },
+      target: { cloud: profile.cloud, tenantId: profile.tenantId, apiAppId: octopus.clientId, samlAppId: octopus.samlAppId, webUrl: octopus.webUrl, secretHint: profile.secret.hint },
       profile: { id: profile.id, name: profile.name },
       endpoints: env.endpoints,
       http,

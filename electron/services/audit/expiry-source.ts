@@ -20,14 +20,14 @@ export function graphSecretSource(lastAudit: LastAuditReader, clock: Clock): Exp
   return {
     name: 'graph',
     async collect(target) {
-      if (!target.profileId || !target.apiAppId) return [];
+      if (!target.profileId || !target.clientId) return [];
       let report: AuditReport | null;
       try {
         report = lastAudit(target.profileId);
       } catch {
         return [];
       }
-      if (!report || report.apiAppId.toLowerCase() !== target.apiAppId.toLowerCase() || report.tenantId.toLowerCase() !== target.tenantId.toLowerCase()) return [];
+      if (!report || report.apiAppId.toLowerCase() !== target.clientId.toLowerCase() || report.tenantId.toLowerCase() !== target.tenantId.toLowerCase()) return [];
       const now = clock.now().getTime();
       return report.secrets
         .filter((s) => s.stored || (s.endDateTime !== null && Date.parse(s.endDateTime) > now))

@@ -90,6 +90,7 @@ export function createMetadataReader(o: MetadataReaderOptions): MetadataReader {
 
   return {
     async read(target, options = {}) {
+      if (target.samlAppId === null) return { ok: false, url: null, reason: 'This profile’s target has no SAML app.' };
       let url: string;
       let pinnedCas: PinnedCa[];
       try {

@@ -65,7 +65,7 @@ export class RotationService {
     const rotation: Rotation = {
       stage: 'create',
       startedAt: this.o.clock.now().toISOString(),
-      credentialsUrl: credentialsUrl(profile.cloud, profile.apiAppId),
+      credentialsUrl: credentialsUrl(profile.cloud, profile.clientId),
       previous: profile.secret.storage === 'none' ? null : { hint: profile.secret.hint, expiresAt: profile.secretExpiresAt },
       next: null,
       overlapUntil: null,

@@ -13,6 +13,7 @@ import type { CloudId } from '../../../shared/clouds';
 import { typedDateToInstant, type ExpiryItemInput } from '../../../shared/expiry';
 import { isIsoDate } from '../../../shared/profile';
 import type { StoredProfile } from '../profile-store';
+import { entraValues } from '../../../shared/targets/registry';
 import type { MetadataReader } from './metadata-reader';
 
 /** What the sources read: a stored profile, or the CLI's --tenant/--saml-app/... fields. */
@@ -22,8 +23,10 @@ export interface ExpiryTarget {
   profileName: string;
   cloud: CloudId;
   tenantId: string;
-  samlAppId: string;
-  apiAppId: string | null;
+  /** null for targets without a SAML app: no SAML certificates to watch. */
+  samlAppId: string | null;
+  /** The app registration whose secret is stored (null for the CLI's fields mode). */
+  clientId: string | null;
   practiceScenario?: string;
   /** yyyy-mm-dd as typed, or null. */
   secretExpiresAt: string | null;
@@ -51,8 +54,8 @@ export function targetOfProfile(p: StoredProfile): ExpiryTarget {
     profileName: p.name,
     cloud: p.cloud,
     tenantId: p.tenantId,
-    samlAppId: p.samlAppId,
-    apiAppId: p.apiAppId,
+    samlAppId: entraValues(p).samlAppId,
+    clientId: p.clientId,
     ...(p.practiceScenario ? { practiceScenario: p.practiceScenario } : {}),
     secretExpiresAt: p.secretExpiresAt,
     secretHint: p.secret.hint,
@@ -80,8 +83,8 @@ export function federationMetadataSource(reader: MetadataReader): ExpirySourcePr
   return {
     name: 'federation-metadata',
     async collect(t, options) {
-      // Targets without a SAML application (The Things Stack, authentik, workspace SSO) have no SAML certificates to watch.
-      if (t.samlAppId.trim() === '') return [];
+      // Targets without a SAML application (their module says hasSamlApp: false) have no SAML certificates to watch.
+      if (t.samlAppId === null || t.samlAppId.trim() === '') return [];
       const result = await reader.read(t, options);
       if (!result.ok)
         return [{ kind: 'saml-signing-certificate', source: 'federation-metadata', credentialId: `saml:${t.samlAppId}`, label: 'SAML signing certificates', expiresAt: null, reason: result.reason }];

@@ -54,6 +54,12 @@ export const AuthentikSettingsSchema = z.object({
 });
 export type AuthentikSettings = z.infer<typeof AuthentikSettingsSchema>;
 
+/** authentik's own stored fields (beside the common ones; its client ID is the source's consumer key). */
+export const AUTHENTIK_PROFILE_FIELDS = {
+  target: z.literal('authentik'),
+  authentik: AuthentikSettingsSchema,
+};
+
 export const EMPTY_AUTHENTIK_DRAFT: AuthentikDraft = { slug: '', fqdn: '', tenantMode: 'single', groupMemberRead: false };
 
 

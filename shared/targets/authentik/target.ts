@@ -5,8 +5,9 @@
  */
 import type { ProfileDraft } from '../../profile';
 import { TENANT_CHECK, noSamlApp } from '../common-checks';
-import { commonFields, entraIssues, resultOf, validateAppId } from '../common-rules';
-import type { EntraSource, IntegrationTarget } from '../target';
+import { commonFields, entraIssues, resultOf, validateAppId, variantOf } from '../common-rules';
+import type { IntegrationTarget } from '../target';
+import { TARGET_LABELS } from '../target-ids';
 import {
   AUTHENTIK_FIELDS,
   AuthentikDraftSchema,
@@ -19,7 +20,6 @@ import {
   validateAuthentikDraft,
   validateAuthentikTenant,
   type AuthentikDraft,
-  type AuthentikSettings,
 } from './rules';
 
 /** The authentik fields of a draft (empty ones when the draft has none yet). */
@@ -27,17 +27,18 @@ export function authentikDraftOf(draft: Pick<ProfileDraft, 'authentik'>): Authen
   return draft.authentik ?? EMPTY_AUTHENTIK_DRAFT;
 }
 
-function settingsOf(p: EntraSource): AuthentikSettings | null {
-  return p.authentik ?? null;
-}
-
 export const authentikTarget: IntegrationTarget = {
   id: 'authentik',
-  label: 'authentik (Entra ID OAuth source)',
+  label: TARGET_LABELS['authentik'],
   hasSamlApp: false,
   setupAudit: false,
   authenticationModes: false,
   nouns: { product: 'authentik', app: 'the app registration', appLabel: 'app registration', redirectUri: 'the authentik source’s redirect URI' },
+  form: {
+    tenantHint: 'Entra ID > Overview: the tenant where the app for authentik is registered.',
+    clientIdLabel: 'Application (client) ID',
+    clientIdHint: 'App registrations > the app for authentik > Overview. It is the source’s consumer key.',
+  },
   settingsSchema: AuthentikSettingsSchema,
   draftSchema: AuthentikDraftSchema,
   ownFields: AUTHENTIK_FIELDS,
@@ -52,22 +53,23 @@ export const authentikTarget: IntegrationTarget = {
     const ak = authentikDraftOf(draft);
     const issues = [
       ...entraIssues(draft, secretRaw, ctx, (tenant) => validateAuthentikTenant(tenant, ak.tenantMode)),
-      ...validateAppId('apiAppId', draft.apiAppId, 'app registration'),
+      ...validateAppId('clientId', draft.clientId, 'app registration'),
       ...validateAuthentikDraft(ak),
     ];
-    return resultOf(issues, () => {
-      const settings = authentikSettingsFromDraft(ak);
-      return { ...commonFields(draft), samlAppId: '', webUrl: authentikRedirectUri(settings), allowedDomains: [], target: 'authentik', authentik: settings };
-    });
+    return resultOf(issues, () => ({ ...commonFields(draft), target: 'authentik', authentik: authentikSettingsFromDraft(ak) }));
+  },
+  toDraft(p) {
+    const a = variantOf(p, 'authentik');
+    return a ? { authentik: { ...a.authentik } } : {};
   },
   entra(p) {
-    const s = settingsOf(p);
-    return { clientId: p.apiAppId, samlAppId: null, redirectUris: s ? [authentikRedirectUri(s)] : [], allowedDomains: [] };
+    const a = variantOf(p, 'authentik');
+    return { clientId: p.clientId, samlAppId: null, redirectUris: a ? [authentikRedirectUri(a.authentik)] : [], allowedDomains: [] };
   },
   export(p, env) {
-    const settings = settingsOf(p);
-    if (!settings) return null;
-    return { label: 'Copy settings', text: authentikSettingsText(authentikSourceSettings({ name: p.name, cloud: p.cloud, tenantId: p.tenantId, clientId: p.apiAppId, settings, ...env })) };
+    const a = variantOf(p, 'authentik');
+    if (!a) return null;
+    return { label: 'Copy settings', text: authentikSettingsText(authentikSourceSettings({ name: p.name, cloud: p.cloud, tenantId: p.tenantId, clientId: p.clientId, settings: a.authentik, ...env })) };
   },
   checks: {
     tenant: TENANT_CHECK,

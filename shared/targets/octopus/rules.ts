@@ -2,9 +2,21 @@
  * Octopus's own fields and rules: the SAML-OpenID app beside the API app, and the Octopus Web URL,
  * which Octopus sends as the redirect URI, so Entra must have it registered exactly.
  */
+import { z } from 'zod';
 import type { FieldFix, FieldIssue } from '../../profile';
 import { isRootUri } from '../../redirect-uri';
 import { isGuid, normalizeAppId, normalizeTenantId, validateAppId } from '../common-rules';
+
+/** Octopus's own stored fields (beside the common ones; its client ID is the API app's). */
+export const OCTOPUS_FIELDS = {
+  target: z.literal('octopus'),
+  /** The SAML-OpenID app's Application (client) ID. */
+  samlAppId: z.string().max(100),
+  /** The Octopus Web URL: Octopus sends it as the redirect URI. */
+  webUrl: z.string().max(2048),
+  /** Email domains allowed to sign in (empty: any). */
+  allowedDomains: z.array(z.string().max(253)).max(500),
+};
 
 /** The Web URL is compared byte for byte by Entra: only surrounding whitespace is removed. */
 export function normalizeWebUrl(raw: string): string {
@@ -12,17 +24,17 @@ export function normalizeWebUrl(raw: string): string {
 }
 
 export function validateAppIds(samlRaw: string, apiRaw: string, tenantRaw: string): FieldIssue[] {
-  const issues = [...validateAppId('samlAppId', samlRaw), ...validateAppId('apiAppId', apiRaw)];
+  const issues = [...validateAppId('samlAppId', samlRaw), ...validateAppId('clientId', apiRaw)];
   const saml = normalizeAppId(samlRaw);
   const api = normalizeAppId(apiRaw);
   const tenant = normalizeTenantId(tenantRaw);
   if (issues.length === 0 && saml === api)
     issues.push({
-      field: 'apiAppId',
+      field: 'clientId',
       severity: 'warning',
       message: 'The SAML-OpenID and API application IDs are the same. The setup needs two separate app registrations: check you copied each from its own Overview page.',
     });
-  for (const field of ['samlAppId', 'apiAppId'] as const) {
+  for (const field of ['samlAppId', 'clientId'] as const) {
     const v = field === 'samlAppId' ? saml : api;
     if (isGuid(v) && v === tenant)
       issues.push({ field, severity: 'warning', message: 'This is the Directory (tenant) ID, not an Application (client) ID.' });

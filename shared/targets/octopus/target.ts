@@ -3,17 +3,23 @@
  * redirect URI, and the email address Octopus matches users by, read from Microsoft Graph.
  */
 import { TENANT_CHECK } from '../common-checks';
-import { commonFields, entraIssues, normalizeAppId, parseDomainList, resultOf, validateAllowedDomains } from '../common-rules';
+import { commonFields, entraIssues, normalizeAppId, parseDomainList, resultOf, validateAllowedDomains, variantOf } from '../common-rules';
 import type { IntegrationTarget } from '../target';
+import { TARGET_LABELS } from '../target-ids';
 import { normalizeWebUrl, validateAppIds, validateWebUrl } from './rules';
 
 export const octopusTarget: IntegrationTarget = {
   id: 'octopus',
-  label: 'Octopus Deploy',
+  label: TARGET_LABELS['octopus'],
   hasSamlApp: true,
   setupAudit: true,
   authenticationModes: true,
   nouns: { product: 'Octopus', app: 'the API app', appLabel: 'API application', redirectUri: 'the Octopus Web URL' },
+  form: {
+    tenantHint: 'Entra ID > Overview. A GUID, a verified domain, or common / organizations.',
+    clientIdLabel: 'API application (client) ID',
+    clientIdHint: 'The app registration whose client secret and Web redirect URI Octopus uses.',
+  },
   settingsSchema: null,
   draftSchema: null,
   ownFields: ['samlAppId', 'webUrl'],
@@ -24,7 +30,7 @@ export const octopusTarget: IntegrationTarget = {
   validate(draft, secretRaw, ctx) {
     const issues = [
       ...entraIssues(draft, secretRaw, ctx),
-      ...validateAppIds(draft.samlAppId, draft.apiAppId, draft.tenantId),
+      ...validateAppIds(draft.samlAppId, draft.clientId, draft.tenantId),
       ...validateWebUrl(draft.webUrl),
       ...validateAllowedDomains(draft.allowedDomains, draft.tenantId),
     ];
@@ -36,7 +42,14 @@ export const octopusTarget: IntegrationTarget = {
       target: 'octopus',
     }));
   },
-  entra: (p) => ({ clientId: p.apiAppId, samlAppId: p.samlAppId, redirectUris: [p.webUrl], allowedDomains: p.allowedDomains }),
+  toDraft(p) {
+    const o = variantOf(p, 'octopus');
+    return o ? { samlAppId: o.samlAppId, webUrl: o.webUrl, allowedDomains: o.allowedDomains.join(', ') } : {};
+  },
+  entra(p) {
+    const o = variantOf(p, 'octopus');
+    return { clientId: p.clientId, samlAppId: o?.samlAppId ?? null, redirectUris: o ? [o.webUrl] : [], allowedDomains: o?.allowedDomains ?? [] };
+  },
   export: () => null,
   checks: {
     tenant: TENANT_CHECK,

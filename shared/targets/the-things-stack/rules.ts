@@ -33,6 +33,14 @@ export const TtsSettingsSchema = z.object({
 });
 export type TtsSettings = z.infer<typeof TtsSettingsSchema>;
 
+/** The Things Stack's own stored fields (beside the common ones): the provider settings and the required domain list. */
+export const TTS_FIELDS = {
+  target: z.literal('the-things-stack'),
+  /** Email domains allowed to sign in (The Things Stack requires at least one). */
+  allowedDomains: z.array(z.string().max(253)).max(500),
+  theThingsStack: TtsSettingsSchema,
+};
+
 export const EMPTY_TTS_DRAFT: TtsDraft = { serverAddress: '', providerId: '' };
 
 /** 3 to 36 characters of lower-case letters, digits and single inner dashes. */

@@ -5,9 +5,10 @@
  */
 import type { ProfileDraft } from '../../profile';
 import { GRAPH_SECRET_CHECK, TENANT_CHECK, noSamlApp } from '../common-checks';
-import { commonFields, entraIssues, parseDomainList, resultOf, validateAllowedDomains, validateAppId } from '../common-rules';
-import type { EntraSource, IntegrationTarget } from '../target';
-import { EMPTY_TTS_DRAFT, TtsDraftSchema, TtsSettingsSchema, ttsCliCommand, ttsRedirectUri, ttsSettingsFromDraft, validateTtsDraft, validateTtsTenant, type TtsDraft, type TtsSettings } from './rules';
+import { commonFields, entraIssues, parseDomainList, resultOf, validateAllowedDomains, validateAppId, variantOf } from '../common-rules';
+import type { IntegrationTarget } from '../target';
+import { TARGET_LABELS } from '../target-ids';
+import { EMPTY_TTS_DRAFT, TtsDraftSchema, TtsSettingsSchema, ttsCliCommand, ttsRedirectUri, ttsSettingsFromDraft, validateTtsDraft, validateTtsTenant, type TtsDraft } from './rules';
 
 const LABEL = 'The Things Stack';
 
@@ -16,17 +17,18 @@ export function ttsDraftOf(draft: Pick<ProfileDraft, 'theThingsStack'>): TtsDraf
   return draft.theThingsStack ?? EMPTY_TTS_DRAFT;
 }
 
-function settingsOf(p: EntraSource): TtsSettings | null {
-  return p.theThingsStack ?? null;
-}
-
 export const theThingsStackTarget: IntegrationTarget = {
   id: 'the-things-stack',
-  label: 'The Things Stack (OIDC provider)',
+  label: TARGET_LABELS['the-things-stack'],
   hasSamlApp: false,
   setupAudit: false,
   authenticationModes: false,
   nouns: { product: LABEL, app: 'the app registration', appLabel: 'app registration', redirectUri: 'The Things Stack’s redirect URI' },
+  form: {
+    tenantHint: 'Entra ID > Overview. The GUID: The Things Stack needs a single-tenant app.',
+    clientIdLabel: 'Application (client) ID',
+    clientIdHint: 'App registrations > the app for The Things Stack > Overview.',
+  },
   settingsSchema: TtsSettingsSchema,
   draftSchema: TtsDraftSchema,
   ownFields: ['ttsServerAddress', 'ttsProviderId', 'allowedDomains'],
@@ -41,7 +43,7 @@ export const theThingsStackTarget: IntegrationTarget = {
     const tts = ttsDraftOf(draft);
     const issues = [
       ...entraIssues(draft, secretRaw, ctx, validateTtsTenant),
-      ...validateAppId('apiAppId', draft.apiAppId, 'app registration'),
+      ...validateAppId('clientId', draft.clientId, 'app registration'),
       ...validateTtsDraft(tts),
       // Only the format rule: the tenant can never be common/organizations here (see validateTtsTenant).
       ...validateAllowedDomains(draft.allowedDomains, ''),
@@ -52,32 +54,31 @@ export const theThingsStackTarget: IntegrationTarget = {
         severity: 'error',
         message: 'The Things Stack requires allowed email domains: enter at least one, for example contoso.com. Only users whose email is in these domains can sign in.',
       });
-    return resultOf(issues, () => {
-      const settings = ttsSettingsFromDraft(tts);
-      return {
+    return resultOf(issues, () => ({
         ...commonFields(draft),
-        samlAppId: '',
-        webUrl: ttsRedirectUri(settings),
-        allowedDomains: parseDomainList(draft.allowedDomains),
         target: 'the-things-stack',
-        theThingsStack: settings,
-      };
-    });
+        allowedDomains: parseDomainList(draft.allowedDomains),
+        theThingsStack: ttsSettingsFromDraft(tts),
+    }));
+  },
+  toDraft(p) {
+    const t = variantOf(p, 'the-things-stack');
+    return t ? { allowedDomains: t.allowedDomains.join(', '), theThingsStack: { ...t.theThingsStack } } : {};
   },
   entra(p) {
-    const s = settingsOf(p);
-    return { clientId: p.apiAppId, samlAppId: null, redirectUris: s ? [ttsRedirectUri(s)] : [], allowedDomains: p.allowedDomains };
+    const t = variantOf(p, 'the-things-stack');
+    return { clientId: p.clientId, samlAppId: null, redirectUris: t ? [ttsRedirectUri(t.theThingsStack)] : [], allowedDomains: t?.allowedDomains ?? [] };
   },
   export(p, env) {
-    const settings = settingsOf(p);
-    if (!settings) return null;
+    const t = variantOf(p, 'the-things-stack');
+    if (!t) return null;
     const command = ttsCliCommand({
       name: p.name,
       cloud: p.cloud,
       tenantId: p.tenantId,
-      clientId: p.apiAppId,
-      allowedDomains: p.allowedDomains,
-      settings,
+      clientId: p.clientId,
+      allowedDomains: t.allowedDomains,
+      settings: t.theThingsStack,
       ...(env.practiceAuthorityHost ? { practiceAuthorityHost: env.practiceAuthorityHost } : {}),
     });
     return { label: 'Copy command', text: command };

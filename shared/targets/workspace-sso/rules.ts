@@ -54,6 +54,14 @@ export const WORKSPACE_SSO_FIELDS: Readonly<Record<keyof WorkspaceSsoDraft, Prof
   externalCollaborators: 'wsCollaborators',
 };
 
+/** Workspace SSO's own stored fields (beside the common ones): the workspaces and the domain list. */
+export const WORKSPACE_SSO_PROFILE_FIELDS = {
+  target: z.literal('workspace-sso'),
+  /** Email domains allowed to sign in (required with the `common` tenant). */
+  allowedDomains: z.array(z.string().max(253)).max(500),
+  workspaceSso: WorkspaceSsoSettingsSchema,
+};
+
 export const EMPTY_WORKSPACE_SSO_DRAFT: WorkspaceSsoDraft = { baseDomain: '', workspaces: '', externalCollaborators: '' };
 
 /** The scopes the product requests at sign-in. */

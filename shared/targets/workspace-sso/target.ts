@@ -5,8 +5,9 @@
  */
 import type { ProfileDraft } from '../../profile';
 import { GRAPH_SECRET_CHECK, TENANT_CHECK, noSamlApp } from '../common-checks';
-import { commonFields, entraIssues, parseDomainList, resultOf, validateAllowedDomains, validateAppId } from '../common-rules';
-import type { EntraSource, IntegrationTarget } from '../target';
+import { commonFields, entraIssues, parseDomainList, resultOf, validateAllowedDomains, validateAppId, variantOf } from '../common-rules';
+import type { IntegrationTarget } from '../target';
+import { TARGET_LABELS } from '../target-ids';
 import {
   EMPTY_WORKSPACE_SSO_DRAFT,
   WORKSPACE_SSO_FIELDS,
@@ -16,9 +17,9 @@ import {
   validateWorkspaceTenant,
   workspaceEnvFile,
   workspaceRedirectUris,
+  workspaceSsoDraftFromSettings,
   workspaceSsoSettingsFromDraft,
   type WorkspaceSsoDraft,
-  type WorkspaceSsoSettings,
 } from './rules';
 
 /** The workspace SSO fields of a draft (empty ones when the draft has none yet). */
@@ -26,17 +27,18 @@ export function workspaceSsoDraftOf(draft: Pick<ProfileDraft, 'workspaceSso'>): 
   return draft.workspaceSso ?? EMPTY_WORKSPACE_SSO_DRAFT;
 }
 
-function settingsOf(p: EntraSource): WorkspaceSsoSettings | null {
-  return p.workspaceSso ?? null;
-}
-
 export const workspaceSsoTarget: IntegrationTarget = {
   id: 'workspace-sso',
-  label: 'Workspace SSO (OnTrackio-style)',
+  label: TARGET_LABELS['workspace-sso'],
   hasSamlApp: false,
   setupAudit: false,
   authenticationModes: false,
   nouns: { product: 'the product', app: 'the workspace SSO app', appLabel: 'workspace SSO app registration', redirectUri: 'the workspace’s redirect URI' },
+  form: {
+    tenantHint: 'Entra ID > Overview. The GUID, or common for a multi-tenant app (then allowed email domains are required).',
+    clientIdLabel: 'Application (client) ID',
+    clientIdHint: 'App registrations > the app for workspace SSO > Overview: AZURE_CLIENT_ID.',
+  },
   settingsSchema: WorkspaceSsoSettingsSchema,
   draftSchema: WorkspaceSsoDraftSchema,
   ownFields: [...Object.values(WORKSPACE_SSO_FIELDS), 'allowedDomains'],
@@ -54,23 +56,24 @@ export const workspaceSsoTarget: IntegrationTarget = {
     const domains = domainIssues.length > 0 ? [] : parseDomainList(draft.allowedDomains);
     const issues = [
       ...entraIssues(draft, secretRaw, ctx, validateWorkspaceTenant),
-      ...validateAppId('apiAppId', draft.apiAppId, 'app registration'),
+      ...validateAppId('clientId', draft.clientId, 'app registration'),
       ...domainIssues,
       ...validateWorkspaceSsoDraft(ws, domains),
     ];
-    return resultOf(issues, () => {
-      const settings = workspaceSsoSettingsFromDraft(ws);
-      return { ...commonFields(draft), samlAppId: '', webUrl: workspaceRedirectUris(settings)[0] ?? '', allowedDomains: domains, target: 'workspace-sso', workspaceSso: settings };
-    });
+    return resultOf(issues, () => ({ ...commonFields(draft), target: 'workspace-sso', allowedDomains: domains, workspaceSso: workspaceSsoSettingsFromDraft(ws) }));
+  },
+  toDraft(p) {
+    const w = variantOf(p, 'workspace-sso');
+    return w ? { allowedDomains: w.allowedDomains.join(', '), workspaceSso: workspaceSsoDraftFromSettings(w.workspaceSso) } : {};
   },
   entra(p) {
-    const s = settingsOf(p);
-    return { clientId: p.apiAppId, samlAppId: null, redirectUris: s ? workspaceRedirectUris(s) : [], allowedDomains: p.allowedDomains };
+    const w = variantOf(p, 'workspace-sso');
+    return { clientId: p.clientId, samlAppId: null, redirectUris: w ? workspaceRedirectUris(w.workspaceSso) : [], allowedDomains: w?.allowedDomains ?? [] };
   },
   export(p) {
-    const settings = settingsOf(p);
-    if (!settings) return null;
-    return { label: 'Copy .env', text: workspaceEnvFile({ name: p.name, tenantId: p.tenantId, clientId: p.apiAppId, allowedDomains: p.allowedDomains, settings }) };
+    const w = variantOf(p, 'workspace-sso');
+    if (!w) return null;
+    return { label: 'Copy .env', text: workspaceEnvFile({ name: p.name, tenantId: p.tenantId, clientId: p.clientId, allowedDomains: w.allowedDomains, settings: w.workspaceSso }) };
   },
   checks: {
     tenant: TENANT_CHECK,

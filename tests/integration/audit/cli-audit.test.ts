@@ -112,7 +112,7 @@ describe('federation-desk audit', () => {
       const app = testAppServices(dir);
       const p = s.profile;
       await app.profiles.save({
-        draft: { ...EMPTY_DRAFT, name: 'Practice', cloud: 'practice', practiceScenario: 'healthy', tenantId: p.tenantId, samlAppId: p.samlAppId, apiAppId: p.apiAppId, webUrl: p.webUrl, secretExpiresAt: '2030-01-01' },
+        draft: { ...EMPTY_DRAFT, name: 'Practice', cloud: 'practice', practiceScenario: 'healthy', tenantId: p.tenantId, samlAppId: p.samlAppId, clientId: p.apiAppId, webUrl: p.webUrl, secretExpiresAt: '2030-01-01' },
         secret: { action: 'replace', value: p.secret },
       });
       const run = await runCliInProcess(['audit', '--profile', 'practice', '--data-dir', dir, '--authority-host', s.authorityHost, '--ca-file', s.caCertPath, '--json']);

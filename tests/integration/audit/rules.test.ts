@@ -135,7 +135,7 @@ describe('the expiry watch’s Graph source', () => {
       { keyId: 'k3', displayName: 'next', hint: 'Nxt', startDateTime: null, endDateTime: '2028-01-01T00:00:00Z', stored: false },
     ],
   } as unknown as AuditReport;
-  const t = { profileId: 'p1', profileName: 'P', cloud: 'global' as const, tenantId: target.tenantId, samlAppId: SAML, apiAppId: API, secretExpiresAt: '2026-12-01', secretHint: 'Abc', secretStored: true };
+  const t = { profileId: 'p1', profileName: 'P', cloud: 'global' as const, tenantId: target.tenantId, samlAppId: SAML, clientId: API, secretExpiresAt: '2026-12-01', secretHint: 'Abc', secretStored: true };
 
   it('reports the stored secret and the live others, and its date replaces the typed one', async () => {
     const items = await graphSecretSource(() => report, { now: () => NOW }).collect(t, {});
@@ -145,7 +145,7 @@ describe('the expiry watch’s Graph source', () => {
   });
 
   it('reports nothing for another app or without an audit', async () => {
-    expect(await graphSecretSource(() => report, { now: () => NOW }).collect({ ...t, apiAppId: SAML }, {})).toEqual([]);
+    expect(await graphSecretSource(() => report, { now: () => NOW }).collect({ ...t, clientId: SAML }, {})).toEqual([]);
     expect(await graphSecretSource(() => null, { now: () => NOW }).collect(t, {})).toEqual([]);
   });
 });

@@ -93,7 +93,7 @@ describe('check --profile for an authentik profile (CLI)', () => {
         target: 'authentik',
         authentik: { slug: 'entra-id', fqdn: 'authentik.contoso.com', tenantMode: 'single', groupMemberRead: false },
         tenantId: sim.profile.tenantId,
-        apiAppId: sim.profile.apiAppId,
+        clientId: sim.profile.apiAppId,
       },
       secret: { action: 'keep' },
     });

@@ -47,8 +47,8 @@ function personInBrowser(http: HttpClient, sim: RunningSimulator) {
 async function run(sim: RunningSimulator, interactiveTimeoutMs = 20_000) {
   const host = new URL(sim.authorityHost).host;
   const http = createHttpClient({ pinnedCas: [{ caPem: sim.caPem, hosts: [host] }] });
-  const fields = { cloud: 'practice', tenantId: sim.profile.tenantId, samlAppId: sim.profile.samlAppId, apiAppId: sim.profile.apiAppId, webUrl: sim.profile.webUrl, secretExpiresAt: null, target: 'octopus' } as const;
-  const target = checkTargetOf({ ...fields, allowedDomains: [] }, { hint: sim.profile.secret.slice(0, 3), expiresAt: null });
+  const fields = { cloud: 'practice', tenantId: sim.profile.tenantId, samlAppId: sim.profile.samlAppId, clientId: sim.profile.apiAppId, name: '', webUrl: sim.profile.webUrl, secretExpiresAt: null, target: 'octopus', allowedDomains: [] as string[] } as const;
+  const target = checkTargetOf(fields, { hint: sim.profile.secret.slice(0, 3), expiresAt: null });
   const ctx = createCheckContext({
     target,
     cloud: 'practice',
@@ -63,7 +63,7 @@ async function run(sim: RunningSimulator, interactiveTimeoutMs = 20_000) {
     signInMissingReason: '',
     http,
   });
-  const results = await runProbes({ ctx, fingerprintInput: fingerprintInput({ ...fields, secretUpdatedAt: null }), clock: { now: () => new Date() }, probeTimeoutMs: 10_000, interactiveTimeoutMs });
+  const results = await runProbes({ ctx, fingerprintInput: fingerprintInput({ ...fields, allowedDomains: [], secretUpdatedAt: null }), clock: { now: () => new Date() }, probeTimeoutMs: 10_000, interactiveTimeoutMs });
   return Object.fromEntries(results.map((r) => [r.id, r]));
 }
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fingerprintInput, type CheckId, type CheckResult } from '../../../shared/check';
 import { createCheckContext } from '../../../electron/services/check/check-context';
 import { checkTargetOf } from '../../../electron/services/check/probe-context';
-import type { ProfileFields } from '../../../shared/profile';
+import { ProfileFieldsSchema } from '../../../shared/profile';
 import { robotSignInDriver } from '../../../electron/services/check/robot-sign-in';
 import { runProbes } from '../../../electron/services/check/runner';
 import { createHttpClient, type PinnedCa, type ProxyConfig } from '../../../electron/services/http';
@@ -42,7 +42,7 @@ export interface RunCheckOptions {
   probeTimeoutMs?: number;
   onProgress?: (results: CheckResult[]) => void;
   /** Another target than Octopus: its probes, its "not used" ones, and its own settings (the redirect URIs come from them). */
-  target?: { id: TargetId; settings: Partial<Pick<ProfileFields, 'theThingsStack' | 'authentik' | 'workspaceSso'>>; secretHint?: string | null };
+  target?: { id: TargetId; settings: Record<string, unknown>; secretHint?: string | null };
 }
 
 /** Run every probe against a running simulator; resolves with the six results in contract order. */
@@ -50,17 +50,16 @@ export async function runCheck(sim: RunningSimulator, o: RunCheckOptions = {}): 
   const pinnedCas = o.pinCa === false ? [] : [pinnedCaOf(sim)];
   const requestTimeoutMs = o.requestTimeoutMs ?? 10_000;
   const client = createHttpClient({ pinnedCas, proxy: o.proxy ?? null, timeoutMs: requestTimeoutMs });
-  const fields = {
-    cloud: 'practice' as const,
+  const fields = ProfileFieldsSchema.parse({
+    name: '',
+    cloud: 'practice',
     tenantId: sim.profile.tenantId,
-    samlAppId: o.target ? '' : sim.profile.samlAppId,
-    apiAppId: sim.profile.apiAppId,
-    webUrl: o.target ? '' : sim.profile.webUrl,
-    allowedDomains: [],
+    clientId: sim.profile.apiAppId,
     secretExpiresAt: null,
-    target: o.target?.id ?? 'octopus',
-    ...o.target?.settings,
-  };
+    ...(o.target
+      ? { target: o.target.id, allowedDomains: ['contoso.com'], ...o.target.settings }
+      : { target: 'octopus', samlAppId: sim.profile.samlAppId, webUrl: sim.profile.webUrl, allowedDomains: [] }),
+  });
   const target = checkTargetOf(fields, { hint: o.target ? (o.target.secretHint ?? null) : sim.profile.secret.slice(0, 3), expiresAt: null });
   const secret = o.secret === undefined ? sim.profile.secret : o.secret;
   const clock = { now: () => new Date() };

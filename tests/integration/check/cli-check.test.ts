@@ -126,7 +126,7 @@ describe('federation-desk check against the practice tenant', () => {
     const dir = fs.mkdtempSync(path.join(dataDir, 'profiles-'));
     const app = testAppServices(dir);
     const { tenantId, samlAppId, apiAppId, webUrl } = healthy.profile;
-    const saved = await app.profiles.save({ draft: { ...EMPTY_DRAFT, name: 'Contoso', tenantId, samlAppId, apiAppId, webUrl }, secret: { action: 'keep' } });
+    const saved = await app.profiles.save({ draft: { ...EMPTY_DRAFT, name: 'Contoso', tenantId, samlAppId, clientId: apiAppId, webUrl }, secret: { action: 'keep' } });
     const run = await runCliInProcess(['check', '--profile', 'contoso', '--data-dir', dir, '--authority-host', healthy.authorityHost, '--ca-file', caFile, '--secret-env', 'S', '--json'], { env: { S: healthy.profile.secret } });
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout) as CheckJson;

@@ -25,7 +25,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(dataDir, 'installed-'));
   const app = testAppServices(dir, { vault });
   const { tenantId, samlAppId, apiAppId, webUrl, secret } = sim.profile;
-  await app.profiles.save({ draft: { ...EMPTY_DRAFT, name: 'Contoso', tenantId, samlAppId, apiAppId, webUrl }, secret: { action: 'replace', value: secret ?? '' } });
+  await app.profiles.save({ draft: { ...EMPTY_DRAFT, name: 'Contoso', tenantId, samlAppId, clientId: apiAppId, webUrl }, secret: { action: 'replace', value: secret ?? '' } });
 });
 afterAll(async () => {
   await sim.close();

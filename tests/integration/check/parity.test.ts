@@ -30,7 +30,7 @@ beforeAll(async () => {
     const t = await app.practice.ensure(scenario);
     secrets.set(scenario, t.profile.secret);
     await app.profiles.save({
-      draft: { ...EMPTY_DRAFT, name: scenario, cloud: 'practice', practiceScenario: scenario, tenantId: t.profile.tenantId, samlAppId: t.profile.samlAppId, apiAppId: t.profile.apiAppId, webUrl: t.profile.webUrl },
+      draft: { ...EMPTY_DRAFT, name: scenario, cloud: 'practice', practiceScenario: scenario, tenantId: t.profile.tenantId, samlAppId: t.profile.samlAppId, clientId: t.profile.apiAppId, webUrl: t.profile.webUrl },
       secret: { action: 'replace', value: t.profile.secret },
     });
   }

@@ -93,7 +93,7 @@ describe('check --profile for a The Things Stack profile (CLI)', () => {
         target: 'the-things-stack',
         theThingsStack: { serverAddress: 'tts.contoso.com', providerId: 'microsoft-entra' },
         tenantId: sim.profile.tenantId,
-        apiAppId: sim.profile.apiAppId,
+        clientId: sim.profile.apiAppId,
         allowedDomains: 'contoso.com',
       },
       secret: { action: 'keep' },

@@ -89,7 +89,7 @@ describe('check --profile for a workspace SSO profile (CLI)', () => {
         target: 'workspace-sso',
         workspaceSso: { baseDomain: SETTINGS.baseDomain, workspaces: SETTINGS.workspaces.join(', '), externalCollaborators: '' },
         tenantId: sim.profile.tenantId,
-        apiAppId: sim.profile.apiAppId,
+        clientId: sim.profile.apiAppId,
       },
       secret: { action: 'keep' },
     });

@@ -116,7 +116,7 @@ describe('expiry command: stored profiles', () => {
       openExternal: async () => {},
       emit: () => {},
     });
-    const base = { cloud: 'practice' as const, tenantId: '5542c6c8-6bff-45d1-9ead-269c6efef1b0', samlAppId: '0965c37d-a14a-4fc7-b7f2-3e1c0be8436c', apiAppId: 'fd7e9c38-c90e-4019-b8ac-5f7bdb73eaa9', webUrl: 'https://octopus.contoso.com/', allowedDomains: '' };
+    const base = { cloud: 'practice' as const, tenantId: '5542c6c8-6bff-45d1-9ead-269c6efef1b0', samlAppId: '0965c37d-a14a-4fc7-b7f2-3e1c0be8436c', clientId: 'fd7e9c38-c90e-4019-b8ac-5f7bdb73eaa9', webUrl: 'https://octopus.contoso.com/', allowedDomains: '' };
     await services.profiles.save({ draft: { ...base, name: 'Rollover', practiceScenario: 'saml-cert-rollover', secretExpiresAt: inDays(100) }, secret: { action: 'replace', value: 'Prc8Q~992eFljwCQW80wMwKiUGjG9i7011BrUw3M' } });
     await services.profiles.save({ draft: { ...base, name: 'Healthy', practiceScenario: 'healthy', secretExpiresAt: '' }, secret: { action: 'keep' } });
   });

@@ -18,7 +18,7 @@ afterAll(() => services.practice.stop());
 async function practiceProfile(name: string) {
   const t = await services.practice.ensure('healthy');
   const profile = await services.profiles.save({
-    draft: draft({ name, cloud: 'practice', practiceScenario: 'healthy', tenantId: t.profile.tenantId, samlAppId: t.profile.samlAppId, apiAppId: t.profile.apiAppId, secretExpiresAt: '2026-12-31' }),
+    draft: draft({ name, cloud: 'practice', practiceScenario: 'healthy', tenantId: t.profile.tenantId, samlAppId: t.profile.samlAppId, clientId: t.profile.apiAppId, secretExpiresAt: '2026-12-31' }),
     secret: { action: 'replace', value: OLD },
   });
   return { profile, newSecret: t.profile.secret };

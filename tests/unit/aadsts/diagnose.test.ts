@@ -11,14 +11,15 @@ const API = '22222222-2222-2222-2222-222222222222';
 const SAML = '11111111-1111-1111-1111-111111111111';
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 
-function profile(over: Partial<ProfileView> = {}, secret: Partial<ProfileView['secret']> = {}): ProfileView {
+function profile(over: Partial<Extract<ProfileView, { target: 'octopus' }>> = {}, secret: Partial<ProfileView['secret']> = {}): ProfileView {
   return {
     id: 'p1',
     name: 'Production',
     cloud: 'global',
     tenantId: TENANT,
+    target: 'octopus',
     samlAppId: SAML,
-    apiAppId: API,
+    clientId: API,
     webUrl: 'https://octopus.contoso.com/',
     allowedDomains: ['contoso.com'],
     secretExpiresAt: '2025-01-31',
@@ -59,7 +60,7 @@ describe('diagnose', () => {
 
   it('only ever links to allowed Microsoft hosts, for every fixture, with and without a profile', () => {
     for (const fx of loadFixtures())
-      for (const ctx of [{}, { profile: profile() }, { profile: profile({ cloud: 'china', tenantId: 'common', apiAppId: 'x' }) }])
+      for (const ctx of [{}, { profile: profile() }, { profile: profile({ cloud: 'china', tenantId: 'common', clientId: 'x' }) }])
         for (const f of diagnose(fx.text, ctx).findings) for (const l of f.links) expect(isAllowedExternalUrl(l.url), `${fx.name} ${l.url}`).toBe(true);
   });
 
@@ -80,7 +81,9 @@ describe('context notes from the profile', () => {
     expect(notes.join('\n')).toContain(`this profile's API app (${API})`);
   });
   it('50011: a Web URL without trailing slash is pointed out', () => {
-    expect(contextOf('AADSTS50011: mismatch', profile({ webUrl: 'https://octopus.contoso.com' })).join('\n')).toContain('has no trailing slash');
+    expect(contextOf('AADSTS50011: mismatch', profile({ webUrl: 'https://octopus.contoso.com/octopus' })).join('\n')).toContain('has no trailing slash');
+    // A root URL is answered with the slash added (Microsoft Learn, "Redirect URI (reply URL) outline and restrictions"): nothing to point out.
+    expect(contextOf('AADSTS50011: mismatch', profile({ webUrl: 'https://octopus.contoso.com' })).join('\n')).not.toContain('has no trailing slash');
   });
   it('50011: a different host is called out', () => {
     expect(contextOf("AADSTS50011: The redirect URI 'https://octopus-old.contoso.com/' specified", profile()).join('\n')).toContain("but this profile's Web URL is https://octopus.contoso.com/");
@@ -213,8 +216,8 @@ describe('redirect notes for other targets', () => {
   it('do not call a The Things Stack redirect URI "its Octopus Web URL"', async () => {
     const { diagnose: run } = await import('../../../shared/aadsts');
     const profile = {
-      id: 'p', name: 'TTS', cloud: 'global' as const, target: 'the-things-stack' as const, tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', samlAppId: '', apiAppId: '99999999-8888-7777-6666-555555555555',
-      webUrl: 'https://tts.contoso.com/oauth/login/entra/callback', allowedDomains: ['contoso.com'], secretExpiresAt: null,
+      id: 'p', name: 'TTS', cloud: 'global' as const, target: 'the-things-stack' as const, tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', clientId: '99999999-8888-7777-6666-555555555555',
+      theThingsStack: { serverAddress: 'tts.contoso.com', providerId: 'entra' }, allowedDomains: ['contoso.com'], secretExpiresAt: null,
       secret: { present: false, storage: 'none' as const, hint: null, length: null, updatedAt: null }, createdAt: 'x', updatedAt: 'x',
     };
     const text = JSON.stringify(run('AADSTS50011: The redirect URI does not match', { profile }).findings);

@@ -82,7 +82,7 @@ export function draft(over: Partial<ProfileDraft> = {}): ProfileDraft {
     cloud: 'global',
     tenantId: TENANT,
     samlAppId: SAML_APP,
-    apiAppId: API_APP,
+    clientId: API_APP,
     webUrl: 'https://octopus.contoso.com/',
     allowedDomains: '',
     secretExpiresAt: '',

@@ -13,7 +13,7 @@ const target: ExpiryTarget = {
   cloud: 'global',
   tenantId: TENANT,
   samlAppId: SAML_APP,
-  apiAppId: null,
+  clientId: null,
   secretExpiresAt: null,
   secretHint: null,
   secretStored: false,

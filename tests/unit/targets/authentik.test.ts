@@ -1,3 +1,4 @@
+import { entraValues } from '../../../shared/targets/registry';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_DRAFT, draftFromProfile, validateDraft, type ProfileDraft, type ProfileView } from '../../../shared/profile';
 import { draftFromExport, exportProfile, ProfileExportSchema } from '../../../shared/profile-export';
@@ -24,7 +25,7 @@ const draft = (over: Partial<ProfileDraft> = {}, ak: Partial<NonNullable<Profile
   name: 'authentik prod',
   target: 'authentik',
   tenantId: TENANT,
-  apiAppId: CLIENT,
+  clientId: CLIENT,
   authentik: { slug: 'entra-id', fqdn: 'authentik.contoso.com', tenantMode: 'single', groupMemberRead: false, ...ak },
   ...over,
 });
@@ -59,23 +60,19 @@ describe('authentik FQDN', () => {
 describe('an authentik profile', () => {
   it('is a complete target', () => expect(TARGET_IDS).toContain('authentik'));
 
-  it('derives the redirect URI into webUrl and drops the Octopus-only fields', () => {
+  it('derives the redirect URI from its settings and keeps none of the Octopus-only fields', () => {
     const r = validateDraft(draft({ samlAppId: 'ignored', webUrl: 'ignored', allowedDomains: 'ignored' }), SECRET, ctx);
     expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    expect(r.fields).toMatchObject({
-      target: 'authentik',
-      samlAppId: '',
-      apiAppId: CLIENT,
-      allowedDomains: [],
-      webUrl: 'https://authentik.contoso.com/source/oauth/callback/entra-id/',
-      authentik: settings(),
-    });
+    if (!r.fields) throw new Error('expected fields');
+    expect(Object.keys(r.fields).sort()).toEqual(['authentik', 'clientId', 'cloud', 'name', 'secretExpiresAt', 'target', 'tenantId']);
+    expect(r.fields).toMatchObject({ target: 'authentik', clientId: CLIENT, authentik: settings() });
+    expect(entraValues(r.fields)).toMatchObject({ samlAppId: null, redirectUris: ['https://authentik.contoso.com/source/oauth/callback/entra-id/'], allowedDomains: [] });
   });
 
   it('names every mistake, on the field it belongs to', () => {
-    const r = validateDraft(draft({ apiAppId: 'nope' }, { slug: 'entra id', fqdn: 'https://authentik.contoso.com/' }), '', ctx);
+    const r = validateDraft(draft({ clientId: 'nope' }, { slug: 'entra id', fqdn: 'https://authentik.contoso.com/' }), '', ctx);
     const fields = r.issues.filter((i) => i.severity === 'error').map((i) => i.field);
-    expect(fields).toEqual(expect.arrayContaining(['apiAppId', 'authentikSlug', 'authentikFqdn']));
+    expect(fields).toEqual(expect.arrayContaining(['clientId', 'authentikSlug', 'authentikFqdn']));
     expect(r.fields).toBeUndefined();
   });
 
@@ -85,7 +82,7 @@ describe('an authentik profile', () => {
     const multiCommon = validateDraft(draft({ tenantId: 'organizations' }, { tenantMode: 'multi' }), SECRET, ctx);
     expect(multiCommon.issues.find((i) => i.field === 'tenantId')?.message).toContain('home tenant');
     const multi = validateDraft(draft({}, { tenantMode: 'multi' }), SECRET, ctx);
-    expect(multi.fields?.authentik?.tenantMode).toBe('multi');
+    expect(multi.fields).toMatchObject({ authentik: { tenantMode: 'multi' } });
     expect(multi.issues).toContainEqual(expect.objectContaining({ field: 'authentikTenantMode', severity: 'warning' }));
   });
 
@@ -101,11 +98,11 @@ describe('an authentik profile', () => {
     };
     const exported = ProfileExportSchema.parse(JSON.parse(JSON.stringify(exportProfile(view, new Date('2026-11-23T00:00:00Z')))));
     expect(JSON.stringify(exported)).not.toContain(SECRET);
-    expect(exported.profile.authentik).toEqual(settings({ groupMemberRead: true }));
+    expect(exported.profile).toMatchObject({ authentik: settings({ groupMemberRead: true }) });
     const back = draftFromExport(exported);
     expect(back.authentik).toEqual(settings({ groupMemberRead: true }));
     expect(draftFromProfile(view).authentik).toEqual(settings({ groupMemberRead: true }));
-    expect(validateDraft(back, SECRET, ctx).fields?.webUrl).toBe(fields.webUrl);
+    expect(validateDraft(back, SECRET, ctx).fields).toEqual(fields);
   });
 });
 

@@ -50,11 +50,12 @@ describe('target registry', () => {
   });
 
   it('derives the redirect URIs from the target’s own settings', () => {
-    const common = { cloud: 'global' as const, tenantId: 't', samlAppId: '', apiAppId: 'c', webUrl: '', allowedDomains: ['contoso.com'], secretExpiresAt: null };
+    const common = { name: 'P', cloud: 'global' as const, tenantId: 't', clientId: 'c', allowedDomains: ['contoso.com'], secretExpiresAt: null };
     expect(entraValues({ ...common, target: 'the-things-stack', theThingsStack: { serverAddress: 'tts.contoso.com', providerId: 'entra' } }).redirectUris).toEqual([
       'https://tts.contoso.com/oauth/login/entra/callback',
     ]);
-    expect(entraValues({ ...common, target: 'authentik', authentik: { fqdn: 'ak.contoso.com', slug: 'entra', tenantMode: 'single', groupMemberRead: false } })).toMatchObject({
+    const { allowedDomains: _d, ...noDomains } = common;
+    expect(entraValues({ ...noDomains, target: 'authentik', authentik: { fqdn: 'ak.contoso.com', slug: 'entra', tenantMode: 'single', groupMemberRead: false } })).toMatchObject({
       clientId: 'c',
       samlAppId: null,
       redirectUris: ['https://ak.contoso.com/source/oauth/callback/entra/'],

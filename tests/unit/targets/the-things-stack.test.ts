@@ -1,3 +1,4 @@
+import { entraValues } from '../../../shared/targets/registry';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_DRAFT, validateDraft, type ProfileDraft } from '../../../shared/profile';
 import { draftFromExport, exportProfile, ProfileExportSchema } from '../../../shared/profile-export';
@@ -11,7 +12,7 @@ const draft = (over: Partial<ProfileDraft> = {}): ProfileDraft => ({
   name: 'TTS EU',
   target: 'the-things-stack',
   tenantId: TENANT,
-  apiAppId: CLIENT,
+  clientId: CLIENT,
   allowedDomains: 'contoso.com',
   theThingsStack: { serverAddress: 'tts.contoso.com', providerId: 'microsoft-entra' },
   ...over,
@@ -57,14 +58,16 @@ describe('The Things Stack server address', () => {
 describe('a The Things Stack profile', () => {
   it('derives the redirect URI and drops the Octopus-only fields', () => {
     const r = validateDraft(draft({ samlAppId: 'ignored', webUrl: 'ignored' }), '', ctx);
+    if (!r.fields) throw new Error('expected fields');
+    expect(r.fields).not.toHaveProperty('samlAppId');
+    expect(r.fields).not.toHaveProperty('webUrl');
     expect(r.fields).toMatchObject({
       target: 'the-things-stack',
-      samlAppId: '',
-      apiAppId: CLIENT,
-      webUrl: 'https://tts.contoso.com/oauth/login/microsoft-entra/callback',
+      clientId: CLIENT,
       allowedDomains: ['contoso.com'],
       theThingsStack: { serverAddress: 'tts.contoso.com', providerId: 'microsoft-entra' },
     });
+    expect(entraValues(r.fields).redirectUris).toEqual(['https://tts.contoso.com/oauth/login/microsoft-entra/callback']);
   });
   it('requires allowed email domains', () => {
     const r = validateDraft(draft({ allowedDomains: '' }), '', ctx);
@@ -111,7 +114,6 @@ describe('The Things Stack export', () => {
     const exported = ProfileExportSchema.parse(JSON.parse(JSON.stringify(exportProfile(view, new Date(0)))));
     expect(exported.profile).toMatchObject({ target: 'the-things-stack', theThingsStack: settings });
     expect(validateDraft(draftFromExport(exported), '', ctx).fields).toEqual(fields);
-    const octopus = exportProfile({ ...view, target: 'octopus', theThingsStack: undefined }, new Date(0));
-    expect(Object.keys(octopus.profile)).not.toContain('target');
+    expect(Object.keys(exported.profile)).not.toContain('webUrl');
   });
 });

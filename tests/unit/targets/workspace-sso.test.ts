@@ -1,3 +1,4 @@
+import { entraValues } from '../../../shared/targets/registry';
 import { describe, expect, it } from 'vitest';
 import { lookupCode } from '../../../shared/aadsts';
 import { EMPTY_DRAFT, draftFromProfile, validateDraft, type ProfileDraft, type ProfileView } from '../../../shared/profile';
@@ -22,7 +23,7 @@ const draft = (over: Partial<ProfileDraft> = {}, ws: Partial<NonNullable<Profile
   name: 'Workspaces',
   target: 'workspace-sso',
   tenantId: TENANT,
-  apiAppId: CLIENT,
+  clientId: CLIENT,
   workspaceSso: { baseDomain: 'ontrackio.com', workspaces: 'acme, globex', externalCollaborators: '', ...ws },
   ...over,
 });
@@ -35,11 +36,11 @@ describe('workspace SSO profile rules', () => {
     expect(r.fields).toMatchObject({
       target: 'workspace-sso',
       tenantId: TENANT,
-      apiAppId: CLIENT,
-      samlAppId: '',
-      webUrl: 'https://acme.ontrackio.com/auth/callback',
+      clientId: CLIENT,
       workspaceSso: { baseDomain: 'ontrackio.com', workspaces: ['acme', 'globex'], externalCollaborators: [] },
     });
+    if (!r.fields) throw new Error('expected fields');
+    expect(entraValues(r.fields).redirectUris[0]).toBe('https://acme.ontrackio.com/auth/callback');
   });
 
   it('takes a GUID or common; common needs allowed domains (the existing rule) and warns about multi-tenant apps', () => {
@@ -52,16 +53,16 @@ describe('workspace SSO profile rules', () => {
   });
 
   it('requires the client ID and one or more workspaces, and never keeps SAML settings', () => {
-    expect(issuesOf(draft({ apiAppId: '' }), 'apiAppId')[0]?.message).toContain("app registration's Application (client) ID");
+    expect(issuesOf(draft({ clientId: '' }), 'clientId')[0]?.message).toContain("app registration's Application (client) ID");
     expect(issuesOf(draft({}, { workspaces: ' ' }), 'wsWorkspaces')[0]?.message).toContain('at least one workspace');
-    expect(validateDraft(draft({ samlAppId: CLIENT }), SECRET, ctx).fields?.samlAppId).toBe('');
+    expect(validateDraft(draft({ samlAppId: CLIENT }), SECRET, ctx).fields).not.toHaveProperty('samlAppId');
   });
 });
 
 describe('workspaces and base domain', () => {
   it('normalises workspaces to lower case, de-duplicated, in the order typed', () => {
     const r = validateDraft(draft({}, { workspaces: 'Acme; globex\nACME initech' }), SECRET, ctx);
-    expect(r.fields?.workspaceSso?.workspaces).toEqual(['acme', 'globex', 'initech']);
+    expect(r.fields).toMatchObject({ workspaceSso: { workspaces: ['acme', 'globex', 'initech'] } });
     expect(workspaceRedirectUris({ baseDomain: 'ontrackio.com', workspaces: ['acme', 'globex'] })).toEqual([
       'https://acme.ontrackio.com/auth/callback',
       'https://globex.ontrackio.com/auth/callback',
@@ -102,7 +103,7 @@ describe('external collaborators', () => {
     ]);
     expect(validateCollaborators('jane@fabrikam.com, not-an-email, a@b', [])[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('not-an-email, a@b') });
     const r = validateDraft(draft({}, { externalCollaborators: 'Jane@Fabrikam.com' }), SECRET, ctx);
-    expect(r.fields?.workspaceSso?.externalCollaborators).toEqual(['jane@fabrikam.com']);
+    expect(r.fields).toMatchObject({ workspaceSso: { externalCollaborators: ['jane@fabrikam.com'] } });
   });
 
   it('warns, with a fix, about collaborators their domain already allows', () => {
@@ -147,7 +148,7 @@ describe('storage and profile export', () => {
   it('round-trips through the stored format, the export file and the form', () => {
     expect(StoredProfileSchema.safeParse({ ...view, secret: { storage: 'none', hint: null, length: null, updatedAt: null } }).success).toBe(true);
     const exported = ProfileExportSchema.parse(JSON.parse(JSON.stringify(exportProfile(view, new Date('2026-11-23T00:00:00Z')))));
-    expect(exported.profile.workspaceSso?.workspaces).toEqual(['acme', 'globex']);
+    expect(exported.profile).toMatchObject({ workspaceSso: { workspaces: ['acme', 'globex'] } });
     const back = draftFromExport(exported);
     expect(back.workspaceSso).toEqual({ baseDomain: 'ontrackio.com', workspaces: 'acme, globex', externalCollaborators: 'jane@tailspin.io' });
     expect(validateDraft(back, SECRET, ctx).fields).toEqual(fields);

@@ -1,3 +1,4 @@
+import { variantOf } from '../../../../shared/targets/common-rules';
 import { integrationTarget } from '../../../../shared/targets/registry';
 import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
@@ -19,8 +20,8 @@ const useStyles = makeStyles({
 
 /** The values the guide asks for, known from the profile before any audit. */
 function guideCopy(id: AuditFinding['id'], profile: ProfileView): AuditFinding['copy'] {
-  if (id === 'redirect-uri') return { label: 'Redirect URI', value: profile.webUrl };
-  if (id === 'app-id-uri') return { label: 'Application ID URI', value: `api://${profile.apiAppId.toLowerCase()}` };
+  if (id === 'redirect-uri') return { label: 'Redirect URI', value: variantOf(profile, 'octopus')?.webUrl ?? '' };
+  if (id === 'app-id-uri') return { label: 'Application ID URI', value: `api://${profile.clientId.toLowerCase()}` };
   return null;
 }
 
@@ -64,12 +65,12 @@ export default function AuditScreen({ toasterId }: { toasterId: string }) {
     );
 
   // A report for other app IDs (the profile was edited since) is not shown as this profile's state.
-  const current = report && report.apiAppId === profile.apiAppId && report.samlAppId === profile.samlAppId && report.tenantId === profile.tenantId ? report : null;
+  const current = report && report.apiAppId === profile.clientId && report.samlAppId === (variantOf(profile, 'octopus')?.samlAppId ?? '') && report.tenantId === profile.tenantId ? report : null;
 
   const statusOf = (finding: AuditFinding | null): StepStatus => (isRunning ? 'running' : (finding?.status ?? 'not-audited'));
   const section = (app: AuditApp) => {
     const steps = AUDIT_STEPS.filter((st) => st.app === app);
-    const appId = app === 'api' ? profile.apiAppId : profile.samlAppId;
+    const appId = app === 'api' ? profile.clientId : (variantOf(profile, 'octopus')?.samlAppId ?? '');
     const headingId = `audit-${app}-heading`;
     return (
       <section className={s.section} aria-labelledby={headingId}>

@@ -45,7 +45,7 @@ const useStyles = makeStyles({
 export interface CheckRowProps {
   result: CheckResult;
   /** The profile checked: its cloud, tenant and app IDs make the admin-center links. */
-  profile: Pick<ProfileView, 'cloud' | 'tenantId' | 'samlAppId' | 'apiAppId' | 'target'>;
+  profile: ProfileView;
   /** Open the Diagnose page with this error's text (code, message and IDs). */
   onDiagnose(errorText: string): void;
   /** Copy with a confirmation (or the way out when the clipboard is refused). */

@@ -30,7 +30,6 @@ import {
   authentikSourceSettings,
   authentikUrls,
   type AuthentikDraft,
-  type AuthentikSettings,
   type AuthentikTenantMode,
 } from '../../../../shared/targets/authentik';
 import { copyText } from '../diagnose/clipboard';
@@ -60,7 +59,7 @@ export interface AuthentikSectionProps {
   onChange(patch: Partial<AuthentikDraft>, field: ProfileField): void;
   fieldState: FieldStateOf;
   /** The validated profile, when nothing is in error: then the settings to copy are shown. */
-  fields: (ProfileFields & { authentik: AuthentikSettings }) | null;
+  fields: Extract<ProfileFields, { target: 'authentik' }> | null;
 }
 
 /** The authentik fields, then the settings for Entra and authentik. */
@@ -138,10 +137,10 @@ function CopyButton({ text, what, onDone }: { text: string; what: string; onDone
 }
 
 /** The settings panel of a valid authentik profile. */
-function AuthentikExport({ fields }: { fields: ProfileFields & { authentik: AuthentikSettings } }) {
+function AuthentikExport({ fields }: { fields: Extract<ProfileFields, { target: 'authentik' }> }) {
   const styles = useStyles();
   const [copied, setCopied] = useState('');
-  const input = { cloud: fields.cloud, tenantId: fields.tenantId, clientId: fields.apiAppId, settings: fields.authentik };
+  const input = { cloud: fields.cloud, tenantId: fields.tenantId, clientId: fields.clientId, settings: fields.authentik };
   const urls = authentikUrls(input);
   const settings = authentikSourceSettings({ ...input, name: fields.name });
   return (
@@ -199,7 +198,7 @@ function AuthentikExport({ fields }: { fields: ProfileFields & { authentik: Auth
       </div>
       <ul className={styles.notes} aria-label="Machine-to-machine notes">
         <li>
-          <Caption1>The scope needs the Application ID URI api://{fields.apiAppId} (Entra: the app &gt; Expose an API).</Caption1>
+          <Caption1>The scope needs the Application ID URI api://{fields.clientId} (Entra: the app &gt; Expose an API).</Caption1>
         </li>
         <li>
           <Caption1>{GRAPH_SCOPE_PITFALL}</Caption1>

@@ -1,3 +1,5 @@
+import { variantOf } from '../../../../shared/targets/common-rules';
+import { integrationTarget } from '../../../../shared/targets/registry';
 import {
   Button,
   Caption1,
@@ -103,6 +105,8 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
     setDirty(true);
   };
   const target = targetOf(draft);
+  const targetModule = integrationTarget(draft);
+  const form = targetModule.form;
   const isTts = target === 'the-things-stack';
   const tts = ttsDraftOf(draft);
   const TTS_FIELD: Record<keyof TtsDraft, ProfileField> = { serverAddress: 'ttsServerAddress', providerId: 'ttsProviderId' };
@@ -126,6 +130,7 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
   });
 
   const isAuthentik = target === 'authentik';
+  const ttsFields = result.fields ? variantOf(result.fields, 'the-things-stack') : null;
   const updateAuthentik = (patch: Partial<AuthentikDraft>, field: ProfileField) => {
     setDraft((d) => ({ ...d, authentik: { ...authentikDraftOf(d), ...patch } }));
     setTouched((t) => new Set(t).add(field));
@@ -252,43 +257,18 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
         label="Directory (tenant) ID"
         required
         {...fieldState('tenantId')}
-        hint={
-          isTts
-            ? 'Entra ID > Overview. The GUID: The Things Stack needs a single-tenant app.'
-            : isAuthentik
-              ? 'Entra ID > Overview: the tenant where the app for authentik is registered.'
-              : isWorkspace
-                ? 'Entra ID > Overview. The GUID, or common for a multi-tenant app (then allowed email domains are required).'
-                : 'Entra ID > Overview. A GUID, a verified domain, or common / organizations.'
-        }
+        hint={form.tenantHint}
       >
         <Input {...inputProps('tenantId')} className={styles.mono} spellCheck={false} autoComplete="off" />
       </Field>
-      {isTts || isAuthentik || isWorkspace ? (
-        <Field
-          label="Application (client) ID"
-          required
-          {...fieldState('apiAppId')}
-          hint={
-            isAuthentik
-              ? 'App registrations > the app for authentik > Overview. It is the source’s consumer key.'
-              : isWorkspace
-                ? 'App registrations > the app for workspace SSO > Overview: AZURE_CLIENT_ID.'
-                : 'App registrations > the app for The Things Stack > Overview.'
-          }
-        >
-          <Input {...inputProps('apiAppId')} className={styles.mono} spellCheck={false} autoComplete="off" />
+      {targetModule.hasSamlApp && (
+        <Field label="SAML-OpenID application (client) ID" required {...fieldState('samlAppId')}>
+          <Input {...inputProps('samlAppId')} className={styles.mono} spellCheck={false} autoComplete="off" />
         </Field>
-      ) : (
-        <>
-          <Field label="SAML-OpenID application (client) ID" required {...fieldState('samlAppId')}>
-            <Input {...inputProps('samlAppId')} className={styles.mono} spellCheck={false} autoComplete="off" />
-          </Field>
-          <Field label="API application (client) ID" required {...fieldState('apiAppId')} hint="The app registration whose client secret and Web redirect URI Octopus uses.">
-            <Input {...inputProps('apiAppId')} className={styles.mono} spellCheck={false} autoComplete="off" />
-          </Field>
-        </>
       )}
+      <Field label={form.clientIdLabel} required {...fieldState('clientId')} hint={form.clientIdHint}>
+        <Input {...inputProps('clientId')} className={styles.mono} spellCheck={false} autoComplete="off" />
+      </Field>
 
       {secretStored && secretSummary ? (
         <Field label="Client secret" hint="Stored secrets are never shown again; Entra shows the same hint in Certificates & secrets.">
@@ -399,14 +379,14 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
           <MessageBar intent="warning">
             <MessageBarBody>{TTS_EMAIL_WARNING}</MessageBarBody>
           </MessageBar>
-          {result.fields?.theThingsStack && <TtsExport fields={{ ...result.fields, theThingsStack: result.fields.theThingsStack }} />}
+          {ttsFields && <TtsExport fields={ttsFields} />}
         </>
       ) : isAuthentik ? (
         <AuthentikSection
           draft={authentikDraftOf(draft)}
           onChange={updateAuthentik}
           fieldState={fieldState}
-          fields={result.fields?.authentik ? { ...result.fields, authentik: result.fields.authentik } : null}
+          fields={result.fields ? variantOf(result.fields, 'authentik') : null}
         />
       ) : (
         <>

@@ -7,7 +7,7 @@ import { Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentu
 import { CopyRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ProfileFields } from '../../../../shared/profile';
-import { TTS_SECRET_PLACEHOLDER, ttsCliCommand, ttsProviderUrl, type TtsSettings } from '../../../../shared/targets/the-things-stack';
+import { TTS_SECRET_PLACEHOLDER, ttsCliCommand, ttsProviderUrl, ttsRedirectUri } from '../../../../shared/targets/the-things-stack';
 import { copyText } from '../diagnose/clipboard';
 
 const useStyles = makeStyles({
@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 });
 
 export interface TtsExportProps {
-  fields: ProfileFields & { theThingsStack: TtsSettings };
+  fields: Extract<ProfileFields, { target: 'the-things-stack' }>;
 }
 
 /** The settings panel and command export of a valid The Things Stack profile. */
@@ -32,7 +32,7 @@ export function TtsExport({ fields }: TtsExportProps) {
     name: fields.name,
     cloud: fields.cloud,
     tenantId: fields.tenantId,
-    clientId: fields.apiAppId,
+    clientId: fields.clientId,
     allowedDomains: fields.allowedDomains,
     settings: fields.theThingsStack,
   });
@@ -43,7 +43,7 @@ export function TtsExport({ fields }: TtsExportProps) {
       </Subtitle2>
       <dl className={styles.facts}>
         <dt className={styles.term}>Redirect URI (Entra: Authentication &gt; Web)</dt>
-        <dd className={styles.value}>{fields.webUrl}</dd>
+        <dd className={styles.value}>{ttsRedirectUri(fields.theThingsStack)}</dd>
         <dt className={styles.term}>Provider URL</dt>
         <dd className={styles.value}>{ttsProviderUrl(fields.cloud, fields.tenantId)}</dd>
       </dl>

@@ -4,6 +4,7 @@
  * profile is valid, what to set in Entra and the product's environment variables (the secret never
  * written out).
  */
+import { variantOf } from '../../../../shared/targets/common-rules';
 import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Subtitle2, Textarea, makeStyles, tokens, type FieldProps, type InputProps } from '@fluentui/react-components';
 import { CopyRegular } from '@fluentui/react-icons';
 import { useState, type ReactElement } from 'react';
@@ -16,7 +17,6 @@ import {
   workspaceEnvFile,
   workspaceRedirectUris,
   type WorkspaceSsoDraft,
-  type WorkspaceSsoSettings,
 } from '../../../../shared/targets/workspace-sso';
 import { copyText } from '../diagnose/clipboard';
 
@@ -60,6 +60,7 @@ export interface WorkspaceSsoSectionProps {
 
 /** The target's own fields and, for a valid profile, the Entra settings and the environment variables. */
 export function WorkspaceSsoSection({ draft, onChange, fieldState, allowedDomainsInput, multiTenant, fields }: WorkspaceSsoSectionProps): ReactElement {
+  const workspace = fields ? variantOf(fields, 'workspace-sso') : null;
   const styles = useStyles();
   const text = (key: keyof WorkspaceSsoDraft) => ({
     value: draft[key],
@@ -109,17 +110,17 @@ export function WorkspaceSsoSection({ draft, onChange, fieldState, allowedDomain
           Scopes <span className={styles.mono}>{WORKSPACE_SSO_SCOPES.join(' ')}</span>. {WORKSPACE_EMAIL_NOTE}
         </MessageBarBody>
       </MessageBar>
-      {fields?.workspaceSso && <WorkspaceSsoExport fields={{ ...fields, workspaceSso: fields.workspaceSso }} />}
+      {workspace && <WorkspaceSsoExport fields={workspace} />}
     </div>
   );
 }
 
 /** What to set in Entra, and the environment variables of a valid workspace SSO profile. */
-function WorkspaceSsoExport({ fields }: { fields: ProfileFields & { workspaceSso: WorkspaceSsoSettings } }): ReactElement {
+function WorkspaceSsoExport({ fields }: { fields: Extract<ProfileFields, { target: 'workspace-sso' }> }): ReactElement {
   const styles = useStyles();
   const [copied, setCopied] = useState<string | null>(null);
   const uris = workspaceRedirectUris(fields.workspaceSso);
-  const env = workspaceEnvFile({ name: fields.name, tenantId: fields.tenantId, clientId: fields.apiAppId, allowedDomains: fields.allowedDomains, settings: fields.workspaceSso });
+  const env = workspaceEnvFile({ name: fields.name, tenantId: fields.tenantId, clientId: fields.clientId, allowedDomains: fields.allowedDomains, settings: fields.workspaceSso });
   const copy = (value: string, what: string) => void copyText(value).then((ok) => setCopied(ok ? `${what} copied.` : 'Copying failed: select the text and copy it.'));
   return (
     <section className={styles.panel} aria-labelledby="workspace-sso-export-heading">
