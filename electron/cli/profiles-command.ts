@@ -79,7 +79,7 @@ function describe(p: ProfileView): string {
     `${label(target.nouns.appLabel.replace(/^./, (c) => c.toUpperCase()))}${e.clientId}`,
     `${label('Client secret')}${secret}`,
     `${label('Secret expires')}${p.secretExpiresAt ?? 'not recorded'}`,
-    ...e.redirectUris.map((uri, i) => `${label(i === 0 ? (target.id === 'octopus' ? 'Octopus Web URL' : 'Redirect URI') : '')}${uri}`),
+    ...e.redirectUris.map((uri, i) => `${i === 0 ? label(target.form.redirectUriLabel) : ' '.repeat(22)}${uri}`),
     `${label('Allowed domains')}${e.allowedDomains.join(', ') || '(any in the tenant)'}`,
   ].join('\n');
 }

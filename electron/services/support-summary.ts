@@ -77,7 +77,7 @@ function profileSection(p: ProfileView): string[] {
     `Target: ${target.label}`,
     ...(e.samlAppId !== null ? [`SAML-OpenID application (client) ID: ${e.samlAppId}`] : []),
     `${target.nouns.appLabel.replace(/^./, (c) => c.toUpperCase())} (client) ID: ${e.clientId}`,
-    ...e.redirectUris.map((uri) => `${target.id === 'octopus' ? 'Octopus Web URL' : 'Redirect URI'}: ${uri}`),
+    ...e.redirectUris.map((uri) => `${target.form.redirectUriLabel}: ${uri}`),
     `Allowed email domains: ${e.allowedDomains.length > 0 ? e.allowedDomains.join(', ') : '(none)'}`,
     secret,
     `Secret expires: ${p.secretExpiresAt ?? 'not recorded'}`,

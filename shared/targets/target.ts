@@ -110,7 +110,7 @@ export interface IntegrationTarget {
   /** The target's own form fields as typed (null: none of its own). */
   draftSchema: ZodTypeAny | null;
   /** The words of the form's common fields for this target. */
-  form: { tenantHint: string; clientIdLabel: string; clientIdHint: string };
+  form: { tenantHint: string; clientIdLabel: string; clientIdHint: string; redirectUriLabel: string };
   /** The form fields the target adds (its issues are reported under these keys). */
   ownFields: readonly ProfileField[];
   /** The target's own form texts of a draft. */

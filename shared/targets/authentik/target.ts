@@ -38,6 +38,7 @@ export const authentikTarget: IntegrationTarget = {
     tenantHint: 'Entra ID > Overview: the tenant where the app for authentik is registered.',
     clientIdLabel: 'Application (client) ID',
     clientIdHint: 'App registrations > the app for authentik > Overview. It is the source’s consumer key.',
+    redirectUriLabel: 'Redirect URI',
   },
   settingsSchema: AuthentikSettingsSchema,
   draftSchema: AuthentikDraftSchema,

@@ -19,6 +19,7 @@ export const octopusTarget: IntegrationTarget = {
     tenantHint: 'Entra ID > Overview. A GUID, a verified domain, or common / organizations.',
     clientIdLabel: 'API application (client) ID',
     clientIdHint: 'The app registration whose client secret and Web redirect URI Octopus uses.',
+    redirectUriLabel: 'Octopus Web URL',
   },
   settingsSchema: null,
   draftSchema: null,

@@ -28,6 +28,7 @@ export const theThingsStackTarget: IntegrationTarget = {
     tenantHint: 'Entra ID > Overview. The GUID: The Things Stack needs a single-tenant app.',
     clientIdLabel: 'Application (client) ID',
     clientIdHint: 'App registrations > the app for The Things Stack > Overview.',
+    redirectUriLabel: 'Redirect URI',
   },
   settingsSchema: TtsSettingsSchema,
   draftSchema: TtsDraftSchema,

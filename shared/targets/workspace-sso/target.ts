@@ -38,6 +38,7 @@ export const workspaceSsoTarget: IntegrationTarget = {
     tenantHint: 'Entra ID > Overview. The GUID, or common for a multi-tenant app (then allowed email domains are required).',
     clientIdLabel: 'Application (client) ID',
     clientIdHint: 'App registrations > the app for workspace SSO > Overview: AZURE_CLIENT_ID.',
+    redirectUriLabel: 'Redirect URI',
   },
   settingsSchema: WorkspaceSsoSettingsSchema,
   draftSchema: WorkspaceSsoDraftSchema,

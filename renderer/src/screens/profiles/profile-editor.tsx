@@ -1,4 +1,3 @@
-import { variantOf } from '../../../../shared/targets/common-rules';
 import { integrationTarget } from '../../../../shared/targets/registry';
 import {
   Button,
@@ -32,12 +31,7 @@ import {
 } from '../../../../shared/profile';
 import type { SecretAction } from '../../../../shared/ipc-profiles';
 import { TARGET_IDS, TARGET_LABELS, type TargetId } from '../../../../shared/targets/target-ids';
-import { TTS_EMAIL_WARNING, ttsDraftOf, type TtsDraft } from '../../../../shared/targets/the-things-stack';
-import { TtsExport } from './tts-export';
-import { authentikDraftOf, type AuthentikDraft } from '../../../../shared/targets/authentik';
-import { AuthentikSection } from './authentik-section';
-import { WORKSPACE_SSO_FIELDS, workspaceSsoDraftOf, type WorkspaceSsoDraft } from '../../../../shared/targets/workspace-sso';
-import { WorkspaceSsoSection } from './workspace-sso-section';
+import { TARGET_SECTIONS } from './target-sections';
 import { ApiError, errorMessage } from '../../api';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { useAppStore } from '../../stores/app-store';
@@ -107,36 +101,13 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
   const target = targetOf(draft);
   const targetModule = integrationTarget(draft);
   const form = targetModule.form;
-  const isTts = target === 'the-things-stack';
-  const tts = ttsDraftOf(draft);
-  const TTS_FIELD: Record<keyof TtsDraft, ProfileField> = { serverAddress: 'ttsServerAddress', providerId: 'ttsProviderId' };
-  const updateTts = (key: keyof TtsDraft, value: string) => {
-    setDraft((d) => ({ ...d, theThingsStack: { ...ttsDraftOf(d), [key]: value } }));
-    setTouched((t) => new Set(t).add(TTS_FIELD[key]));
-    setServerError(null);
-    setDirty(true);
-  };
-  const isWorkspace = target === 'workspace-sso';
-  const updateWorkspace = (key: keyof WorkspaceSsoDraft, value: string) => {
-    setDraft((d) => ({ ...d, workspaceSso: { ...workspaceSsoDraftOf(d), [key]: value } }));
-    setTouched((t) => new Set(t).add(WORKSPACE_SSO_FIELDS[key]));
-    setServerError(null);
-    setDirty(true);
-  };
-  const ttsInputProps = (key: keyof TtsDraft): Partial<InputProps> => ({
-    value: tts[key],
-    onChange: (_e, data) => updateTts(key, data.value),
-    name: TTS_FIELD[key],
-  });
-
-  const isAuthentik = target === 'authentik';
-  const ttsFields = result.fields ? variantOf(result.fields, 'the-things-stack') : null;
-  const updateAuthentik = (patch: Partial<AuthentikDraft>, field: ProfileField) => {
-    setDraft((d) => ({ ...d, authentik: { ...authentikDraftOf(d), ...patch } }));
+  const change = (next: (d: ProfileDraft) => ProfileDraft, field: ProfileField) => {
+    setDraft(next);
     setTouched((t) => new Set(t).add(field));
     setServerError(null);
     setDirty(true);
   };
+  const Section = TARGET_SECTIONS[target];
 
   // A field turns red once it was changed, or when the form is submitted: never for tabbing past it.
   const issuesFor = (field: ProfileField): FieldIssue[] => (submitted || touched.has(field) ? result.issues.filter((i) => i.field === field) : []);
@@ -338,74 +309,7 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
         <Input type="date" {...inputProps('secretExpiresAt')} />
       </Field>
 
-      {isWorkspace ? (
-        <WorkspaceSsoSection
-          draft={workspaceSsoDraftOf(draft)}
-          onChange={updateWorkspace}
-          fieldState={fieldState}
-          allowedDomainsInput={inputProps('allowedDomains')}
-          multiTenant={draft.tenantId.trim().toLowerCase() === 'common'}
-          fields={result.fields}
-        />
-      ) : isTts ? (
-        <>
-          <Subtitle2 as="h3" className={styles.sectionTitle}>
-            The Things Stack
-          </Subtitle2>
-          <Field
-            label="Server address"
-            required
-            {...fieldState('ttsServerAddress', (v) => updateTts('serverAddress', v))}
-            hint="Where The Things Stack is served, e.g. thethings.contoso.com. The redirect URI is built from it."
-          >
-            <Input {...ttsInputProps('serverAddress')} placeholder="thethings.contoso.com" spellCheck={false} autoComplete="off" />
-          </Field>
-          <Field
-            label="Provider ID"
-            required
-            {...fieldState('ttsProviderId', (v) => updateTts('providerId', v))}
-            hint="3 to 36 lower-case letters, digits and single dashes, e.g. microsoft-entra."
-          >
-            <Input {...ttsInputProps('providerId')} className={styles.mono} placeholder="microsoft-entra" spellCheck={false} autoComplete="off" />
-          </Field>
-          <Field
-            label="Allowed email domains"
-            required
-            {...fieldState('allowedDomains')}
-            hint="Comma-separated, e.g. contoso.com. Only users whose email is in these domains can sign in to The Things Stack."
-          >
-            <Input {...inputProps('allowedDomains')} spellCheck={false} />
-          </Field>
-          <MessageBar intent="warning">
-            <MessageBarBody>{TTS_EMAIL_WARNING}</MessageBarBody>
-          </MessageBar>
-          {ttsFields && <TtsExport fields={ttsFields} />}
-        </>
-      ) : isAuthentik ? (
-        <AuthentikSection
-          draft={authentikDraftOf(draft)}
-          onChange={updateAuthentik}
-          fieldState={fieldState}
-          fields={result.fields ? variantOf(result.fields, 'authentik') : null}
-        />
-      ) : (
-        <>
-          <Subtitle2 as="h3" className={styles.sectionTitle}>
-            Octopus
-          </Subtitle2>
-          <Field label="Octopus Web URL" required {...fieldState('webUrl')} hint="Registered in Entra as the API app's Web redirect URI, byte for byte, trailing slash included.">
-            <Input {...inputProps('webUrl')} placeholder="https://octopus.contoso.com/" spellCheck={false} autoComplete="off" />
-          </Field>
-          <Field
-            label="Allowed email domains"
-            required={['common', 'organizations'].includes(draft.tenantId.trim().toLowerCase())}
-            {...fieldState('allowedDomains')}
-            hint="Comma-separated, e.g. contoso.com, fabrikam.com. Required when the tenant is common or organizations."
-          >
-            <Input {...inputProps('allowedDomains')} spellCheck={false} />
-          </Field>
-        </>
-      )}
+      <Section draft={draft} change={change} fieldState={fieldState} inputProps={inputProps} fields={result.fields} />
 
       {secretStorage && !secretStorage.persistent && (
         <Caption1>
