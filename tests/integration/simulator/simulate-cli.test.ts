@@ -53,7 +53,10 @@ describe('federation-desk simulate', () => {
     expect(text.code).toBe(0);
     expect(text.stdout.split('\n')[0]).toMatch(/^healthy\s+A tenant set up exactly as the Octopus guide says/);
     const json = await runCliInProcess(['simulate', '--list-scenarios', '--json']);
-    const doc = JSON.parse(json.stdout) as { scenarios: { name: string }[] };
+    const doc = JSON.parse(json.stdout) as { scenarios: { name: string; title: string; targets: string[] }[] };
+    // Each with the title the app's picker shows and the targets it applies to.
+    expect(doc.scenarios[0]).toMatchObject({ name: 'healthy', title: 'Healthy: set up as each guide says', targets: ['octopus', 'the-things-stack', 'authentik', 'workspace-sso'] });
+    expect(doc.scenarios.find((s) => s.name === 'saml-cert-expiring')).toMatchObject({ title: 'SAML signing certificate expires soon', targets: ['octopus'] });
     expect(doc.scenarios.map((s) => s.name)).toEqual([
       'healthy', 'unknown-app', 'redirect-no-trailing-slash', 'secret-expired', 'no-app-id-uri', 'user-not-assigned', 'consent-missing',
       'app-disabled', 'mfa-required', 'user-without-mail', 'public-client-off', 'saml-cert-expiring', 'saml-cert-rollover',
