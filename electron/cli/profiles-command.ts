@@ -7,11 +7,19 @@ import { DeskError } from '../../shared/ipc-core';
 import { ProfileExportSchema, draftFromExport, exportProfile } from '../../shared/profile-export';
 import { cloudLabel } from '../../shared/clouds';
 import { EMPTY_DRAFT, type ProfileDraft, type ProfileField, type ProfileView } from '../../shared/profile';
-import { entraValues, integrationTarget } from '../../shared/targets/registry';
+import { TARGETS, entraValues, integrationTarget } from '../../shared/targets/registry';
+import { cliText } from '../../shared/targets/common-rules';
 import { DEFAULT_TARGET, TARGET_IDS, type TargetId } from '../../shared/targets/target-ids';
 import { CLOUD_IDS, type CloudId } from '../../shared/clouds';
 import { cliServices } from './cli-services';
 import { UsageError, parseCliArgs, writeJson, type CliCommand } from './io';
+
+/** Each target's own options, under its label (from its module in shared/targets/<id>/). */
+const TARGET_OPTIONS_HELP = TARGET_IDS.map((id) => {
+  const t = TARGETS[id];
+  const lines = t.cli.options.map((o) => `  ${`--${o.name}${o.arg ? ` ${o.arg}` : ''}`.padEnd(20)} ${o.help}`);
+  return ` ${t.label}:\n${lines.join('\n')}\n`;
+}).join('');
 
 const HELP = `
 Usage: federation-desk profiles <list|show NAME|create|export NAME|import FILE> [options]
@@ -34,22 +42,7 @@ Fields (with create):
   --cloud CLOUD        global (default), usgov or china.
   --allowed-domains D  Comma-separated e-mail domains allowed to sign in (default: any).
   --secret-expires D   The client secret's expiry date, yyyy-mm-dd (for the expiry watch).
- Octopus:
-  --saml-app ID        Application (client) ID of the SAML-OpenID app.
-  --web-url URL        The Octopus Web URL, e.g. https://contoso.octopus-itsm.com/octopus/
- The Things Stack:
-  --server-address H   Where The Things Stack is served, e.g. thethings.contoso.com.
-  --provider-id ID     The authentication provider's ID, e.g. microsoft-entra.
- authentik:
-  --fqdn HOST          Where authentik is served, e.g. authentik.contoso.com.
-  --slug SLUG          The Entra ID OAuth source's slug.
-  --multi-tenant       The source is multi-tenant (default: single-tenant).
-  --group-sync         Ask for GroupMember.Read.All so authentik syncs groups.
- Workspace SSO:
-  --base-domain D      The domain every workspace is a subdomain of.
-  --workspaces LIST    Workspace subdomains, comma-separated.
-  --collaborators L    External collaborators' email addresses, comma-separated.
-
+${TARGET_OPTIONS_HELP}
 Options:
   --data-dir DIR       The data folder (default: the app's own, so you see the app's profiles).
                        It must exist, except for create and import.
@@ -85,50 +78,38 @@ function describe(p: ProfileView): string {
 }
 
 /** The field options of `profiles create`, named as wherever a command takes the fields directly. */
-const FIELD_OPTIONS = {
+const COMMON_FIELD_OPTIONS = {
   target: { type: 'string' },
   tenant: { type: 'string' },
   'client-id': { type: 'string' },
   'api-app': { type: 'string' },
-  'saml-app': { type: 'string' },
-  'web-url': { type: 'string' },
   cloud: { type: 'string' },
   'allowed-domains': { type: 'string' },
   'secret-expires': { type: 'string' },
-  'server-address': { type: 'string' },
-  'provider-id': { type: 'string' },
-  fqdn: { type: 'string' },
-  slug: { type: 'string' },
-  'multi-tenant': { type: 'boolean' },
-  'group-sync': { type: 'boolean' },
-  'base-domain': { type: 'string' },
-  workspaces: { type: 'string' },
-  collaborators: { type: 'string' },
 } as const;
 
+const TARGET_CLI_OPTIONS = TARGET_IDS.flatMap((id) => TARGETS[id].cli.options);
+
+/** The field options of `profiles create`: the common ones and every target's own. */
+const FIELD_OPTIONS: Record<string, { type: 'string' | 'boolean' }> = {
+  ...COMMON_FIELD_OPTIONS,
+  ...Object.fromEntries(TARGET_CLI_OPTIONS.map((o) => [o.name, { type: o.boolean ? ('boolean' as const) : ('string' as const) }])),
+};
+
 const FLAG_OF_FIELD: Partial<Record<ProfileField, string>> = {
+  ...Object.fromEntries(TARGET_CLI_OPTIONS.map((o) => [o.field, `--${o.name}`])),
   name: '--name',
   target: '--target',
   tenantId: '--tenant',
-  samlAppId: '--saml-app',
   clientId: '--client-id',
-  webUrl: '--web-url',
   cloud: '--cloud',
   allowedDomains: '--allowed-domains',
   secretExpiresAt: '--secret-expires',
-  ttsServerAddress: '--server-address',
-  ttsProviderId: '--provider-id',
-  authentikFqdn: '--fqdn',
-  authentikSlug: '--slug',
-  authentikTenantMode: '--multi-tenant',
-  wsBaseDomain: '--base-domain',
-  wsWorkspaces: '--workspaces',
-  wsCollaborators: '--collaborators',
 };
 
 /** The form's draft from the options, as typed: the profile rules then check and normalise it. */
-function draftFromOptions(values: Partial<Record<keyof typeof FIELD_OPTIONS | 'name', string | boolean | undefined>>): ProfileDraft {
-  const text = (k: keyof typeof values) => (typeof values[k] === 'string' ? values[k] : '');
+function draftFromOptions(values: Record<string, string | boolean | undefined>): ProfileDraft {
+  const text = (k: string) => cliText(values[k]);
   const cloud = text('cloud') || 'global';
   const clouds = CLOUD_IDS.filter((c) => c !== 'practice');
   if (!(clouds as readonly string[]).includes(cloud)) throw new UsageError(`--cloud must be one of ${clouds.join(', ')}, not "${cloud}".`);
@@ -142,16 +123,10 @@ function draftFromOptions(values: Partial<Record<keyof typeof FIELD_OPTIONS | 'n
     cloud: cloud as CloudId,
     tenantId: text('tenant'),
     clientId: text('client-id') || text('api-app'),
-    samlAppId: text('saml-app'),
-    webUrl: text('web-url'),
     allowedDomains: text('allowed-domains'),
     secretExpiresAt: text('secret-expires'),
     ...(target !== DEFAULT_TARGET ? { target: target as TargetId } : {}),
-    ...(target === 'the-things-stack' ? { theThingsStack: { serverAddress: text('server-address'), providerId: text('provider-id') } } : {}),
-    ...(target === 'authentik'
-      ? { authentik: { fqdn: text('fqdn'), slug: text('slug'), tenantMode: values['multi-tenant'] === true ? ('multi' as const) : ('single' as const), groupMemberRead: values['group-sync'] === true } }
-      : {}),
-    ...(target === 'workspace-sso' ? { workspaceSso: { baseDomain: text('base-domain'), workspaces: text('workspaces'), externalCollaborators: text('collaborators') } } : {}),
+    ...TARGETS[target as TargetId].cli.toDraft((name) => values[name]),
   };
 }
 
@@ -170,7 +145,9 @@ export const profilesCommand: CliCommand = {
     if (!action) throw new UsageError('Say what to do: list, show NAME, create, export NAME or import FILE. Run "federation-desk profiles --help".');
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}". Quote a NAME that has spaces.`);
     const creating = action === 'create' || action === 'add';
-    const fieldFlag = Object.keys(FIELD_OPTIONS).find((k) => values[k as keyof typeof FIELD_OPTIONS] !== undefined);
+    // Every target's options are declared above (parseArgs refuses any other), so reading them by name is safe.
+    const fieldValues = values as Record<string, string | boolean | undefined>;
+    const fieldFlag = Object.keys(FIELD_OPTIONS).find((k) => fieldValues[k] !== undefined);
     if (fieldFlag && !creating) throw new UsageError(`--${fieldFlag} goes with "profiles create".`);
     const services = cliServices({ ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}), stderr: io.stderr, creates: creating || action === 'import' });
     const list = services.profiles.list();
@@ -250,7 +227,7 @@ export const profilesCommand: CliCommand = {
       case 'add': {
         if (arg) throw new UsageError(`"profiles ${action}" takes the name as --name, not "${arg}".`);
         if (!values.name) throw new UsageError('Give the new profile a name: --name NAME.');
-        const draft = draftFromOptions(values);
+        const draft = draftFromOptions(fieldValues);
         try {
           const saved = await services.profiles.save({ draft, secret: { action: 'keep' } });
           if (values.json) writeJson(io, { created: saved });
@@ -259,7 +236,7 @@ export const profilesCommand: CliCommand = {
         } catch (error) {
           if (error instanceof DeskError && error.code === 'validation') {
             // An issue is named by the option the user gave; for Octopus the client ID is --api-app unless --client-id was used.
-            const apiApp = values['api-app'] !== undefined || (values['client-id'] === undefined && (draft.target ?? DEFAULT_TARGET) === 'octopus');
+            const apiApp = fieldValues['api-app'] !== undefined || (fieldValues['client-id'] === undefined && (draft.target ?? DEFAULT_TARGET) === 'octopus');
             const flagOf = (field: ProfileField) => (field === 'clientId' && apiApp ? '--api-app' : (FLAG_OF_FIELD[field] ?? field));
             const lines = (error.issues ?? []).map((i) => `  ${flagOf(i.field)}: ${i.message}`);
             throw new UsageError(`The profile was not created:\n${lines.join('\n') || error.message}`);

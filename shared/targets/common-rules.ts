@@ -247,3 +247,8 @@ export function resultOf(issues: FieldIssue[], fields: () => ProfileFields): Val
 export function variantOf<T extends ProfileFields['target']>(p: ProfileFields, target: T): Extract<ProfileFields, { target: T }> | null {
   return p.target === target ? (p as Extract<ProfileFields, { target: T }>) : null;
 }
+
+/** A CLI option's text (empty when it was not given, or given as a switch). */
+export function cliText(v: string | boolean | undefined): string {
+  return typeof v === 'string' ? v : '';
+}

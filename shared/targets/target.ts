@@ -91,6 +91,26 @@ export interface TargetExport {
   text: string;
 }
 
+/** One option of `profiles create` for a field of the target's own. */
+export interface TargetCliOption {
+  /** Without the dashes, e.g. "server-address". */
+  name: string;
+  /** A switch without a value. */
+  boolean?: true;
+  /** The value's placeholder in the help, e.g. "HOST". */
+  arg?: string;
+  help: string;
+  /** The form field its issues are reported under. */
+  field: ProfileField;
+}
+
+/** The target's fields as `profiles create` options. */
+export interface TargetCli {
+  options: readonly TargetCliOption[];
+  /** The draft's own fields from the options (`value` of an option by name). */
+  toDraft(value: (name: string) => string | boolean | undefined): Partial<ProfileDraft>;
+}
+
 /** A form text of the target's own, for the rules that apply to every field (control characters). */
 export type DraftText = [field: ProfileField, value: string, multiLine: boolean];
 
@@ -111,6 +131,8 @@ export interface IntegrationTarget {
   draftSchema: ZodTypeAny | null;
   /** The words of the form's common fields for this target. */
   form: { tenantHint: string; clientIdLabel: string; clientIdHint: string; redirectUriLabel: string };
+  /** Its own fields as options of the CLI's `profiles create`. */
+  cli: TargetCli;
   /** The form fields the target adds (its issues are reported under these keys). */
   ownFields: readonly ProfileField[];
   /** The target's own form texts of a draft. */

@@ -5,7 +5,7 @@
  */
 import type { ProfileDraft } from '../../profile';
 import { TENANT_CHECK, noSamlApp } from '../common-checks';
-import { commonFields, entraIssues, resultOf, validateAppId, variantOf } from '../common-rules';
+import { cliText, commonFields, entraIssues, resultOf, validateAppId, variantOf } from '../common-rules';
 import type { IntegrationTarget } from '../target';
 import { TARGET_LABELS } from '../target-ids';
 import {
@@ -42,6 +42,17 @@ export const authentikTarget: IntegrationTarget = {
   },
   settingsSchema: AuthentikSettingsSchema,
   draftSchema: AuthentikDraftSchema,
+  cli: {
+    options: [
+      { name: 'fqdn', arg: 'HOST', help: 'Where authentik is served, e.g. authentik.contoso.com.', field: 'authentikFqdn' },
+      { name: 'slug', arg: 'SLUG', help: 'The Entra ID OAuth source’s slug.', field: 'authentikSlug' },
+      { name: 'multi-tenant', boolean: true, help: 'The source is multi-tenant (default: single-tenant).', field: 'authentikTenantMode' },
+      { name: 'group-sync', boolean: true, help: 'Ask for GroupMember.Read.All so authentik syncs groups.', field: 'authentikTenantMode' },
+    ],
+    toDraft: (value) => ({
+      authentik: { fqdn: cliText(value('fqdn')), slug: cliText(value('slug')), tenantMode: value('multi-tenant') === true ? 'multi' : 'single', groupMemberRead: value('group-sync') === true },
+    }),
+  },
   ownFields: AUTHENTIK_FIELDS,
   draftTexts: (draft) => {
     const ak = authentikDraftOf(draft);

@@ -3,7 +3,7 @@
  * redirect URI, and the email address Octopus matches users by, read from Microsoft Graph.
  */
 import { TENANT_CHECK } from '../common-checks';
-import { commonFields, entraIssues, normalizeAppId, parseDomainList, resultOf, validateAllowedDomains, variantOf } from '../common-rules';
+import { cliText, commonFields, entraIssues, normalizeAppId, parseDomainList, resultOf, validateAllowedDomains, variantOf } from '../common-rules';
 import type { IntegrationTarget } from '../target';
 import { TARGET_LABELS } from '../target-ids';
 import { normalizeWebUrl, validateAppIds, validateWebUrl } from './rules';
@@ -23,6 +23,13 @@ export const octopusTarget: IntegrationTarget = {
   },
   settingsSchema: null,
   draftSchema: null,
+  cli: {
+    options: [
+      { name: 'saml-app', arg: 'ID', help: 'Application (client) ID of the SAML-OpenID app.', field: 'samlAppId' },
+      { name: 'web-url', arg: 'URL', help: 'The Octopus Web URL, e.g. https://contoso.octopus-itsm.com/octopus/', field: 'webUrl' },
+    ],
+    toDraft: (value) => ({ samlAppId: cliText(value('saml-app')), webUrl: cliText(value('web-url')) }),
+  },
   ownFields: ['samlAppId', 'webUrl'],
   draftTexts: (draft) => [
     ['samlAppId', draft.samlAppId, false],

@@ -5,7 +5,7 @@
  */
 import type { ProfileDraft } from '../../profile';
 import { GRAPH_SECRET_CHECK, TENANT_CHECK, noSamlApp } from '../common-checks';
-import { commonFields, entraIssues, parseDomainList, resultOf, validateAllowedDomains, validateAppId, variantOf } from '../common-rules';
+import { cliText, commonFields, entraIssues, parseDomainList, resultOf, validateAllowedDomains, validateAppId, variantOf } from '../common-rules';
 import type { IntegrationTarget } from '../target';
 import { TARGET_LABELS } from '../target-ids';
 import { EMPTY_TTS_DRAFT, TtsDraftSchema, TtsSettingsSchema, ttsCliCommand, ttsRedirectUri, ttsSettingsFromDraft, validateTtsDraft, validateTtsTenant, type TtsDraft } from './rules';
@@ -32,6 +32,13 @@ export const theThingsStackTarget: IntegrationTarget = {
   },
   settingsSchema: TtsSettingsSchema,
   draftSchema: TtsDraftSchema,
+  cli: {
+    options: [
+      { name: 'server-address', arg: 'H', help: 'Where The Things Stack is served, e.g. thethings.contoso.com.', field: 'ttsServerAddress' },
+      { name: 'provider-id', arg: 'ID', help: 'The authentication provider’s ID, e.g. microsoft-entra.', field: 'ttsProviderId' },
+    ],
+    toDraft: (value) => ({ theThingsStack: { serverAddress: cliText(value('server-address')), providerId: cliText(value('provider-id')) } }),
+  },
   ownFields: ['ttsServerAddress', 'ttsProviderId', 'allowedDomains'],
   draftTexts: (draft) => {
     const tts = ttsDraftOf(draft);

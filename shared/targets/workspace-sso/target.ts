@@ -5,7 +5,7 @@
  */
 import type { ProfileDraft } from '../../profile';
 import { GRAPH_SECRET_CHECK, TENANT_CHECK, noSamlApp } from '../common-checks';
-import { commonFields, entraIssues, parseDomainList, resultOf, validateAllowedDomains, validateAppId, variantOf } from '../common-rules';
+import { cliText, commonFields, entraIssues, parseDomainList, resultOf, validateAllowedDomains, validateAppId, variantOf } from '../common-rules';
 import type { IntegrationTarget } from '../target';
 import { TARGET_LABELS } from '../target-ids';
 import {
@@ -42,6 +42,14 @@ export const workspaceSsoTarget: IntegrationTarget = {
   },
   settingsSchema: WorkspaceSsoSettingsSchema,
   draftSchema: WorkspaceSsoDraftSchema,
+  cli: {
+    options: [
+      { name: 'base-domain', arg: 'D', help: 'The domain every workspace is a subdomain of.', field: 'wsBaseDomain' },
+      { name: 'workspaces', arg: 'LIST', help: 'Workspace subdomains, comma-separated.', field: 'wsWorkspaces' },
+      { name: 'collaborators', arg: 'L', help: 'External collaborators’ email addresses, comma-separated.', field: 'wsCollaborators' },
+    ],
+    toDraft: (value) => ({ workspaceSso: { baseDomain: cliText(value('base-domain')), workspaces: cliText(value('workspaces')), externalCollaborators: cliText(value('collaborators')) } }),
+  },
   ownFields: [...Object.values(WORKSPACE_SSO_FIELDS), 'allowedDomains'],
   draftTexts: (draft) => {
     const ws = workspaceSsoDraftOf(draft);
