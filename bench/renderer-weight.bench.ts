@@ -3,8 +3,8 @@
  * by the same vite in the same run (target <= 1.5, i.e. about 135 KB gzip), plus the sizes of
  * preload.cjs (no schema library in it) and the minified main.cjs. "First screen" is what
  * index.html loads before anything is clicked: its entry script and every module it preloads.
- * What the app fetches right after (the profile form, which the first screen asks for at once) is
- * measured in Chromium by renderer-ready.bench.ts. Run alone with `npm run bench -- renderer-weight`.
+ * What the app fetches right after (the profile form, asked for once the welcome or the list is
+ * painted) is measured in Chromium by renderer-ready.bench.ts. Run alone with `npm run bench -- renderer-weight`.
  * The byte budget itself is a test: tests/unit/renderer-weight.test.ts.
  */
 import fs from 'node:fs';

@@ -2,7 +2,8 @@
  * Lazy-loading boundaries: what the first screen does not show at start (other pages, dialogs,
  * menus, toasts) is a separate chunk, loaded when it is first needed and fetched while the app is
  * idle once the first screen is complete, so opening it later does not wait either. The profile
- * form is a chunk too, asked for at once: it comes with the profile rules and their schemas.
+ * form is a chunk too (it comes with the profile rules and their schemas), asked for as soon as the
+ * list or the welcome is painted (screens/profiles/profiles-screen.tsx).
  * bench/renderer-weight.bench.ts measures what is left in the first screen.
  */
 import { Spinner, makeStyles } from '@fluentui/react-components';
