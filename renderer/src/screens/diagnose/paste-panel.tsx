@@ -1,11 +1,12 @@
 import { Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { CopyRegular, DismissRegular, StethoscopeRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { summarize } from '../../../../shared/aadsts';
+import { summarize } from '../../../../shared/aadsts/summary';
 import type { ProfileView } from '../../../../shared/profile';
 import { useDiagnoseStore } from '../../stores/diagnose-store';
 import { useShallow } from 'zustand/react/shallow';
 import { FindingCard } from './finding-card';
+import { ErrorBar } from '../../components/error-bar';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '20px' },
@@ -95,14 +96,7 @@ export function PastePanel({ profileId, profiles, onCopy, onOpenLink }: PastePan
       </div>
 
       <div ref={resultsRef} className={s.anchor} />
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>The text could not be diagnosed</MessageBarTitle>
-            {error}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <ErrorBar title="The text could not be diagnosed" message={error} />
 
       {diagnosis && findings.length === 0 && (
         <MessageBar intent="warning" layout="multiline" aria-live="polite">
