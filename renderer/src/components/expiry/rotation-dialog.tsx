@@ -31,6 +31,7 @@ import { useExpiryStore } from '../../stores/expiry-store';
 import { usePracticeSecret } from '../../stores/practice-store';
 import { PracticeSecret } from '../practice-secret';
 import { NARROW_MEDIA } from '../../hooks/use-media-query';
+import { ErrorBar } from '../error-bar';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '640px' },
@@ -208,11 +209,7 @@ export function RotationDialog({ profile, onClose }: { profile: ProfileView; onC
                 <MessageBarBody>{notice}</MessageBarBody>
               </MessageBar>
             )}
-            {error && (
-              <MessageBar intent="error">
-                <MessageBarBody>{error}</MessageBarBody>
-              </MessageBar>
-            )}
+            <ErrorBar message={error} />
           </DialogContent>
           <DialogActions fluid className={styles.actions}>
             {proven && (

@@ -10,6 +10,7 @@ import { useAuditStore } from '../../stores/audit-store';
 import { useProfilesStore, useSelectedProfile } from '../../stores/profiles-store';
 import { useNotify } from '../diagnose/clipboard';
 import { AuditStepRow, type StepStatus } from './audit-step-row';
+import { ErrorBar } from '../../components/error-bar';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '4px' },
@@ -121,11 +122,7 @@ export default function AuditScreen({ toasterId }: { toasterId: string }) {
         onStart={() => void run(profile.id)}
         onCancel={() => void cancel(profile.id)}
       />
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <ErrorBar message={error} />
       {profile.cloud === 'practice' ? (
         <PracticeNotice profile={profile} signIn="Sign in to Microsoft Graph" />
       ) : (

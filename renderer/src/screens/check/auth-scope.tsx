@@ -8,8 +8,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  MessageBar,
-  MessageBarBody,
   Subtitle2,
   Table,
   TableBody,
@@ -25,6 +23,7 @@ import { useRef, useState } from 'react';
 import { MODE_SCOPES, SCOPE_LABELS, modeLabel, modeMeaning, octopusSteps, switchEffect, type Mode, type ModeScope, type ModeState } from '../../../../shared/modes';
 import { errorMessage } from '../../api';
 import { NARROW_MEDIA } from '../../hooks/use-media-query';
+import { ErrorBar } from '../../components/error-bar';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -76,11 +75,7 @@ export function AuthScope({ state, ready, blockers, onSwitch }: AuthScopeProps) 
         Federation Desk does not change Octopus. You switch the mode in Octopus; Federation Desk shows you the steps, records the switch when you are
         done, and offers Federated identity only once the check proves the setup.
       </p>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <ErrorBar message={error} />
       {MODE_SCOPES.map((scope) => {
         const current = state?.[scope] ?? 'username-password';
         const federated = current === 'federated';

@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Subtitle2, makeStyles } from '@fluentui/react-components';
+import { Button, Subtitle2, makeStyles } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo } from 'react';
 import { checkWords, integrationTarget } from '../../../../shared/targets/registry';
@@ -11,6 +11,7 @@ import { STATUS_LABELS } from './status-icon';
 import { useNotify } from '../diagnose/clipboard';
 import { AuthScope } from './auth-scope';
 import { CheckRow } from './check-row';
+import { ErrorBar } from '../../components/error-bar';
 
 const useStyles = makeStyles({
   sectionTitle: { margin: '8px 0 4px' },
@@ -105,11 +106,7 @@ export default function CheckScreen({ toasterId }: { toasterId: string }) {
       <div className={s.srOnly} role="status" aria-live="polite" aria-atomic="true">
         {progress}
       </div>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <ErrorBar message={error} />
       <PracticeNotice profile={profile} signIn="Sign in" />
       <ul className={page.list} aria-label="Checks">
         {results.map((r) => (

@@ -1,4 +1,4 @@
-import { Caption1, Field, MessageBar, MessageBarBody, SearchBox, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Caption1, Field, SearchBox, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { BookSearchRegular } from '@fluentui/react-icons';
 import { useEffect } from 'react';
 import type { CatalogEntry } from '../../../../shared/ipc-diagnose';
@@ -7,6 +7,7 @@ import { CATALOG_LIST_MAX, useDiagnoseStore } from '../../stores/diagnose-store'
 import { useShallow } from 'zustand/react/shallow';
 import { rowButtonStyle } from '../../components/row-button';
 import { FindingCard, displayCode } from './finding-card';
+import { ErrorBar } from '../../components/error-bar';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '16px' },
@@ -95,11 +96,7 @@ export function CatalogPanel({ profileId, profiles, onCopy, onOpenLink }: Catalo
       <Field label="Search the catalog" className={s.search} hint="A code (50011 or AADSTS50011), a name (InvalidReplyTo) or words (redirect, secret expired, consent).">
         <SearchBox className={s.searchBox} value={query} onChange={(_e, d) => void search(d.value)} placeholder="Code, name or words" />
       </Field>
-      {catalogError && (
-        <MessageBar intent="error">
-          <MessageBarBody>{catalogError}</MessageBarBody>
-        </MessageBar>
-      )}
+      <ErrorBar message={catalogError} />
       {catalog && (
         <Caption1 className={s.count} aria-live="polite">
           {query.trim() === ''

@@ -8,6 +8,7 @@ import { ExpiryPolicyForm } from './expiry-policy-form';
 import { useAppearanceStore } from '../../stores/appearance-store';
 import { useUpdatesStore } from '../../stores/updates-store';
 import type { ThemeChoice } from '../../../../shared/settings';
+import { ErrorBar } from '../../components/error-bar';
 
 const useStyles = makeStyles({
   // Scrolls in the pane like the other pages; children keep their height.
@@ -136,11 +137,7 @@ function SettingsSection({ id, title, error, children }: { id: string; title: st
         {title}
       </Subtitle2>
       {children}
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <ErrorBar message={error} />
     </section>
   );
 }
