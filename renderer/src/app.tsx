@@ -16,14 +16,14 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { DismissRegular, PeopleTeamRegular, SettingsRegular, ShieldKeyholeRegular, ShieldTaskRegular, StethoscopeRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
-import { Suspense, useEffect, useState, type ComponentType, type ReactElement } from 'react';
+import { Suspense, useEffect, type ComponentType, type ReactElement } from 'react';
 import { ProfilesScreen } from './screens/profiles/profiles-screen';
 import { NARROW_MEDIA, useMediaQuery, useNarrow } from './hooks/use-media-query';
 import { useAppStore, type PageId } from './stores/app-store';
 import { useAppearanceStore } from './stores/appearance-store';
 import { ExpiryNotice } from './components/expiry/expiry-notice';
 import { Loading, lazyNamed, prefetchWhenIdle, type Preloadable } from './lazy';
-import { LazyToaster } from './notify';
+import { LazyToaster, mountToaster, useToasterWanted } from './notify';
 
 const NavTooltip = lazyNamed(() => import('./nav-tooltip'), 'NavTooltip');
 
@@ -89,12 +89,12 @@ export function App() {
   const systemDark = useMediaQuery('(prefers-color-scheme: dark)');
   const dark = themeChoice === 'dark' || (themeChoice === 'system' && systemDark);
   const narrow = useNarrow();
-  const [toaster, setToaster] = useState(false);
+  const toaster = useToasterWanted();
 
   // The data is asked for in main.tsx, before the first render; the other chunks once idle.
   useEffect(() => {
     // The toaster first: toasts follow actions, and the first screen has none to show.
-    prefetchWhenIdle(() => LazyToaster.preload().then(() => setToaster(true)), NavTooltip.preload, ...PAGES.flatMap((p) => ('preload' in p.component ? [p.component.preload] : [])));
+    prefetchWhenIdle(() => LazyToaster.preload().then(mountToaster), NavTooltip.preload, ...PAGES.flatMap((p) => ('preload' in p.component ? [p.component.preload] : [])));
   }, []);
   // Native parts (scroll bars, date pickers, the select's list) follow the theme too.
   useEffect(() => {

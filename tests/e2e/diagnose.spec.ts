@@ -231,3 +231,27 @@ test('the catalog shows a code met in real texts with its group, causes, fix and
   await expect(entry.getByRole('region', { name: 'Source' }).getByRole('button', { name: 'Microsoft Learn' })).toBeVisible();
   await screenshot(page, 'diagnose-catalog-depth');
 });
+
+test('a toast asked for before the toaster has loaded is shown once it arrives', async ({ page, context, harness }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(harness.url).origin });
+  // Hold the toaster's chunk (loaded after the first paint) until the toast has been asked for.
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let requested: () => void = () => undefined;
+  const chunkRequested = new Promise<void>((resolve) => (requested = resolve));
+  await page.route(/\/assets\/toasts-[^/]*\.js$/, async (route) => {
+    requested();
+    await released;
+    await route.continue();
+  });
+  await page.goto(harness.url);
+  await openDiagnose(page);
+  await page.getByLabel('Error text').fill('AADSTS50011: The redirect URI specified in the request does not match.\nTrace ID: 11111111-2222-3333-4444-555555555555');
+  await page.getByRole('button', { name: 'Diagnose', exact: true }).click();
+  await expect(page.getByRole('article', { name: /^AADSTS50011/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Copy summary', exact: true }).click();
+  await expect.poll(() => readClipboard(page)).toContain('AADSTS50011');
+  await chunkRequested;
+  release();
+  await expect(page.getByText('Copied the summary of all findings.').last()).toBeVisible();
+});

@@ -8,7 +8,7 @@ import { PracticeNotice, ProfilePageHead, ProfilePageMessage, useProfilePageStyl
 import { useAppStore } from '../../stores/app-store';
 import { useAuditStore } from '../../stores/audit-store';
 import { useProfilesStore, useSelectedProfile } from '../../stores/profiles-store';
-import { useNotify } from '../diagnose/clipboard';
+import { useCopyAndNotify } from '../diagnose/clipboard';
 import { AuditStepRow, type StepStatus } from './audit-step-row';
 import { ErrorBar } from '../../components/error-bar';
 
@@ -44,7 +44,7 @@ export default function AuditScreen({ toasterId }: { toasterId: string }) {
   const error = useAuditStore((st) => st.error);
   const { load, run, cancel, openLink } = useAuditStore.getState();
   const go = useAppStore((st) => st.go);
-  const { copy } = useNotify(toasterId);
+  const { copy } = useCopyAndNotify(toasterId);
 
   const profileId = profile?.id;
   useEffect(() => {

@@ -8,7 +8,7 @@ import { useAppStore } from '../../stores/app-store';
 import { useCheckStore } from '../../stores/check-store';
 import { useProfilesStore, useSelectedProfile } from '../../stores/profiles-store';
 import { STATUS_LABELS } from './status-icon';
-import { useNotify } from '../diagnose/clipboard';
+import { useCopyAndNotify } from '../diagnose/clipboard';
 import { AuthScope } from './auth-scope';
 import { CheckRow } from './check-row';
 import { ErrorBar } from '../../components/error-bar';
@@ -22,7 +22,7 @@ const useStyles = makeStyles({
 export default function CheckScreen({ toasterId }: { toasterId: string }) {
   const s = useStyles();
   const page = useProfilePageStyles();
-  const { copy } = useNotify(toasterId);
+  const { copy } = useCopyAndNotify(toasterId);
   const profiles = useProfilesStore((st) => st.profiles);
   const select = useProfilesStore((st) => st.select);
   const profile = useSelectedProfile();

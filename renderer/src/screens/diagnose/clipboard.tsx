@@ -2,8 +2,8 @@
  * Copy and save for the Diagnose page. The Clipboard API needs a permission the app's session may
  * refuse; the older copy command works from any click, so it is the fallback.
  */
-import { Toast, ToastTitle, useToastController } from '@fluentui/react-components';
 import { useCallback } from 'react';
+import { useNotify } from '../../notify';
 
 function copyWithCommand(text: string): boolean {
   const area = document.createElement('textarea');
@@ -49,18 +49,8 @@ export function saveTextFile(fileName: string, text: string): void {
 }
 
 /** `notify(message, intent)` shows a short toast; `copy(text, what)` copies and says so. */
-export function useNotify(toasterId: string) {
-  const { dispatchToast } = useToastController(toasterId);
-  const notify = useCallback(
-    (message: string, intent: 'success' | 'error' = 'success') =>
-      dispatchToast(
-        <Toast>
-          <ToastTitle>{message}</ToastTitle>
-        </Toast>,
-        { intent, timeout: intent === 'error' ? 6000 : 2500 },
-      ),
-    [dispatchToast],
-  );
+export function useCopyAndNotify(toasterId: string) {
+  const notify = useNotify(toasterId);
   const copy = useCallback(
     async (text: string, what: string) => {
       if (await copyText(text)) notify(`Copied ${what}.`);

@@ -8,7 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { ProfileOptions } from '../../components/profile-page';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { CatalogPanel } from './catalog-panel';
-import { saveTextFile, useNotify } from './clipboard';
+import { saveTextFile, useCopyAndNotify } from './clipboard';
 import { PastePanel } from './paste-panel';
 
 const useStyles = makeStyles({
@@ -45,7 +45,7 @@ export default function DiagnoseScreen({ toasterId }: { toasterId: string }) {
   const { tab, profileChoice, diagnosed } = useDiagnoseStore(useShallow((st) => ({ tab: st.tab, profileChoice: st.profileChoice, diagnosed: st.diagnosed })));
   const { setTab, setText, run, chooseProfile } = useDiagnoseStore.getState();
   const pendingText = useAppStore((st) => st.diagnoseText);
-  const { notify, copy } = useNotify(toasterId);
+  const { notify, copy } = useCopyAndNotify(toasterId);
   const [supportBusy, setSupportBusy] = useState(false);
   const pickerId = useId();
 
