@@ -11,10 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ONE_BUTTON_FLUENT_PAGE, WORK, buildApp, buildPage, firstScreenGzip, firstScreenScripts } from '../../bench/renderer-build';
 
 /**
- * The budget as a ratio to the one-button page: a regression guard at today's weight. The issue's
- * target is 1.5 (bench/renderer-weight.bench.ts prints where the app stands against it).
+ * The budget as a ratio to the one-button page: a regression guard a little above today's weight
+ * (1.75, about 156 KB gzip), low enough that zod (about 22 KB) or Fluent's menu and positioning
+ * (about 13 KB) coming back into the first chunk fails it. The target is 1.5
+ * (bench/renderer-weight.bench.ts prints where the app stands against it).
  */
-const BUDGET_RATIO = 1.75;
+const BUDGET_RATIO = 1.8;
 
 let appDir = '';
 let oneButtonDir = '';
