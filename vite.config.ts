@@ -1,12 +1,22 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import griffel from '@griffel/vite-plugin';
 import { fileURLToPath } from 'node:url';
 
 /** The renderer: a plain web app with no Node, served from dist/renderer by the app and the test harness. */
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
-  plugins: [react()],
+  // The app's own makeStyles/makeResetStyles are compiled to CSS at build time (Fluent's packages
+  // ship theirs pre-compiled), so Griffel's runtime style compiler stays out of the first screen.
+  // https://griffel.js.org/react/ahead-of-time-compilation/with-vite ; the dev server keeps the runtime.
+  plugins: [react(), command === 'build' &&
+      griffel({
+        include: ['renderer/src/**/*.{ts,tsx}'],
+        // wyw-in-js evaluates the style modules and what they import with Babel, which needs to read TSX.
+        babelOptions: { presets: ['@babel/preset-typescript', ['@babel/preset-react', { runtime: 'automatic' }]] },
+      }),
+  ],
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
@@ -21,4 +31,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));
