@@ -1,8 +1,6 @@
 import {
   Button,
   Caption1,
-  Field,
-  Select,
   Text,
   makeStyles,
   mergeClasses,
@@ -49,9 +47,6 @@ const useStyles = makeStyles({
   nameRow: { display: 'flex', alignItems: 'center', gap: '6px', maxWidth: '100%', minWidth: 0 },
   meta: { color: tokens.colorNeutralForeground3, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: '100%' },
   empty: { color: tokens.colorNeutralForeground3, padding: '8px 2px' },
-  picker: { display: 'flex', alignItems: 'flex-end', gap: '8px', minWidth: 0 },
-  pickerField: { flex: '1 1 auto', minWidth: 0 },
-  pickerSelect: { width: '100%', minWidth: 0, '& select': { textOverflow: 'ellipsis' } },
 });
 
 export interface ProfileListProps {
@@ -115,7 +110,7 @@ export function ProfileList(props: ProfileListProps) {
  * Rename, duplicate, delete: the same menu in the list and next to the picker. The button is here;
  * the menu is fetched when the app is idle and mounted, open, by the first click.
  */
-function ProfileActions({ profile, onRename, onDuplicate, onDelete }: Pick<ProfileListProps, 'onRename' | 'onDuplicate' | 'onDelete'> & { profile: ProfileView }) {
+export function ProfileActions({ profile, onRename, onDuplicate, onDelete }: Pick<ProfileListProps, 'onRename' | 'onDuplicate' | 'onDelete'> & { profile: ProfileView }) {
   const [wanted, setWanted] = useState(false);
   useEffect(() => prefetchWhenIdle(ProfileActionsMenu.preload), []);
   const label = `Actions for ${profile.name}`;
@@ -134,36 +129,5 @@ function ProfileActions({ profile, onRename, onDuplicate, onDelete }: Pick<Profi
         onDelete={onDelete}
       />
     </Suspense>
-  );
-}
-
-/** The narrow-window form of the list: a picker, the new-profile button and the selected profile's actions. */
-export function ProfilePicker(props: ProfileListProps) {
-  const styles = useStyles();
-  const selected = props.creating ? undefined : props.profiles.find((p) => p.id === props.selectedId);
-  return (
-    <nav className={styles.picker} aria-label="Profiles">
-      {props.profiles.length > 0 && (
-        <Field label="Profile" className={styles.pickerField}>
-          <Select
-            className={styles.pickerSelect}
-            value={selected?.id ?? ''}
-            title={selected?.name}
-            onChange={(_e, d) => props.onSelect(d.value)}
-          >
-            {!selected && <option value="">New profile (not saved yet)</option>}
-            {props.profiles.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
-      {selected && <ProfileActions profile={selected} {...props} />}
-      <Button icon={<AddRegular />} onClick={props.onNew} disabled={props.creating}>
-        New profile
-      </Button>
-    </nav>
   );
 }

@@ -6,7 +6,7 @@ import { ExpiryBanner } from '../../components/expiry/expiry-banner';
 import { useProfilesStore, useSelectedProfile } from '../../stores/profiles-store';
 import { FirstRun } from './first-run';
 import { useAppStore } from '../../stores/app-store';
-import { ProfileList, ProfilePicker } from './profile-list';
+import { ProfileList } from './profile-list';
 import { useNarrow } from '../../hooks/use-media-query';
 import { FirstScreenShown, Loading, WhenOpened, lazyNamed, prefetchWhenIdle } from '../../lazy';
 import { useNotify } from '../../notify';
@@ -20,6 +20,8 @@ const ProfileStoreStatus = lazyNamed(() => import('../../components/profile-stor
 const DiscardDialog = lazyNamed(() => import('./profile-dialogs'), 'DiscardDialog');
 const RenameDialog = lazyNamed(() => import('./profile-dialogs'), 'RenameDialog');
 const ConfirmDeleteDialog = lazyNamed(() => import('../../components/confirm-delete-dialog'), 'ConfirmDeleteDialog');
+// Only a narrow window shows the picker in place of the list; the app opens wide (see profile-picker.tsx).
+const ProfilePicker = lazyNamed(() => import('./profile-picker'), 'ProfilePicker');
 
 const useStyles = makeStyles({
   root: { display: 'grid', gridTemplateColumns: 'minmax(240px, 300px) minmax(0, 1fr)', gap: '24px', height: '100%', minHeight: 0 },
@@ -71,7 +73,7 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
   const [renaming, setRenaming] = useState<ProfileView | null>(null);
   const [deleting, setDeleting] = useState<ProfileView | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  useEffect(() => prefetchWhenIdle(DiscardDialog.preload, ConfirmDeleteDialog.preload), []);
+  useEffect(() => prefetchWhenIdle(DiscardDialog.preload, ConfirmDeleteDialog.preload, ProfilePicker.preload), []);
 
   const proceed = (p: Pending) => {
     setDirty(false);
@@ -93,22 +95,24 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
   return (
     <div className={narrow ? styles.narrowRoot : styles.root}>
       <div className={narrow ? undefined : styles.listPane}>
-        <List
-          profiles={profiles}
-          selectedId={selectedId}
-          creating={creating}
-          onSelect={(id) => id !== selectedId || creating ? request({ kind: 'select', id }) : undefined}
-          onNew={() => request({ kind: 'new' })}
-          onRename={setRenaming}
-          onDuplicate={(p) =>
-            void act(async () => {
-              const copy = await duplicate(p.id);
-              setDirty(false);
-              toast(`Created "${copy.name}". The client secret was not copied: add it to the new profile.`);
-            })
-          }
-          onDelete={(p) => setDeleting(p)}
-        />
+        <Suspense fallback={null}>
+          <List
+            profiles={profiles}
+            selectedId={selectedId}
+            creating={creating}
+            onSelect={(id) => id !== selectedId || creating ? request({ kind: 'select', id }) : undefined}
+            onNew={() => request({ kind: 'new' })}
+            onRename={setRenaming}
+            onDuplicate={(p) =>
+              void act(async () => {
+                const copy = await duplicate(p.id);
+                setDirty(false);
+                toast(`Created "${copy.name}". The client secret was not copied: add it to the new profile.`);
+              })
+            }
+            onDelete={(p) => setDeleting(p)}
+          />
+        </Suspense>
       </div>
       <section className={styles.editorPane} aria-labelledby="editor-heading">
         {loaded && profiles.length === 0 && !loadError && (
