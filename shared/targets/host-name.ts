@@ -3,6 +3,7 @@
  * a workspace base domain): one set of rules, and one way to pull the host out of a pasted URL so the
  * form can offer it as a fix.
  */
+import type { FieldIssue, ProfileField } from '../profile';
 
 /** One DNS label: letters, digits, inner hyphens, at most 63 characters (lower case expected). */
 export const LABEL_RE = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
@@ -36,4 +37,25 @@ export function hostOfPastedUrl(value: string, part: 'host' | 'hostname'): strin
   } catch {
     return '';
   }
+}
+
+/** What one address field's issues say, in its target's words. */
+export interface HostFieldWords {
+  empty: string;
+  pasted: string;
+  spaces: string;
+  shape: string;
+}
+
+/** The rules of an address field that takes a host (and optional :port): a pasted URL gets its host offered as the fix. */
+export function hostFieldIssues(field: ProfileField, value: string, words: HostFieldWords): FieldIssue[] {
+  const err = (message: string, fixValue?: string): FieldIssue[] => [
+    { field, severity: 'error', message, ...(fixValue ? { fix: { label: `Use ${fixValue}`, value: fixValue } } : {}) },
+  ];
+  if (value === '') return err(words.empty);
+  const pasted = hostOfPastedUrl(value, 'host');
+  if (pasted !== null) return err(words.pasted, pasted && isHostWithPort(pasted) ? pasted : undefined);
+  if (/\s/.test(value)) return err(words.spaces);
+  if (!isHostWithPort(value)) return err(words.shape);
+  return [];
 }

@@ -23,7 +23,7 @@
 import { z } from 'zod';
 import { CLOUDS, type CloudId } from '../../clouds';
 import type { FieldIssue } from '../../profile';
-import { hostOfPastedUrl, isHostWithPort } from '../host-name';
+import { hostFieldIssues } from '../host-name';
 
 /** The profile-form fields this target adds (their issues are reported under these names). */
 export const AUTHENTIK_FIELDS = ['authentikSlug', 'authentikFqdn', 'authentikTenantMode'] as const;
@@ -97,16 +97,12 @@ export function normalizeFqdn(raw: string): string {
 }
 
 export function validateFqdn(raw: string): FieldIssue[] {
-  const v = normalizeFqdn(raw);
-  const err = (message: string, fixValue?: string): FieldIssue[] => [
-    { field: 'authentikFqdn', severity: 'error', message, ...(fixValue ? { fix: { label: `Use ${fixValue}`, value: fixValue } } : {}) },
-  ];
-  if (v === '') return err('Enter the address authentik is served at, for example authentik.contoso.com.');
-  const pasted = hostOfPastedUrl(v, 'host');
-  if (pasted !== null) return err('Enter only the host name, without https:// or a path: the redirect URI is built from it.', pasted && isHostWithPort(pasted) ? pasted : undefined);
-  if (/\s/.test(v)) return err('Remove the spaces from the host name.');
-  if (!isHostWithPort(v)) return err('Enter a host name such as authentik.contoso.com (optionally followed by :port).');
-  return [];
+  return hostFieldIssues('authentikFqdn', normalizeFqdn(raw), {
+    empty: 'Enter the address authentik is served at, for example authentik.contoso.com.',
+    pasted: 'Enter only the host name, without https:// or a path: the redirect URI is built from it.',
+    spaces: 'Remove the spaces from the host name.',
+    shape: 'Enter a host name such as authentik.contoso.com (optionally followed by :port).',
+  });
 }
 
 /**

@@ -16,7 +16,7 @@
 import { z } from 'zod';
 import { CLOUDS, type CloudId } from '../../clouds';
 import type { FieldIssue } from '../../profile';
-import { hostOfPastedUrl, isHostWithPort } from '../host-name';
+import { hostFieldIssues } from '../host-name';
 
 /** What the user types for this target, as in the form. */
 export const TtsDraftSchema = z.object({
@@ -80,17 +80,12 @@ export function normalizeServerAddress(raw: string): string {
 }
 
 export function validateServerAddress(raw: string): FieldIssue[] {
-  const v = normalizeServerAddress(raw);
-  const err = (message: string, fixValue?: string): FieldIssue[] => [
-    { field: 'ttsServerAddress', severity: 'error', message, ...(fixValue ? { fix: { label: `Use ${fixValue}`, value: fixValue } } : {}) },
-  ];
-  if (v === '') return err('Enter the address The Things Stack is served at, for example thethings.contoso.com.');
-  const pasted = hostOfPastedUrl(v, 'host');
-  if (pasted !== null)
-    return err('Enter only the server address, without https:// or a path: the redirect URI is built from it.', pasted && isHostWithPort(pasted) ? pasted : undefined);
-  if (/\s/.test(v)) return err('Remove the spaces from the server address.');
-  if (!isHostWithPort(v)) return err('Enter a host name such as thethings.contoso.com, optionally followed by :port.');
-  return [];
+  return hostFieldIssues('ttsServerAddress', normalizeServerAddress(raw), {
+    empty: 'Enter the address The Things Stack is served at, for example thethings.contoso.com.',
+    pasted: 'Enter only the server address, without https:// or a path: the redirect URI is built from it.',
+    spaces: 'Remove the spaces from the server address.',
+    shape: 'Enter a host name such as thethings.contoso.com, optionally followed by :port.',
+  });
 }
 
 /**
