@@ -1,5 +1,5 @@
 /**
- * Benchmark (docs/ARCHITECTURE.md, "Check Compatibility": independent probes run concurrently): the
+ * Benchmark (docs/ARCHITECTURE.md, "Check compatibility": independent probes run concurrently): the
  * wall time of the non-interactive probes (tenant, saml-app, api-app, secret) against the practice
  * tenant with a 150 ms round trip, which the practice tenant charges on connection set-up too (TCP's
  * handshake and TLS 1.3's, one round trip each) as a real link does, over the floor of what the probes

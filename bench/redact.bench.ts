@@ -19,7 +19,7 @@ const HOSTILE: Record<string, string> = {
   '"code":" without an end': fill('"code":"aaaaaaaa'),
   'URL user:password without an @': fill('http://user:pass'),
 };
-const ORDINARY = fill('2026-11-30T10:00:00Z info Check Compatibility: AADSTS50011 Trace ID: 0a1b2c3d-1111-2222-3333-444455556666\n');
+const ORDINARY = fill('2026-11-30T10:00:00Z info Check compatibility: AADSTS50011 Trace ID: 0a1b2c3d-1111-2222-3333-444455556666\n');
 
 function fastest(text: string, runs = 7): number {
   let best = Infinity;

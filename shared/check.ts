@@ -1,5 +1,5 @@
 /**
- * Check Compatibility: the probe ids (docs/ARCHITECTURE.md, "Check Compatibility", a **contract**), what each depends on, result
+ * Check compatibility: the probe ids (docs/ARCHITECTURE.md, "Check compatibility", a **contract**), what each depends on, result
  * shapes, and configuration fingerprints. Pure, so the renderer can tell which results went stale
  * while the user edits, without asking main.
  */

@@ -1,4 +1,4 @@
-/** Check Compatibility, authentication modes and settings export channels (docs/ARCHITECTURE.md, "Check Compatibility"). */
+/** Check compatibility, authentication modes and settings export channels (docs/ARCHITECTURE.md, "Check compatibility"). */
 import { z } from 'zod';
 import { CheckRunSchema } from './check';
 import { Ok, channel } from './ipc-core';
@@ -15,7 +15,7 @@ export type CheckState = z.infer<typeof CheckStateSchema>;
 
 export const checkChannels = {
   'check:run': channel(
-    'Run Check Compatibility for a profile; resolves with the outcome when it ends (the run itself arrives as check:progress events, the last with running false)',
+    'Run Check compatibility for a profile; resolves with the outcome when it ends (the run itself arrives as check:progress events, the last with running false)',
     ProfileId,
     CheckRunSchema.pick({ outcome: true }),
   ),

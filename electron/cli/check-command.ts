@@ -1,5 +1,5 @@
 /**
- * `federation-desk check`: Check Compatibility headless. It parses its options, asks the app's own
+ * `federation-desk check`: Check compatibility headless. It parses its options, asks the app's own
  * CheckService (the one the check screen uses: same probes, same outcome rule) to check each
  * profile, and renders the runs. The configuration comes from stored profiles or from the field
  * options, never both; the secret only from stdin or an environment variable; the sign-in probes
@@ -28,7 +28,7 @@ Usage: federation-desk check --profile NAME [--profile NAME ...] [options]
        federation-desk check --tenant ID --saml-app ID --api-app ID --web-url URL
                              [--cloud global|usgov|china] [options]
 
-Check Compatibility without the app: proves each part of a federation setup against Entra ID,
+Check compatibility without the app: proves each part of a federation setup against Entra ID,
 live, and prints one line per check (tenant, saml-app, api-app, secret, sign-in, graph-me).
 
 The configuration:
@@ -163,7 +163,7 @@ function toDocument(subject: RunSubject, run: CheckRun, signIn: SignInMode, notR
 
 function humanReport(doc: CheckDocument): string {
   const width = Math.max(...doc.results.map((r) => r.title.length));
-  const lines = [`Check Compatibility: ${doc.profile.name ? `profile "${doc.profile.name}", ` : ''}tenant ${doc.profile.tenantId} (${doc.profile.cloud})`, ''];
+  const lines = [`Check compatibility: ${doc.profile.name ? `profile "${doc.profile.name}", ` : ''}tenant ${doc.profile.tenantId} (${doc.profile.cloud})`, ''];
   for (const r of doc.results) {
     const time = r.durationMs !== null ? ` (${r.durationMs} ms)` : '';
     lines.push(`${MARKERS[r.status] ?? '?'} ${r.title.padEnd(width)}  ${r.summary}${time}`);
@@ -199,7 +199,7 @@ export function makeCheckCommand(deps: CheckCommandDeps = {}): CliCommand {
   const openBrowser = deps.openBrowser ?? openInSystemBrowser;
   return {
     name: 'check',
-    summary: 'Check Compatibility headless: prove profiles or fields against Entra ID',
+    summary: 'Check compatibility headless: prove profiles or fields against Entra ID',
     help: HELP,
     async run(argv, io) {
       const values = parseRunArgs('check', argv, {}, usage);

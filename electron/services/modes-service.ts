@@ -38,7 +38,7 @@ export class ModesService {
       if (!ready)
         throw new DeskError(
           'forbidden',
-          `${modeLabel(scope, mode)} needs a passed Check Compatibility for the current configuration. Not passed yet: ${missing.map((id) => checkWords(profile, id).title).join(', ')}.`,
+          `${modeLabel(scope, mode)} needs a passed Check compatibility for the current configuration. Not passed yet: ${missing.map((id) => checkWords(profile, id).title).join(', ')}.`,
         );
     }
     const next: ModeState = {

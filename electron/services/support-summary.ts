@@ -120,7 +120,7 @@ export function composeSupportSummary(f: SupportFacts): string {
   out.push('');
   out.push('== Last check ==');
   if (!f.profile) out.push('No profile, so no check results.');
-  else if (!f.lastRun) out.push('Check Compatibility has not run for this profile.');
+  else if (!f.lastRun) out.push('Check compatibility has not run for this profile.');
   else out.push(...checkSection(f.lastRun, f.profile));
   out.push('');
   out.push(`== Recent log (${f.logLines.length} line${f.logLines.length === 1 ? '' : 's'}) ==`);

@@ -49,7 +49,7 @@ export const CATALOG_TEXT: Readonly<Record<string, string>> = {
   CA_TROUBLESHOOTING: 'https://learn.microsoft.com/entra/identity/conditional-access/troubleshoot-conditional-access',
   SECURITY_INFO: 'https://aka.ms/mysecurityinfo',
   SIGNIN_LOG_STEP: `Open ${SIGNINS}, filter by the Correlation ID above, and read the Failure reason and the Conditional Access tab of the failed sign-in.`,
-  RETRY_STEP: 'Sign in again (or run Check Compatibility) to confirm the fix; Entra changes can take a few minutes to apply.',
+  RETRY_STEP: 'Sign in again (or run Check compatibility) to confirm the fix; Entra changes can take a few minutes to apply.',
   RESET_PASSWORD_STEP: `Open ${USERS} > the user > Reset password, or have the user reset it themselves at https://aka.ms/sspr if self-service password reset is on.`,
   // The federated IdP's own problem: Entra can only pass on what the IdP sent.
   IDP_STEP: 'Check the federated identity provider (AD FS, a third-party IdP): its event log for this request, its token-signing certificate, and the claims it issues.',

@@ -7,7 +7,7 @@
  * The test user signs in to Microsoft Graph with the resource-owner password grant through
  * Microsoft Graph Command Line Tools, so the run needs no person: use a cloud-only test user
  * without MFA, in a test tenant. The interactive sign-in through the Octopus Web URL is not part
- * of this run (it needs a person at the sign-in page): run Check Compatibility in the app for it.
+ * of this run (it needs a person at the sign-in page): run Check compatibility in the app for it.
  */
 import { checkTargetOf } from '../../electron/services/check/probe-context';
 import fs from 'node:fs';
@@ -82,7 +82,7 @@ describe.skipIf(!configured)('live: probes and audit against the FD_LIVE_* test 
       secret: live.secret,
       secretMissingReason: '',
       signIn: null,
-      signInMissingReason: 'the live suite signs nobody in through the Octopus Web URL (run Check Compatibility in the app for that).',
+      signInMissingReason: 'the live suite signs nobody in through the Octopus Web URL (run Check compatibility in the app for that).',
       http: recorder.http,
     });
     const results = await runProbes({ ctx, fingerprintInput: fingerprintInput({ ...fields, allowedDomains: [], secretUpdatedAt: null }), clock, probeTimeoutMs: 60_000, interactiveTimeoutMs: 60_000, only: ['tenant', 'saml-app', 'api-app', 'secret'] });

@@ -61,7 +61,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** A finished run whose secret probe failed with AADSTS7000215, stored the way Check Compatibility stores it. */
+/** A finished run whose secret probe failed with AADSTS7000215, stored the way Check compatibility stores it. */
 function storeFailedRun(profileId: string): void {
   const p = s.profiles.get(profileId);
   const input = fingerprintInput({ ...p, secretUpdatedAt: p.secret.updatedAt });
@@ -97,7 +97,7 @@ describe('support summary', () => {
     const profile = await s.profiles.save({ draft, secret: { action: 'replace', value: CANARY_SECRET } });
     storeFailedRun(profile.id);
     // Log lines as services would write them, carrying the canaries in each shape they leak in.
-    s.ports.logger.info('Check Compatibility started for "Production"');
+    s.ports.logger.info('Check compatibility started for "Production"');
     s.ports.logger.warn(`token response: {"access_token":"${CANARY_JWT}","refresh_token":"${CANARY_REFRESH}"}`);
     s.ports.logger.warn(`POST /oauth2/v2.0/token grant_type=refresh_token&refresh_token=${CANARY_REFRESH}&client_id=x`);
     s.ports.logger.error(`Authorization: Bearer ${CANARY_JWT}`);
@@ -121,7 +121,7 @@ describe('support summary', () => {
     expect(text).toContain(`Correlation ID: ${CORRELATION}`);
     expect(text).toContain('- [PASSED] Directory (tenant) (120 ms)');
     expect(text).not.toContain('[settings changed since]');
-    expect(text).toContain('Check Compatibility started for "Production"');
+    expect(text).toContain('Check compatibility started for "Production"');
     expect(text).toContain('[redacted');
     expect(text.match(/^== .* ==$/gm)).toEqual(['== Application ==', '== Profile ==', '== Last check ==', '== Recent log (6 lines) ==']);
     expect(fileName).toBe('federation-desk-support-20260314-0930.txt');
@@ -157,7 +157,7 @@ describe('support summary', () => {
     const profile = await s.profiles.save({ draft, secret: { action: 'keep' } });
     const { text } = await s.support.summary(profile.id);
     expect(text).toContain('Client secret hint: none stored');
-    expect(text).toContain('Check Compatibility has not run for this profile.');
+    expect(text).toContain('Check compatibility has not run for this profile.');
   });
 });
 

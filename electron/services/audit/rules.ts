@@ -230,14 +230,14 @@ function appIdUri(app: GraphApplication, t: AuditTarget, link: AuditLink | null)
  * The optional claim email is not needed for Octopus's sign-in: with the v2.0 endpoint and the
  * `email` scope, Entra puts the email of a user who has one in the ID token anyway
  * (learn.microsoft.com/entra/identity-platform/optional-claims-reference, "email"). Whether the
- * signing-in user has an email is proven by Check Compatibility (sign-in and Graph /me), not here.
+ * signing-in user has an email is proven by Check compatibility (sign-in and Graph /me), not here.
  */
 function emailClaim(app: GraphApplication, link: AuditLink | null): Draft {
   const claims = app.optionalClaims?.idToken ?? [];
   if (claims.some((c) => c.name.toLowerCase() === 'email')) return { status: 'passed', summary: 'The ID token carries the optional claim email.', link };
   return {
     status: 'passed',
-    summary: 'No optional claim email, which Octopus does not need: with the email scope Entra puts the email of every user who has one in the ID token. Check Compatibility proves that the signing-in user has one.',
+    summary: 'No optional claim email, which Octopus does not need: with the email scope Entra puts the email of every user who has one in the ID token. Check compatibility proves that the signing-in user has one.',
     link,
   };
 }

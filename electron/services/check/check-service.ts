@@ -1,5 +1,5 @@
 /**
- * Check Compatibility for stored profiles: one run per profile at a time (a second click joins the
+ * Check compatibility for stored profiles: one run per profile at a time (a second click joins the
  * running one), progress as events, the last run kept with the profile (results carry their
  * fingerprints, so a later edit turns the affected rows back to "not verified").
  */

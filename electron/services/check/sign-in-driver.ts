@@ -14,7 +14,7 @@ export interface SignInRequest {
   signal: AbortSignal;
   /**
    * Stop as soon as Entra shows its consent prompt or "Need admin approval" page, and hand the page
-   * back, instead of letting the person grant consent (Check Compatibility must not change the tenant).
+   * back, instead of letting the person grant consent (Check compatibility must not change the tenant).
    */
   stopAtConsent?: boolean;
 }

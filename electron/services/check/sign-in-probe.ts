@@ -61,7 +61,7 @@ export function signInFixesFor(code: number | string, mode: 'web' | 'public', wo
     case 90094:
       return [
         `${APP_REG} > API permissions: Microsoft Graph User.Read (delegated) must be listed; an administrator clicks "Grant admin consent for <tenant>" (or Enterprise applications > ${words.app} > Permissions > Grant admin consent).`,
-        'Then run the check again. Check Compatibility never grants consent itself: that would change the tenant while testing it.',
+        'Then run the check again. Check compatibility never grants consent itself: that would change the tenant while testing it.',
       ];
     case 50194:
       return [
@@ -217,7 +217,7 @@ async function publicSignInProbe(ctx: ProbeContext, publicSignIn: PublicSignIn):
   }
   if (!result.idToken) return { status: 'failed', summary: 'Entra returned no ID token.', tested };
   return validatedSignIn(ctx, d.doc, result, null, tested, 'warning', `Signed in as {user} through the system browser; the ID token is valid. The redirect to ${ctx.target.nouns.redirectUri} was not tested.`, [
-    `Run Check Compatibility in the app to prove the sign-in through ${ctx.target.nouns.redirectUri} as well.`,
+    `Run Check compatibility in the app to prove the sign-in through ${ctx.target.nouns.redirectUri} as well.`,
   ]);
 }
 

@@ -1,4 +1,4 @@
-/** Check Compatibility state per profile: the last run, live progress from main, and the recorded modes. */
+/** Check compatibility state per profile: the last run, live progress from main, and the recorded modes. */
 import { create } from 'zustand';
 import { keepUnchanged, type CheckRun } from '../../../shared/check';
 import type { Mode, ModeScope, ModeState } from '../../../shared/modes';

@@ -1,5 +1,5 @@
 /**
- * Test kit for Check Compatibility against the practice tenant: start a scenario in a temporary data
+ * Test kit for Check compatibility against the practice tenant: start a scenario in a temporary data
  * folder, and run the real probes through createCheckContext + runProbes with the robot signing in,
  * the simulator's CA pinned for its host:port only, and settings (proxy, timeouts, signal) per test.
  */

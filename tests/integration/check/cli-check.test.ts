@@ -114,6 +114,7 @@ describe('federation-desk check against the practice tenant', () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.split('\n');
     expect(lines.filter((l) => /^[✓!✗-] /.test(l))).toHaveLength(6);
+    expect(run.stdout).toMatch(/^Check compatibility: tenant /m);
     expect(run.stdout).toMatch(/^✓ Directory \(tenant\) /m);
     expect(run.stdout).toMatch(/^✗ Client secret +The client secret was refused: AADSTS7000222/m);
     expect(run.stdout).toMatch(/^- Interactive sign-in +Skipped: "Client secret" failed\./m);

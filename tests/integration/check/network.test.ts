@@ -1,5 +1,5 @@
 /**
- * Check Compatibility when the network misbehaves: cancel mid-run, an endpoint that never answers,
+ * Check compatibility when the network misbehaves: cancel mid-run, an endpoint that never answers,
  * server errors and broken JSON, an explicit CONNECT proxy, and the CA pinning of the practice tenant.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

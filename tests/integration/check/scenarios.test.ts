@@ -1,5 +1,5 @@
 /**
- * Check Compatibility against every built-in practice scenario, with the real probes, runner, HTTP
+ * Check compatibility against every built-in practice scenario, with the real probes, runner, HTTP
  * client and sign-in robot: the expectation table lives in tests/fixtures/check/scenario-expectations.json.
  */
 import { checkWords } from '../../../shared/targets/registry';
@@ -19,7 +19,7 @@ const table = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../fixtures
 const scenarios = Object.entries(table).filter(([name]) => !name.startsWith('$')) as [string, Record<CheckId, Expected>][];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-describe('Check Compatibility against the practice tenant', () => {
+describe('Check compatibility against the practice tenant', () => {
   it('has an expectation for every built-in scenario and every probe', () => {
     expect(scenarios.map(([name]) => name).sort()).toEqual([...BUILT_IN_SCENARIO_NAMES].sort());
     for (const [, probes] of scenarios) expect(Object.keys(probes).sort()).toEqual([...CHECK_IDS].sort());

@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
-/** Check Compatibility for the selected profile, and the authentication scope it unlocks. */
+/** Check compatibility for the selected profile, and the authentication scope it unlocks. */
 export default function CheckScreen({ toasterId }: { toasterId: string }) {
   const s = useStyles();
   const page = useProfilePageStyles();
