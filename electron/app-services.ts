@@ -14,7 +14,7 @@ import { DiagnoseService } from './services/diagnose-service';
 import { ExpiryNotifier, ExpiryService, RotationService, type NotificationPort, type Scheduler } from './services/expiry';
 import type { PinnedCa } from './services/http';
 import { ModesService } from './services/modes-service';
-import { PracticeService } from './services/practice-service';
+import { PracticeService, type PracticeServiceOptions } from './services/practice-service';
 import { SettingsService } from './services/settings-service';
 import type { ProxyConfig } from './services/http';
 import type { CloudId } from '../shared/clouds';
@@ -50,6 +50,8 @@ export interface AppPorts {
   network?: NetworkOverrides;
   /** Shorter timeouts for tests. */
   timeouts?: { requestMs?: number; probeMs?: number; interactiveMs?: number };
+  /** How long an unused practice tenant keeps running, on which clock (tests drive a fake one). */
+  practiceIdle?: Pick<PracticeServiceOptions, 'idleMs' | 'timers'>;
 }
 
 export interface AppServices {
@@ -91,7 +93,7 @@ export function createAppServices(given: AppPorts): AppServices {
     },
     clock: ports.clock,
   });
-  const practice = new PracticeService(ports.dataDir);
+  const practice = new PracticeService(ports.dataDir, { ...ports.practiceIdle, log: (line) => ports.logger.info(line) });
   const settings = new SettingsService(ports.files, ports.logger, ports.clock);
   const network = ports.network ?? {};
   const extraCas = (cloud: CloudId) => [...settings.extraCas(cloud), ...(network.extraCas?.(cloud) ?? [])];

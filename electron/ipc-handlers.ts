@@ -70,10 +70,9 @@ export function createHandlers(s: AppServices): HandlerTable {
       return { fileName: `${safeName}.federation-desk.json`, json: `${JSON.stringify(doc, null, 2)}\n` };
     },
     'practice:scenarios': () => s.practice.scenarios(),
-    'practice:start': async ({ scenario }) => {
+    'practice:values': ({ scenario }) => {
       if (!s.practice.scenarios().some((x) => x.name === scenario)) throw new DeskError('not-found', `There is no practice scenario named "${scenario}".`);
-      const t = await s.practice.ensure(scenario);
-      return { scenario, authorityHost: t.endpoints.authorityHost, profile: t.profile, signInUser: t.signInUser };
+      return s.practice.values(scenario);
     },
     'expiry:status': (req) => s.expiry.status(req),
     'expiry:set-policy': ({ profileId, policy }) => s.expiry.setPolicy(profileId, policy),

@@ -20,7 +20,7 @@ export const CHANNEL_NAME_LIST = [
   'diagnose:text',
   'diagnose:catalog',
   'practice:scenarios',
-  'practice:start',
+  'practice:values',
   'check:run',
   'check:cancel',
   'check:state',

@@ -23,9 +23,9 @@ export const PracticeTargetProfilesSchema = z.object({
   'workspace-sso': z.object({ ...TargetApp, baseDomain: z.string(), workspaces: z.array(z.string()) }).optional(),
 });
 
+/** A scenario's ready-made values, from its definition (no tenant needs to run to know them). */
 export const PracticeTenantSchema = z.object({
   scenario: z.string(),
-  authorityHost: z.string(),
   /** The scenario's ready-made fields. The secret is the practice tenant's own, not a real one. */
   profile: z.object({ tenantId: z.string(), samlAppId: z.string(), apiAppId: z.string(), webUrl: z.string(), secret: z.string(), targets: PracticeTargetProfilesSchema }),
   signInUser: z.object({ username: z.string(), password: z.string() }),
@@ -34,8 +34,8 @@ export type PracticeTenantInfo = z.infer<typeof PracticeTenantSchema>;
 
 export const simulatorChannels = {
   'practice:scenarios': channel('The practice tenant’s built-in scenarios', z.object({}).strict(), z.array(PracticeScenarioSchema)),
-  'practice:start': channel(
-    'Start the practice tenant with a scenario and return its ready-made profile',
+  'practice:values': channel(
+    'A practice scenario’s ready-made profile and sign-in user (starts nothing: a run starts the tenant it needs)',
     z.object({ scenario: z.string().min(1).max(100) }).strict(),
     PracticeTenantSchema,
   ),

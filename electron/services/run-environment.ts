@@ -1,14 +1,15 @@
 /**
  * What a check or an audit runs against, decided once for the app and the CLI: the profile's
  * fields (a stored profile, or the CLI's field options), and where its requests go — the cloud's
- * hosts, the practice tenant's (started on first use), or hosts given explicitly (the CLI's
- * --authority-host / --graph-host), with the CAs trusted for them.
+ * hosts, the practice tenant's (started if it is not running, and held until the run releases the
+ * environment), or hosts given explicitly (the CLI's --authority-host / --graph-host), with the CAs
+ * trusted for them.
  */
 import { DeskError } from '../../shared/ipc-core';
 import { cloudEndpoints, type Endpoints } from './check/probe-context';
 import type { CloudId } from '../../shared/clouds';
 import type { PinnedCa, ProxyConfig } from './http';
-import type { PracticeService, PracticeTenant } from './practice-service';
+import type { PracticeLease, PracticeService, PracticeTenant } from './practice-service';
 import type { ProfileFields } from '../../shared/profile';
 import { entraValues } from '../../shared/targets/registry';
 import type { TargetId } from '../../shared/targets/target-ids';
@@ -43,7 +44,8 @@ export interface NetworkOverrides {
   proxy?: ProxyConfig | null;
 }
 
-export interface RunEnvironment {
+/** Declare it with `using`: leaving the block lets go of the practice tenant the run held. */
+export interface RunEnvironment extends Disposable {
   endpoints: Endpoints;
   pinnedCas: PinnedCa[];
   /** The practice tenant the run talks to, when it is the one the app starts. */
@@ -52,12 +54,13 @@ export interface RunEnvironment {
 
 export async function runEnvironment(subject: { cloud: CloudId; practiceScenario?: string | undefined }, practice: PracticeService | null, extraCas: PinnedCa[], endpoints: Partial<Endpoints> = {}): Promise<RunEnvironment> {
   const pinnedCas = [...extraCas];
-  let tenant: PracticeTenant | null = null;
+  let tenant: PracticeLease | null = null;
   if (subject.cloud === 'practice' && !endpoints.authorityHost) {
     if (!subject.practiceScenario) throw new DeskError('validation', 'Pick a practice scenario for this profile first.');
     if (!practice) throw new DeskError('unavailable', 'The practice tenant is not available here.');
-    tenant = await practice.ensure(subject.practiceScenario);
+    tenant = await practice.acquire(subject.practiceScenario);
     pinnedCas.push(tenant.pinnedCa);
   }
-  return { endpoints: cloudEndpoints(subject.cloud, { ...tenant?.endpoints, ...endpoints }), pinnedCas, practice: tenant };
+  const release = () => tenant?.release();
+  return { endpoints: cloudEndpoints(subject.cloud, { ...tenant?.endpoints, ...endpoints }), pinnedCas, practice: tenant, [Symbol.dispose]: release };
 }

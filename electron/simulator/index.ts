@@ -13,7 +13,7 @@ import { Directory } from './directory';
 import { compileFaults, type FaultOptions } from './faults';
 import { createRequestHandler } from './router';
 import type { Scenario } from './scenario-schema';
-import { loadScenario, parseScenario } from './scenarios';
+import { loadScenario, parseScenario, signInUserOf } from './scenarios';
 import { createTokenSigner } from './token-signer';
 
 export { listBuiltInScenarios, BUILT_IN_SCENARIO_NAMES, ScenarioError, loadScenario, parseScenario, isBuiltInScenario } from './scenarios';
@@ -41,6 +41,8 @@ export interface SimulatorOptions {
   clock?: SimulatorClock;
   /** One line per request and per notable event, for a console or log file. */
   log?: (line: string) => void;
+  /** Called as each request arrives (the app's practice tenant counts its idle time from the last one). */
+  onRequest?: () => void;
 }
 
 /** The profile fields a scenario fills in (docs/ARCHITECTURE.md, "Practice tenant"). */
@@ -126,6 +128,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   // When each TLS connection's handshake round trip is over: its first request waits until then.
   const readyAt = new WeakMap<import('node:net').Socket, number>();
   const server = https.createServer({ key: serverCert.keyPem, cert: serverCert.certPem }, (req, res) => {
+    options.onRequest?.();
     const wait = (readyAt.get(req.socket) ?? 0) - Date.now();
     readyAt.delete(req.socket);
     if (wait <= 0) return handler(req, res);
@@ -160,7 +163,6 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const canonicalHost = host === '::1' ? '[::1]' : host;
   ctx.origins.push(`https://${canonicalHost}:${port}`, ...['127.0.0.1', 'localhost', '[::1]'].filter((h) => h !== canonicalHost).map((h) => `https://${h}:${port}`));
   const authorityHost = ctx.origins[0] as string;
-  const signInUser = scenario.users.find((u) => u.userPrincipalName.toLowerCase() === scenario.signInUser.toLowerCase());
 
   let closed: Promise<void> | undefined;
   return {
@@ -173,7 +175,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     scenarioData: scenario,
     profile: { ...scenario.profile },
     targetProfiles: scenario.targetProfiles,
-    signInUser: { username: signInUser?.userPrincipalName ?? scenario.signInUser, password: signInUser?.password ?? '' },
+    signInUser: signInUserOf(scenario),
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing.abort();

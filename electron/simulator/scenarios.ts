@@ -192,6 +192,12 @@ export function parseScenario(doc: unknown, source: string, now: Date): Scenario
   return resolveDates(parsed.data, now);
 }
 
+/** The user a scenario signs in as, with the password the practice tenant accepts. */
+export function signInUserOf(scenario: Scenario): { username: string; password: string } {
+  const user = scenario.users.find((u) => u.userPrincipalName.toLowerCase() === scenario.signInUser.toLowerCase());
+  return { username: user?.userPrincipalName ?? scenario.signInUser, password: user?.password ?? '' };
+}
+
 /** A built-in scenario by name, resolved against `now`. */
 export function builtInScenario(name: BuiltInScenarioName, now: Date): Scenario {
   return parseScenario(builtInDocument(name), `built-in scenario ${name}`, now);

@@ -13,7 +13,7 @@ let s: AppServices;
 const progress: { running: boolean; statuses: string[] }[] = [];
 
 async function practiceProfile(name: string, scenario: string) {
-  const t = await s.practice.ensure(scenario);
+  const t = s.practice.values(scenario);
   return s.profiles.save({
     draft: { ...EMPTY_DRAFT, name, cloud: 'practice', practiceScenario: scenario, tenantId: t.profile.tenantId, samlAppId: t.profile.samlAppId, clientId: t.profile.apiAppId, webUrl: t.profile.webUrl },
     secret: { action: 'replace', value: t.profile.secret },

@@ -128,7 +128,7 @@ export class AuditService {
     const octopus = variantOf(profile, 'octopus');
     if (!integrationTarget(profile).setupAudit || !octopus)
       throw new DeskError('unavailable', 'The Entra setup audit follows the Octopus setup guide. This profile federates another product: Check compatibility proves its setup.');
-    const env = await runEnvironment(profile, this.o.practice, this.o.extraCas?.(profile.cloud) ?? [], this.o.endpoints);
+    using env = await runEnvironment(profile, this.o.practice, this.o.extraCas?.(profile.cloud) ?? [], this.o.endpoints);
     const requestTimeoutMs = this.o.requestTimeoutMs ?? 20_000;
     const http = createHttpClient({ pinnedCas: env.pinnedCas, proxy: env.practice ? null : (this.o.proxy?.() ?? null), timeoutMs: requestTimeoutMs });
     const timeout = AbortSignal.timeout(this.o.interactiveTimeoutMs ?? 5 * 60_000);

@@ -132,7 +132,7 @@ export class CheckService {
     const signal = overrides.signal ?? new AbortController().signal;
     let run = this.pending(profile);
     const requestTimeoutMs = overrides.timeouts?.requestMs ?? this.o.requestTimeoutMs ?? 20_000;
-    const env = await runEnvironment(profile, this.o.practice, this.o.extraCas?.(profile.cloud) ?? [], this.o.endpoints);
+    using env = await runEnvironment(profile, this.o.practice, this.o.extraCas?.(profile.cloud) ?? [], this.o.endpoints);
     const proxy = env.practice ? null : await (this.o.proxyFor?.(env.endpoints.authorityHost) ?? Promise.resolve(null)).catch(() => null);
     const secret =
       overrides.secret ??

@@ -108,8 +108,8 @@ export class ExpiryService {
 
   private resolver(): NetworkResolver {
     return async (target) => {
-      const { endpoints, pinnedCas } = await runEnvironment(target, this.o.practice, this.o.extraCas?.(target.cloud) ?? [], this.o.endpointOverrides);
-      return { endpoints, pinnedCas };
+      const env = await runEnvironment(target, this.o.practice, this.o.extraCas?.(target.cloud) ?? [], this.o.endpointOverrides);
+      return { endpoints: env.endpoints, pinnedCas: env.pinnedCas, release: () => env[Symbol.dispose]() };
     };
   }
 }

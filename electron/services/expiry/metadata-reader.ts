@@ -12,8 +12,8 @@ import type { CollectOptions, ExpiryTarget } from './sources';
 
 export type MetadataResult = { ok: true; url: string; certificates: SigningCertificate[] } | { ok: false; url: string | null; reason: string };
 
-/** Where to send a target's requests, and which extra CAs to trust there. */
-export type NetworkResolver = (target: ExpiryTarget) => Promise<{ endpoints: Endpoints; pinnedCas: PinnedCa[] }>;
+/** Where to send a target's requests, which extra CAs to trust there, and what to let go of once read (the practice tenant). */
+export type NetworkResolver = (target: ExpiryTarget) => Promise<{ endpoints: Endpoints; pinnedCas: PinnedCa[]; release?: () => void }>;
 
 export interface MetadataReaderOptions {
   resolve: NetworkResolver;
@@ -91,21 +91,22 @@ export function createMetadataReader(o: MetadataReaderOptions): MetadataReader {
   return {
     async read(target, options = {}) {
       if (target.samlAppId === null) return { ok: false, url: null, reason: 'This profile’s target has no SAML app.' };
-      let url: string;
-      let pinnedCas: PinnedCa[];
+      let net: Awaited<ReturnType<NetworkResolver>> | undefined;
       try {
-        const net = await o.resolve(target);
-        url = federationMetadataUrl(net.endpoints.authorityHost, target.tenantId, target.samlAppId);
-        pinnedCas = net.pinnedCas;
+        net = await o.resolve(target);
+        const url = federationMetadataUrl(net.endpoints.authorityHost, target.tenantId, target.samlAppId);
+        const now = o.clock.now().getTime();
+        const hit = cache.get(url);
+        if (!options.refresh && hit && now - hit.at < (hit.result.ok ? successTtl : failureTtl)) return hit.result;
+        const result = await fetchOnce(url, net.pinnedCas);
+        cache.set(url, { at: now, result });
+        return result;
       } catch (error) {
         return { ok: false, url: null, reason: `The SAML signing certificates could not be read: ${error instanceof Error ? error.message : String(error)}` };
+      } finally {
+        // The read is over: the practice tenant may stop once nothing else holds it.
+        net?.release?.();
       }
-      const now = o.clock.now().getTime();
-      const hit = cache.get(url);
-      if (!options.refresh && hit && now - hit.at < (hit.result.ok ? successTtl : failureTtl)) return hit.result;
-      const result = await fetchOnce(url, pinnedCas);
-      cache.set(url, { at: now, result });
-      return result;
     },
   };
 }

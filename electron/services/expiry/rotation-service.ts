@@ -188,11 +188,13 @@ export class RotationService {
     } catch (error) {
       return { status: 'failed', summary: error instanceof Error ? error.message : String(error), tested: '' };
     }
+    // Held until the proof ends: the practice tenant is not stopped under it.
+    using held = env;
     const ctx = createCheckContext({
       target: checkTargetOf(profile, { hint: secretHint(secret), expiresAt }),
       cloud: profile.cloud,
-      endpoints: env.endpoints,
-      network: { proxy: this.o.proxy?.() ?? null, pinnedCas: env.pinnedCas, requestTimeoutMs: this.o.requestTimeoutMs ?? 20_000 },
+      endpoints: held.endpoints,
+      network: { proxy: this.o.proxy?.() ?? null, pinnedCas: held.pinnedCas, requestTimeoutMs: this.o.requestTimeoutMs ?? 20_000 },
       clock: this.o.clock,
       signal: new AbortController().signal,
       secret,

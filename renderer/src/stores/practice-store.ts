@@ -10,7 +10,7 @@ interface PracticeState {
   /** The built-in scenarios (titles, targets, who signs in), asked of main once; null when that failed. */
   scenarios: PracticeScenario[] | null | undefined;
   loadScenarios(): Promise<void>;
-  /** The scenario's ready-made fields and client secrets (practice values, shown where the UI asks for a secret). */
+  /** The scenario's ready-made fields and client secrets (practice values, shown where the UI asks for a secret), read from its definition: no tenant is started. */
   tenants: Record<string, PracticeTenantInfo['profile'] | null>;
   loadTenant(scenario: string): Promise<void>;
 }
@@ -21,7 +21,7 @@ export const usePracticeStore = create<PracticeState>((set, get) => ({
   async loadTenant(scenario) {
     if (get().tenants[scenario] !== undefined) return;
     try {
-      const t = await call('practice:start', { scenario });
+      const t = await call('practice:values', { scenario });
       set({ tenants: { ...get().tenants, [scenario]: t.profile } });
     } catch {
       set({ tenants: { ...get().tenants, [scenario]: null } });

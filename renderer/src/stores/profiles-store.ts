@@ -74,7 +74,7 @@ export const useProfilesStore = create<ProfilesState>((set, get) => ({
   },
   async createPractice(scenario = 'healthy') {
     // The profile rules (and their schemas) stay out of the first screen's chunk: loaded on use.
-    const [t, { EMPTY_DRAFT }] = await Promise.all([call('practice:start', { scenario }), import('../../../shared/profile')]);
+    const [t, { EMPTY_DRAFT }] = await Promise.all([call('practice:values', { scenario }), import('../../../shared/profile')]);
     const names = new Set(get().profiles.map((p) => p.name.toLowerCase()));
     let name = 'Practice tenant';
     for (let n = 2; names.has(name.toLowerCase()); n++) name = `Practice tenant ${n}`;

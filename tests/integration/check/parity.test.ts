@@ -27,7 +27,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-parity-'));
   app = testAppServices(dir, { timeouts: { requestMs: 10_000, probeMs: 20_000, interactiveMs: 30_000 } });
   for (const scenario of BUILT_IN_SCENARIO_NAMES) {
-    const t = await app.practice.ensure(scenario);
+    const t = app.practice.values(scenario);
     secrets.set(scenario, t.profile.secret);
     await app.profiles.save({
       draft: { ...EMPTY_DRAFT, name: scenario, cloud: 'practice', practiceScenario: scenario, tenantId: t.profile.tenantId, samlAppId: t.profile.samlAppId, clientId: t.profile.apiAppId, webUrl: t.profile.webUrl },

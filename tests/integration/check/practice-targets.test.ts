@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 async function practiceProfile(target: TargetId, scenario: string) {
-  const t = await s.practice.ensure(scenario);
+  const t = s.practice.values(scenario);
   const { draft, secret } = practiceDraft({ ...EMPTY_DRAFT, name: `Practice ${target} ${scenario}`, target }, t);
   return s.profiles.save({ draft, secret: { action: 'replace', value: secret } });
 }

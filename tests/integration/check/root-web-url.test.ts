@@ -26,7 +26,7 @@ afterAll(async () => {
 
 it('saves https://octopus.contoso.com as it is and signs in through it', async () => {
   const scenario = 'redirect-root-without-slash';
-  const t = await s.practice.ensure(scenario);
+  const t = s.practice.values(scenario);
   const saved = await s.profiles.save({
     draft: { ...EMPTY_DRAFT, name: 'Root', cloud: 'practice', practiceScenario: scenario, tenantId: t.profile.tenantId, samlAppId: t.profile.samlAppId, clientId: t.profile.apiAppId, webUrl: 'https://octopus.contoso.com' },
     secret: { action: 'replace', value: t.profile.secret },

@@ -16,7 +16,7 @@ const services = makeServices(clock);
 afterAll(() => services.practice.stop());
 
 async function practiceProfile(name: string) {
-  const t = await services.practice.ensure('healthy');
+  const t = services.practice.values('healthy');
   const profile = await services.profiles.save({
     draft: draft({ name, cloud: 'practice', practiceScenario: 'healthy', tenantId: t.profile.tenantId, samlAppId: t.profile.samlAppId, clientId: t.profile.apiAppId, secretExpiresAt: '2026-12-31' }),
     secret: { action: 'replace', value: OLD },

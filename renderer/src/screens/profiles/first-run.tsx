@@ -57,7 +57,7 @@ export function FirstRun({ onCreate, onPractice }: { onCreate(): void; onPractic
             void onPractice().finally(() => setBusy(false));
           }}
         >
-          {busy ? 'Starting the practice tenant…' : 'Try the practice tenant'}
+          {busy ? 'Creating the practice profile…' : 'Try the practice tenant'}
         </Button>
       </div>
     </section>

@@ -20,7 +20,11 @@ export interface PracticePickerProps {
   onFill(tenant: PracticeTenantInfo): void;
 }
 
-/** Picks the practice tenant's scenario for the profile's target and fills the form with its ready-made IDs and secret. */
+/**
+ * Picks the practice tenant's scenario for the profile's target and fills the form with its
+ * ready-made IDs and secret. Neither starts a practice tenant: the values are the scenario's
+ * definition, and a check, sign-in or audit starts the tenant it needs.
+ */
 export function PracticePicker({ target, scenario, onScenario, onFill }: PracticePickerProps) {
   const s = useStyles();
   const loaded = usePracticeStore((st) => st.scenarios);
@@ -64,7 +68,7 @@ export function PracticePicker({ target, scenario, onScenario, onFill }: Practic
           onClick={() => {
             if (!scenario) return;
             setBusy(true);
-            call('practice:start', { scenario })
+            call('practice:values', { scenario })
               .then((t) => {
                 setUser(t.signInUser);
                 setError(null);
@@ -73,7 +77,7 @@ export function PracticePicker({ target, scenario, onScenario, onFill }: Practic
               .finally(() => setBusy(false));
           }}
         >
-          {busy ? 'Starting the practice tenant…' : "Fill in the scenario's IDs"}
+          Fill in the scenario&apos;s IDs
         </Button>
       </div>
       {user && (
