@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../electron/app-services';
 import { createHandlers, dispatch } from '../../electron/ipc-handlers';
-import { createHttpClient } from '../../electron/services/http';
+import { createHttpClient, type PinnedCa } from '../../electron/services/http';
 import type { IdleTimers } from '../../electron/services/practice-service';
 import type { SignInDriver } from '../../electron/services/check/sign-in-driver';
 import { robotSignInDriver } from '../../electron/services/check/robot-sign-in';
@@ -71,7 +71,7 @@ let signInGate: Promise<void> | null = null;
 let signInStarted: (() => void) | null = null;
 
 /** Robot sign-in, held at the gate when one is set: a run in progress for as long as the test likes. */
-function gatedDriver(p: { pinnedCa: Parameters<typeof createHttpClient>[0]['pinnedCas'][number] } | null): SignInDriver | null {
+function gatedDriver(p: { pinnedCa: PinnedCa } | null): SignInDriver | null {
   if (!p) return null;
   return {
     name: 'robot behind a gate (test)',
