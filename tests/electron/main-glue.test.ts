@@ -9,11 +9,17 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES } from '../../shared/ipc';
+import type { PracticeTenantInfo } from '../../shared/ipc-simulator';
+import { practiceDraft } from '../../shared/practice-draft';
+import { EMPTY_DRAFT } from '../../shared/profile';
+import { listening } from '../helpers/listening';
 
 vi.mock('electron', async () => (await import('../helpers/electron-double')).electronModule());
 vi.mock('electron-log/main', () => ({ default: { hooks: [], info: vi.fn(), warn: vi.fn(), error: vi.fn() } }));
 
 const { double } = await import('../helpers/electron-double');
+const { default: log } = await import('electron-log/main');
+
 const { state } = double;
 
 beforeAll(async () => {
@@ -84,6 +90,23 @@ describe('Electron main process (stubbed electron)', () => {
     expect(win).toMatchObject({ minimized: false, focused: true });
     // Only the one window: the second launch opens none of its own.
     expect(state.windows).toHaveLength(1);
+  });
+
+  // Last: it quits the app's services.
+  it('stops the practice tenants when the app quits', async () => {
+    const call = (channel: string, payload: unknown) => state.handlers.get(channel)?.(trusted, payload) as Promise<{ ok: boolean; value?: unknown }>;
+    const values = await call('practice:values', { scenario: 'healthy' });
+    expect(values.ok).toBe(true);
+    const { draft, secret } = practiceDraft({ ...EMPTY_DRAFT, name: 'Practice at quit' }, values.value as PracticeTenantInfo);
+    const saved = await call('profiles:save', { draft, secret: { action: 'replace', value: secret } });
+    expect(saved.ok).toBe(true);
+    // Reading its SAML certificates starts the scenario's tenant, which then waits out its idle time.
+    expect((await call('expiry:status', { profileId: (saved.value as { id: string }).id, refresh: true })).ok).toBe(true);
+    const started = vi.mocked(log.info).mock.calls.map((c) => String(c[0])).find((m) => m.startsWith('Practice tenant "healthy" started on '));
+    const port = Number(/:(\d+)\.$/.exec(started ?? '')?.[1]);
+    expect(await listening(port)).toBe(true);
+    double.emitApp('before-quit', {});
+    await vi.waitFor(async () => expect(await listening(port)).toBe(false), { timeout: 10_000 });
   });
 });
 

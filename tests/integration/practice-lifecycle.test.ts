@@ -18,6 +18,7 @@ import { robotSignInDriver } from '../../electron/services/check/robot-sign-in';
 import { practiceDraft } from '../../shared/practice-draft';
 import { EMPTY_DRAFT } from '../../shared/profile';
 import { testAppServices } from '../helpers/app-services';
+import { listening } from '../helpers/listening';
 
 const IDLE_MS = 120_000;
 
@@ -51,17 +52,6 @@ class FakeTimers implements IdleTimers {
   }
 }
 
-/** Whether something accepts connections on the loopback port (event-driven: connect or refusal). */
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNREFUSED' ? resolve(false) : reject(error)));
-  });
-}
 
 let dir: string;
 let timers: FakeTimers;

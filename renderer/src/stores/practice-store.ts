@@ -11,20 +11,20 @@ interface PracticeState {
   scenarios: PracticeScenario[] | null | undefined;
   loadScenarios(): Promise<void>;
   /** The scenario's ready-made fields and client secrets (practice values, shown where the UI asks for a secret), read from its definition: no tenant is started. */
-  tenants: Record<string, PracticeTenantInfo['profile'] | null>;
-  loadTenant(scenario: string): Promise<void>;
+  values: Record<string, PracticeTenantInfo['profile'] | null>;
+  loadValues(scenario: string): Promise<void>;
 }
 
 export const usePracticeStore = create<PracticeState>((set, get) => ({
   scenarios: undefined,
-  tenants: {},
-  async loadTenant(scenario) {
-    if (get().tenants[scenario] !== undefined) return;
+  values: {},
+  async loadValues(scenario) {
+    if (get().values[scenario] !== undefined) return;
     try {
       const t = await call('practice:values', { scenario });
-      set({ tenants: { ...get().tenants, [scenario]: t.profile } });
+      set({ values: { ...get().values, [scenario]: t.profile } });
     } catch {
-      set({ tenants: { ...get().tenants, [scenario]: null } });
+      set({ values: { ...get().values, [scenario]: null } });
     }
   },
   async loadScenarios() {
@@ -49,10 +49,10 @@ export function usePracticeScenario(scenario: string | undefined): PracticeScena
 /** The practice scenario's secret for the target's app, asked of main once; undefined outside the practice tenant. */
 export function usePracticeSecret(scenario: string | undefined, target: TargetId | undefined): string | null | undefined {
   useEffect(() => {
-    if (scenario) void usePracticeStore.getState().loadTenant(scenario);
+    if (scenario) void usePracticeStore.getState().loadValues(scenario);
   }, [scenario]);
   return usePracticeStore((s) => {
-    const tenant = scenario ? s.tenants[scenario] : undefined;
-    return tenant ? (practiceSecretFor(target, tenant) ?? null) : tenant;
+    const values = scenario ? s.values[scenario] : undefined;
+    return values ? (practiceSecretFor(target, values) ?? null) : values;
   });
 }
