@@ -71,7 +71,7 @@ export function createHandlers(s: AppServices): HandlerTable {
     },
     'practice:scenarios': () => s.practice.scenarios(),
     'practice:values': ({ scenario }) => {
-      if (!s.practice.scenarios().some((x) => x.name === scenario)) throw new DeskError('not-found', `There is no practice scenario named "${scenario}".`);
+      if (!s.practice.isScenario(scenario)) throw new DeskError('not-found', `There is no practice scenario named "${scenario}".`);
       return s.practice.values(scenario);
     },
     'expiry:status': (req) => s.expiry.status(req),

@@ -99,6 +99,11 @@ export class PracticeService {
     return listBuiltInScenarios().map((s) => ({ ...s, signInUser: signInUserOf(builtInScenario(s.name, now)) }));
   }
 
+  /** Whether `name` is a built-in scenario (a profile's or the form's choice). */
+  isScenario(name: string): boolean {
+    return isBuiltInScenario(name);
+  }
+
   /** A scenario's ready-made profile fields, secrets and sign-in user, from its definition: nothing is started. */
   values(scenario: string): PracticeTenantInfo {
     const name = builtInName(scenario);

@@ -59,6 +59,8 @@ let s: AppServices;
 /** The sign-in of the next check waits for this, as a person typing in the sign-in window would. */
 let signInGate: Promise<void> | null = null;
 let signInStarted: (() => void) | null = null;
+/** Sign-ins the driver was asked for. */
+let signIns = 0;
 
 /** Robot sign-in, held at the gate when one is set: a run in progress for as long as the test likes. */
 function gatedDriver(p: { pinnedCa: PinnedCa } | null): SignInDriver | null {
@@ -66,6 +68,7 @@ function gatedDriver(p: { pinnedCa: PinnedCa } | null): SignInDriver | null {
   return {
     name: 'robot behind a gate (test)',
     async signIn(request) {
+      signIns++;
       signInStarted?.();
       if (signInGate) await signInGate;
       const user = s.practice.values('healthy').signInUser;
@@ -80,6 +83,7 @@ beforeEach(() => {
   timers = new FakeTimers();
   signInGate = null;
   signInStarted = null;
+  signIns = 0;
   s = testAppServices(dir, { practiceIdle: { idleMs: IDLE_MS, timers }, signInDriver: gatedDriver, timeouts: { requestMs: 10_000, probeMs: 20_000, interactiveMs: 60_000 } });
 });
 afterEach(async () => {
@@ -112,6 +116,7 @@ describe('the practice tenant runs while something uses it', () => {
       const values = await dispatch(handlers, 'practice:values', { scenario });
       expect(values).toMatchObject({ ok: true, value: { scenario, signInUser: { username: expect.any(String) } } });
     }
+    expect(await dispatch(handlers, 'practice:values', { scenario: 'no-such-scenario' })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('no-such-scenario') } });
     expect(s.practice.runningScenarios()).toEqual([]);
   });
 
@@ -146,6 +151,28 @@ describe('the practice tenant runs while something uses it', () => {
     expect(again.results.filter((r) => r.status !== 'passed')).toEqual([]);
     expect(again.outcome).toBe('passed');
     expect(await portOf('healthy')).toBe(port);
+  });
+
+  it('gives a run that comes while it is stopping the tenant back, on the same port', async () => {
+    const p = await practiceProfile('healthy');
+    const port = await portOf('healthy');
+    timers.advance(IDLE_MS + 1);
+    // The stop is under way (its port not yet free) when the check asks for the tenant.
+    const run = s.checks.run(p.id);
+    expect((await run).outcome).toBe('passed');
+    expect(await portOf('healthy')).toBe(port);
+  });
+
+  it('accepts after a restart the Graph token it issued before: auditing again needs no new sign-in', async () => {
+    const p = await practiceProfile('healthy');
+    expect((await s.audit.run(p.id)).problem).toBeNull();
+    expect(signIns).toBe(1);
+    await idle(IDLE_MS + 1, 'healthy');
+    expect(s.practice.runningScenarios()).toEqual([]);
+    const again = await s.audit.run(p.id);
+    expect(again.problem).toBeNull();
+    expect(again.outcome).toBe('clean');
+    expect(signIns).toBe(1);
   });
 
   it('starts on another port when its own was taken while it was stopped, and the check still passes', async () => {
