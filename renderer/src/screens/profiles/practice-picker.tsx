@@ -82,7 +82,8 @@ export function PracticePicker({ target, scenario, onScenario, onFill }: Practic
       </div>
       {user && (
         <Caption1>
-          Sign in to the practice tenant as <strong>{user.username}</strong> with the password <strong>{user.password}</strong>.
+          Sign in to the practice tenant as <strong>{user.username}</strong> with the password <strong>{user.password}</strong>. It runs on this computer only
+          while a check, sign-in or audit uses it, and starts again by itself.
         </Caption1>
       )}
       {loaded === null && (
