@@ -35,28 +35,16 @@ export interface ExpiryServiceOptions {
   reader?: MetadataReader;
 }
 
-/** Serialise async work: the practice tenant runs one scenario at a time. */
-function mutex(): <T>(fn: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(fn: () => Promise<T>) => {
-    const run = tail.then(fn, fn);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
-
 export class ExpiryService {
   private readonly sources: ExpirySourceProvider[];
-  private readonly practiceLock = mutex();
 
   constructor(private readonly o: ExpiryServiceOptions) {
     const reader =
       o.reader ??
       createMetadataReader({ resolve: this.resolver(), clock: o.clock, ...(o.proxy ? { proxy: o.proxy } : {}), ...(o.requestTimeoutMs ? { timeoutMs: o.requestTimeoutMs } : {}) });
-    // The practice tenant serves one scenario at a time: read practice profiles one after another,
-    // so starting one scenario never stops another in the middle of its request.
-    const serialised: MetadataReader = { read: (t, opts) => (t.cloud === 'practice' ? this.practiceLock(() => reader.read(t, opts)) : reader.read(t, opts)) };
-    this.sources = [typedSecretSource, federationMetadataSource(serialised), ...(o.extraSources ?? [])];
+    // Practice profiles are read side by side like the others: each scenario has its own practice
+    // tenant, held by each read until it ends (practice-service.ts).
+    this.sources = [typedSecretSource, federationMetadataSource(reader), ...(o.extraSources ?? [])];
   }
 
   /** The policy a profile uses: its own when set, else the defaults. */
