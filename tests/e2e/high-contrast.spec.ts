@@ -70,12 +70,26 @@ test('forced colors: a failed check row says its status in words, focus is drawn
   const failed = checks.getByRole('listitem', { name: 'Interactive sign-in: Failed' });
   await expect(failed).toBeVisible();
 
-  // Not colour alone: every status icon has a name, and the failed row says "Failed" in text.
-  for (const [title, status] of [['Directory (tenant)', 'Passed'], ['Interactive sign-in', 'Failed'], ['Microsoft Graph profile', 'Skipped']]) {
+  // Not colour alone: every row says its status in words beside its icon.
+  for (const [title, status] of [['Directory (tenant)', 'Passed'], ['Interactive sign-in', 'Failed'], ['Microsoft Graph profile', 'Skipped']] as const) {
     const row = checks.getByRole('listitem', { name: `${title}: ${status}` });
-    await expect(row.getByRole('img', { name: status })).toBeVisible();
+    await expect(row.getByRole('button').first().getByText(status, { exact: true })).toBeVisible();
   }
-  await expect(failed.getByText('Failed', { exact: true })).toBeVisible();
+
+  // Each row's expand button is a button to the eye too: its edge is drawn in a system colour, as
+  // Fluent's buttons are (ButtonBorder), and the ring of the focused one stays visible beside it.
+  const disclosures = checks.getByRole('button', { expanded: false }).or(checks.getByRole('button', { expanded: true }));
+  await expect(disclosures).toHaveCount(7);
+  for (const button of await disclosures.all()) {
+    const name = await button.innerText();
+    expect((await edge(button)).border, `${name} has a border`).toBeGreaterThan(0);
+    const color = await button.evaluate((el) => (globalThis as unknown as Browser).getComputedStyle(el).getPropertyValue('border-top-color'));
+    expect(color, `${name}'s border is not transparent`).not.toMatch(/rgba\(.*, 0\)|transparent/);
+  }
+  const first = checks.getByRole('listitem', { name: 'Directory (tenant): Passed' }).getByRole('button');
+  await focusByTab(page, first);
+  const firstRing = await edge(first);
+  expect(Math.max(firstRing.outline, firstRing.pseudo), 'the focused row shows a ring').toBeGreaterThanOrEqual(1);
 
   // Buttons keep a border; the focused one has a ring drawn by an outline or a border.
   for (const name of ['Check compatibility', 'Copy https://octopus.contoso.com/octopus/']) {

@@ -1,35 +1,50 @@
-import { Button, Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronRightRegular, CopyRegular, StethoscopeRegular } from '@fluentui/react-icons';
 import { memo, useId, useMemo, useState } from 'react';
 import type { CheckResult } from '../../../../shared/check';
-import { checkWords } from '../../../../shared/targets/registry';
+import { plannedCheck } from '../../../../shared/targets/registry';
 import type { ProfileView } from '../../../../shared/profile';
 import { fixLinks, fixValues } from '../../../../shared/check-fix';
 import { FixBlock } from '../../components/fix-block';
 import { rowButtonStyle } from '../../components/row-button';
 import { NARROW_MEDIA } from '../../hooks/use-media-query';
-import { STATUS_LABELS, StatusIcon } from './status-icon';
+import { StatusWithWord, rowStatus } from './status-icon';
+
+/**
+ * The columns of the check list, which every row takes as its subgrid: disclosure chevron, status
+ * (icon and word), title, one-line result, time. Narrow: the result goes under the title.
+ */
+export const useCheckListStyles = makeStyles({
+  list: {
+    display: 'grid',
+    gridTemplateColumns: '20px max-content fit-content(220px) minmax(0, 1fr) max-content',
+    columnGap: '12px',
+    [NARROW_MEDIA]: { gridTemplateColumns: '20px max-content minmax(0, 1fr) max-content' },
+  },
+});
 
 const useStyles = makeStyles({
-  row: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  row: {
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    // The rows share the list's columns (subgrid), so every status word, title and time lines up.
+    display: 'grid',
+    gridColumn: '1 / -1',
+    gridTemplateColumns: 'subgrid',
+    // In forced colors the header draws its own border (rowButtonStyle): a gap instead of a second line.
+    '@media (forced-colors: active)': { borderBottomStyle: 'none', paddingBottom: '4px' },
+  },
   header: {
     ...rowButtonStyle,
     display: 'grid',
-    // One title column for every row, so the results line up under each other.
-    gridTemplateColumns: '20px 20px 210px minmax(0, 1fr) auto',
+    gridColumn: '1 / -1',
+    gridTemplateColumns: 'subgrid',
     alignItems: 'center',
-    gap: '10px',
     padding: '8px',
-    // Narrow: the verdict line takes the row's width and the one-line result goes under the title.
-    [NARROW_MEDIA]: { gridTemplateColumns: '20px 20px minmax(0, 1fr) auto' },
   },
-  title: { fontWeight: tokens.fontWeightSemibold, display: 'flex', gap: '8px', alignItems: 'baseline', flexWrap: 'wrap' },
-  verdict: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
-  verdictFailed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  verdictWarning: { color: tokens.colorPaletteMarigoldForeground1, fontWeight: tokens.fontWeightSemibold },
+  title: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'break-word', minWidth: 0 },
   summary: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: tokens.colorNeutralForeground2, [NARROW_MEDIA]: { gridColumn: '3 / 5', gridRow: 2 } },
-  duration: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums' },
-  body: { padding: '0 16px 16px 58px', display: 'flex', flexDirection: 'column', gap: '10px', [NARROW_MEDIA]: { paddingLeft: '16px' } },
+  duration: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums', textAlign: 'right' },
+  body: { gridColumn: '1 / -1', padding: '0 16px 16px 40px', display: 'flex', flexDirection: 'column', gap: '10px', [NARROW_MEDIA]: { paddingLeft: '16px' } },
   result: { margin: 0, overflowWrap: 'break-word' },
   actions: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
   dl: { display: 'grid', gridTemplateColumns: 'minmax(120px, max-content) minmax(0, 1fr)', gap: '4px 12px', margin: 0 },
@@ -61,7 +76,8 @@ export interface CheckRowProps {
  */
 export const CheckRow = memo(function CheckRow({ result, profile, onDiagnose, onCopy, onOpen }: CheckRowProps) {
   const s = useStyles();
-  const def = checkWords(profile, result.id);
+  const def = plannedCheck(profile, result.id);
+  const shown = rowStatus(result.status, def.notApplicable !== undefined);
   const needsAction = result.status === 'failed' || result.status === 'warning';
   const [open, setOpen] = useState(result.status === 'failed');
   const [detailsOpen, setDetailsOpen] = useState(false);
@@ -75,7 +91,11 @@ export const CheckRow = memo(function CheckRow({ result, profile, onDiagnose, on
   const links = useMemo(() => (needsAction ? fixLinks(result, profile) : []), [needsAction, result, profile]);
   const values = useMemo(() => (needsAction ? fixValues(result.fix) : []), [needsAction, result.fix]);
   // Microsoft's own message is kept for Details; the row leads with our verdict and the code.
-  const verdictText = err?.message && result.summary.includes(err.message) ? result.summary.replace(err.message, '').replace(/[\s:.]+$/, '').trim() || result.summary : result.summary;
+  const withoutMessage = err?.message && result.summary.includes(err.message) ? result.summary.replace(err.message, '').replace(/[\s:.]+$/, '').trim() : '';
+  // A check the target does not use says why before any run too (its stored result says "Not verified yet.").
+  // The status word stands beside it already: "Skipped: …" is not said twice.
+  const summary = result.summary.toLowerCase().startsWith(`${shown.word.toLowerCase()}: `) ? result.summary.slice(shown.word.length + 2) : result.summary;
+  const verdictText = (shown.notUsed && def.notApplicable) || withoutMessage || summary;
   const hasFix = needsAction && (result.fix.length > 0 || links.length > 0);
 
   const details = (
@@ -114,18 +134,11 @@ export const CheckRow = memo(function CheckRow({ result, profile, onDiagnose, on
   );
 
   return (
-    <li className={s.row} aria-label={`${def.title}: ${STATUS_LABELS[result.status]}`}>
+    <li className={s.row} aria-label={`${def.title}: ${shown.word}`}>
       <button type="button" className={s.header} aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen((o) => !o)}>
         {open ? <ChevronDownRegular aria-hidden /> : <ChevronRightRegular aria-hidden />}
-        <StatusIcon status={result.status} />
-        <span className={s.title}>
-          {def.title}
-          {result.status !== 'passed' && (
-            <span className={mergeClasses(s.verdict, result.status === 'failed' && s.verdictFailed, result.status === 'warning' && s.verdictWarning)}>
-              {STATUS_LABELS[result.status]}
-            </span>
-          )}
-        </span>
+        <StatusWithWord status={shown.status} label={shown.word} />
+        <span className={s.title}>{def.title}</span>
         {/* Cut to one line here: the full text is the tooltip, and the first line of the open row. */}
         <span className={s.summary} title={verdictText}>
           {verdictText}

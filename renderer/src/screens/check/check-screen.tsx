@@ -1,16 +1,16 @@
-import { Button, Subtitle2, makeStyles } from '@fluentui/react-components';
+import { Button, Subtitle2, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo } from 'react';
-import { checkWords, integrationTarget } from '../../../../shared/targets/registry';
+import { checkWords, integrationTarget, plannedCheck } from '../../../../shared/targets/registry';
 import { currentResults, fingerprintInput, readyForFederation } from '../../../../shared/check';
 import { PracticeNotice, ProfilePageHead, ProfilePageMessage, useProfilePageStyles } from '../../components/profile-page';
 import { useAppStore } from '../../stores/app-store';
 import { useCheckStore } from '../../stores/check-store';
 import { useProfilesStore, useSelectedProfile } from '../../stores/profiles-store';
-import { STATUS_LABELS } from './status-icon';
+import { STATUS_LABELS, rowStatus } from './status-icon';
 import { useCopyAndNotify } from '../diagnose/clipboard';
 import { AuthScope } from './auth-scope';
-import { CheckRow } from './check-row';
+import { CheckRow, useCheckListStyles } from './check-row';
 import { ErrorBar } from '../../components/error-bar';
 
 const useStyles = makeStyles({
@@ -22,6 +22,7 @@ const useStyles = makeStyles({
 export default function CheckScreen({ toasterId }: { toasterId: string }) {
   const s = useStyles();
   const page = useProfilePageStyles();
+  const checkList = useCheckListStyles();
   const { copy } = useCopyAndNotify(toasterId);
   const profiles = useProfilesStore((st) => st.profiles);
   const select = useProfilesStore((st) => st.select);
@@ -60,13 +61,18 @@ export default function CheckScreen({ toasterId }: { toasterId: string }) {
     const title = checkWords(profile, id).title;
     return !r || r.status === 'unverified' ? `${title}: not verified yet.` : `${title}: ${STATUS_LABELS[r.status].toLowerCase()}${r.status === 'failed' ? ` (${r.summary})` : '.'}`;
   });
-  const counts = results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
+  // A check the target has no use for is counted as "not used", as its row says, not as skipped.
+  const counts = results.reduce<Record<string, number>>((acc, r) => {
+    const key = rowStatus(r.status, plannedCheck(profile, r.id).notApplicable !== undefined).notUsed ? 'notUsed' : r.status;
+    return { ...acc, [key]: (acc[key] ?? 0) + 1 };
+  }, {});
+  const notUsed = (counts.notUsed ?? 0) > 0 ? `, ${counts.notUsed} not used` : '';
 
   const done = results.filter((r) => r.status !== 'running' && r.status !== 'unverified').length;
   const progress = isRunning
     ? `${done} of ${results.length} checks done.`
     : run?.finishedAt
-      ? `Check finished: ${counts.passed ?? 0} passed, ${counts.warning ?? 0} warning, ${counts.failed ?? 0} failed, ${counts.skipped ?? 0} skipped.`
+      ? `Check finished: ${counts.passed ?? 0} passed, ${counts.warning ?? 0} warning, ${counts.failed ?? 0} failed, ${counts.skipped ?? 0} skipped${notUsed}.`
       : '';
 
   const exportSettings = async () => {
@@ -88,7 +94,7 @@ export default function CheckScreen({ toasterId }: { toasterId: string }) {
         title="Check compatibility"
         meta={
           run?.finishedAt
-            ? `Last run ${new Date(run.finishedAt).toLocaleString()}: ${counts.passed ?? 0} passed, ${counts.warning ?? 0} warning, ${counts.failed ?? 0} failed, ${counts.skipped ?? 0} skipped${(counts.unverified ?? 0) > 0 ? `, ${counts.unverified} not verified (changed since)` : ''}.`
+            ? `Last run ${new Date(run.finishedAt).toLocaleString()}: ${counts.passed ?? 0} passed, ${counts.warning ?? 0} warning, ${counts.failed ?? 0} failed, ${counts.skipped ?? 0} skipped${notUsed}${(counts.unverified ?? 0) > 0 ? `, ${counts.unverified} not verified (changed since)` : ''}.`
             : isRunning
               ? 'Running…'
               : 'Not run yet for this profile.'
@@ -108,7 +114,7 @@ export default function CheckScreen({ toasterId }: { toasterId: string }) {
       </div>
       <ErrorBar message={error} />
       <PracticeNotice profile={profile} signIn="Sign in" />
-      <ul className={page.list} aria-label="Checks">
+      <ul className={mergeClasses(page.list, checkList.list)} aria-label="Checks">
         {results.map((r) => (
           <CheckRow key={`${r.id}-${r.status}`} result={r} profile={profile} onDiagnose={diagnose} onCopy={onCopy} onOpen={onOpen} />
         ))}

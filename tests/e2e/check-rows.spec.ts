@@ -1,0 +1,123 @@
+/**
+ * The check rows as a first-time admin reads them: every row says its status in words beside its
+ * icon (not by colour or an icon alone: WCAG 1.4.1 "Use of color"), in light, dark and forced colors,
+ * at 1024x640 and at 150 % of 1366x768 (911x512 CSS px), without crowding the row; a screen reader
+ * hears the status once (the word; the icon is decoration). Measured with bounding boxes.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures';
+import { createPracticeProfile, practiceUser, signInInPopup } from './practice';
+
+// The practice tenant's certificate comes from its own CA, which only Federation Desk pins.
+test.use({ ignoreHTTPSErrors: true, viewport: { width: 1024, height: 640 } });
+
+const SIZES = [
+  { name: '1024x640', width: 1024, height: 640 },
+  { name: '150pct', width: 911, height: 512 },
+] as const;
+
+const THEMES = [
+  { name: 'light', media: { colorScheme: 'light', forcedColors: 'none' } },
+  { name: 'dark', media: { colorScheme: 'dark', forcedColors: 'none' } },
+  { name: 'forced-colors', media: { colorScheme: 'dark', forcedColors: 'active' } },
+] as const;
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+async function box(locator: Locator): Promise<Box> {
+  const b = await locator.boundingBox();
+  expect(b, `${locator.toString()} has a box`).not.toBeNull();
+  return b as Box;
+}
+
+/** What a row's header shows: its status word with the icon before it, and its title. */
+async function rowParts(header: Locator, title: string, word: string) {
+  const wordEl = header.getByText(word, { exact: true });
+  await expect(wordEl).toBeVisible();
+  const icon = wordEl.locator('xpath=preceding-sibling::*[1]');
+  const titleEl = header.getByText(title, { exact: true });
+  const clipped = await titleEl.evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
+  return { word: await box(wordEl), icon: await box(icon), title: await box(titleEl), header: await box(header), titleClipped: clipped };
+}
+
+test('every check row says its status in words beside its icon, heard once, in light, dark and forced colors, at 1024x640 and 150 %', async ({ page, context, harness }) => {
+  await page.goto(harness.url);
+  await createPracticeProfile(page, 'Words', 'redirect-no-trailing-slash');
+  await page.getByRole('tab', { name: 'Check compatibility' }).click();
+  const [user, password] = await practiceUser(page);
+  await page.getByRole('button', { name: 'Check compatibility', exact: true }).click();
+  await signInInPopup(context, harness.url, user, password);
+  await page.bringToFront();
+  await expect(page.getByRole('status').filter({ hasText: /Check finished: 4 passed, 0 warning, 1 failed, 1 skipped/ })).toBeAttached();
+
+  const rows = [
+    ['Directory (tenant)', 'Passed'],
+    ['SAML-OpenID application', 'Passed'],
+    ['API application', 'Passed'],
+    ['Client secret', 'Passed'],
+    ['Interactive sign-in', 'Failed'],
+    ['Microsoft Graph profile', 'Skipped'],
+  ] as const;
+  const checks = page.getByRole('list', { name: 'Checks' });
+  for (const size of SIZES)
+    for (const theme of THEMES) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.emulateMedia(theme.media);
+      const where = `${size.name} ${theme.name}`;
+      const wordLefts: number[] = [];
+      const titleLefts: number[] = [];
+      for (const [title, word] of rows) {
+        const header = checks.getByRole('listitem', { name: `${title}: ${word}` }).getByRole('button', { expanded: word === 'Failed' });
+        // Heard once: the button's name leads with the word, and no image inside names the status again.
+        await expect(header).toHaveAccessibleName(new RegExp(`^${word} ${escape(title)} `));
+        await expect(header.getByRole('img')).toHaveCount(0);
+        const parts = await rowParts(header, title, word);
+        // Beside the icon, on its line, before the title and not over it.
+        const gap = parts.word.x - (parts.icon.x + parts.icon.width);
+        expect(gap, `${where} ${title}: space between icon and word`).toBeGreaterThanOrEqual(2);
+        expect(gap, `${where} ${title}: space between icon and word`).toBeLessThanOrEqual(12);
+        expect(Math.abs(parts.word.y + parts.word.height / 2 - (parts.icon.y + parts.icon.height / 2)), `${where} ${title}: word centred on the icon`).toBeLessThanOrEqual(4);
+        expect(parts.word.height, `${where} ${title}: the word on one line`).toBeLessThan(2 * 18);
+        expect(parts.title.x, `${where} ${title}: the title after the word`).toBeGreaterThanOrEqual(parts.word.x + parts.word.width + 8);
+        expect(parts.titleClipped, `${where} ${title}: title not cut`).toBe(false);
+        expect(parts.header.x + parts.header.width, `${where} ${title}: the row inside the window`).toBeLessThanOrEqual(size.width);
+        wordLefts.push(parts.word.x);
+        titleLefts.push(parts.title.x);
+      }
+      // The words and titles line up under each other, row after row.
+      expect(Math.max(...wordLefts) - Math.min(...wordLefts), `${where}: status words aligned`).toBeLessThanOrEqual(1);
+      expect(Math.max(...titleLefts) - Math.min(...titleLefts), `${where}: titles aligned`).toBeLessThanOrEqual(1);
+      await checks.getByRole('listitem', { name: 'Interactive sign-in: Failed' }).scrollIntoViewIfNeeded();
+      await screenshot(page, `check-rows-${size.name}-${theme.name}`);
+    }
+});
+
+async function createAuthentikPractice(page: Page): Promise<void> {
+  await page.getByLabel('Target').selectOption({ label: 'authentik (Entra ID OAuth source)' });
+  await page.getByLabel('Profile name').fill('authentik');
+  await page.getByLabel('Cloud').selectOption({ label: 'Practice tenant (built-in Entra simulator)' });
+  await page.getByLabel('Practice scenario').selectOption({ label: 'Healthy: set up as each guide says' });
+  await page.getByRole('button', { name: "Fill in the scenario's IDs" }).click();
+  await expect(page.getByLabel('authentik FQDN')).not.toHaveValue('');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await expect(page.getByRole('navigation', { name: 'Profiles' }).getByRole('button', { name: 'authentik', exact: true })).toBeVisible();
+}
+
+test('a check the target has no use for says "Not used" and why, before any run', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await createAuthentikPractice(page);
+  await page.getByRole('tab', { name: 'Check compatibility' }).click();
+  const checks = page.getByRole('list', { name: 'Checks' });
+  await expect(checks.getByRole('listitem', { name: 'Directory (tenant): Not verified' })).toBeVisible();
+  const saml = checks.getByRole('listitem', { name: 'SAML app: Not used' });
+  const header = saml.getByRole('button');
+  await expect(header).toHaveAccessibleName(/^Not used SAML app Not used by authentik: it has no SAML app\./);
+  await expect(header.getByText('Not used', { exact: true })).toBeVisible();
+});
