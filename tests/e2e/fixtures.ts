@@ -1,6 +1,9 @@
 /**
- * E2E fixtures: each test gets a fresh data folder and its own harness process (the real handlers
- * behind window.api), and a page pointed at it. Screenshots go to artifacts/screenshots.
+ * E2E fixtures: each test gets a fresh data folder and its own harness (the real handlers behind
+ * window.api, new services on a new port), and a page pointed at it. The harnesses of one worker are
+ * served by one long-lived process (tests/harness/pool.ts), started once per worker: a Node start
+ * with tsx and the main-process graph costs about a CPU-second, which each test used to pay again.
+ * Screenshots go to artifacts/screenshots.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -17,31 +20,67 @@ export interface HarnessProcess {
   restart(): Promise<void>;
 }
 
-async function launch(dataDir: string, extraArgs: string[], vaultKey: string): Promise<{ child: ChildProcess; url: string }> {
-  // stdin is a pipe the harness watches (--exit-with-stdin): if this runner dies, the harness ends too.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/harness/serve.ts', '--data-dir', dataDir, '--exit-with-stdin', ...extraArgs], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, FD_TEST_VAULT_KEY: vaultKey },
-  });
-  const stdout = child.stdout;
-  if (!stdout) throw new Error('harness has no stdout');
-  const line = await new Promise<string>((resolve, reject) => {
-    const rl = readline.createInterface({ input: stdout });
-    rl.once('line', (l) => {
-      rl.close();
-      resolve(l);
-    });
-    child.once('exit', (code) => reject(new Error(`harness exited with ${code}`)));
-  });
-  return { child, url: (JSON.parse(line) as { url: string }).url };
+/** The worker's harness process: starts and stops harnesses on request. */
+export interface HarnessPool {
+  start(dataDir: string, encryption: boolean, vaultKey: string): Promise<string>;
+  stop(url: string): Promise<void>;
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+interface PoolAnswer {
+  id?: number | null;
+  url?: string;
+  error?: string;
+  ready?: boolean;
+}
+
+async function launchPool(): Promise<{ pool: HarnessPool; close(): Promise<void> }> {
+  // stdin is the command pipe; when this runner ends in any way the OS closes it and the pool exits.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'tests/harness/pool.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const { stdin, stdout } = child;
+  if (!stdin || !stdout) throw new Error('harness pool has no stdin/stdout');
+  const waiting = new Map<number, { resolve(a: PoolAnswer): void; reject(e: Error): void }>();
+  let ready: { resolve(): void; reject(e: Error): void } | null = null;
+  const readyOnce = new Promise<void>((resolve, reject) => (ready = { resolve, reject }));
+  let exited: Error | null = null;
+  readline.createInterface({ input: stdout }).on('line', (line) => {
+    const answer = JSON.parse(line) as PoolAnswer;
+    if (answer.ready) ready?.resolve();
+    else if (typeof answer.id === 'number') {
+      waiting.get(answer.id)?.resolve(answer);
+      waiting.delete(answer.id);
+    }
   });
+  child.once('exit', (code, signal) => {
+    exited = new Error(`harness pool exited (${code ?? signal})`);
+    ready?.reject(exited);
+    for (const w of waiting.values()) w.reject(exited);
+    waiting.clear();
+  });
+  await readyOnce;
+  let next = 0;
+  const ask = (command: Record<string, unknown>): Promise<PoolAnswer> => {
+    if (exited) return Promise.reject(exited);
+    const id = ++next;
+    return new Promise<PoolAnswer>((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      stdin.write(`${JSON.stringify({ id, ...command })}\n`);
+    }).then((answer) => {
+      if (answer.error !== undefined || !answer.url && command.op === 'start') throw new Error(`harness pool: ${answer.error ?? 'no URL'}`);
+      return answer;
+    });
+  };
+  return {
+    pool: {
+      start: async (dataDir, encryption, vaultKey) => (await ask({ op: 'start', dataDir, encryption, vaultKey })).url ?? '',
+      stop: async (url) => void (await ask({ op: 'stop', url })),
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        stdin.end();
+      }),
+  };
 }
 
 export const SCREENSHOT_DIR = path.resolve('artifacts', 'screenshots');
@@ -58,24 +97,36 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
-export const test = base.extend<{ harness: HarnessProcess; harnessArgs: string[] }>({
-  harnessArgs: [[], { option: true }],
-  harness: async ({ harnessArgs }, use) => {
+export const test = base.extend<{ harness: HarnessProcess; harnessEncryption: boolean }, { harnessPool: HarnessPool }>({
+  /** false: the OS offers no encryption (Linux's basic_text backend). */
+  harnessEncryption: [true, { option: true }],
+  harnessPool: [
+    // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const { pool, close } = await launchPool();
+      await use(pool);
+      await close();
+    },
+    { scope: 'worker' },
+  ],
+  harness: async ({ harnessPool, harnessEncryption }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-e2e-'));
+    // The same key across a restart, as the OS keychain would keep it.
     const vaultKey = randomBytes(32).toString('hex');
-    let current = await launch(dataDir, harnessArgs, vaultKey);
+    let url = await harnessPool.start(dataDir, harnessEncryption, vaultKey);
     const harness: HarnessProcess = {
-      url: current.url,
+      url,
       dataDir,
       async restart() {
-        await stop(current.child);
+        await harnessPool.stop(url);
         // Same port is not needed: the page is told the new URL.
-        current = await launch(dataDir, harnessArgs, vaultKey);
-        harness.url = current.url;
+        url = await harnessPool.start(dataDir, harnessEncryption, vaultKey);
+        harness.url = url;
       },
     };
     await use(harness);
-    await stop(current.child);
+    await harnessPool.stop(url);
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
 });

@@ -155,7 +155,7 @@ test('rename and duplicate from the keyboard', async ({ page, harness }) => {
 });
 
 test.describe('where the OS offers no encryption', () => {
-  test.use({ harnessArgs: ['--no-encryption'] });
+  test.use({ harnessEncryption: false });
   test('the app says secrets are kept for this session only', async ({ page, harness }) => {
     await page.goto(harness.url);
     await expect(page.getByRole('region', { name: 'Notices' }).getByText('Secrets are kept for this session only')).toBeVisible();

@@ -1,10 +1,11 @@
 /**
  * Runs the harness as its own process: `tsx tests/harness/serve.ts --data-dir DIR [--port N]
  * [--no-encryption] [--exit-with-stdin]`. Prints one JSON line {"url"} when ready; stops on
- * SIGTERM/SIGINT, and with --exit-with-stdin when its stdin closes: the E2E fixture gives it a pipe,
- * which the OS closes when the test runner ends in any way (even killed), so no harness is left
+ * SIGTERM/SIGINT, and with --exit-with-stdin when its stdin closes: a parent that gives it a pipe
+ * knows the OS closes it when the parent ends in any way (even killed), so no harness is left
  * listening with its parent gone.
- * Used by the E2E tests and by anyone who wants to look at the UI in a browser.
+ * For anyone who wants to look at the UI in a browser; the E2E tests start tests/harness/pool.ts,
+ * one process per Playwright worker that serves each test a harness of its own.
  */
 import fs from 'node:fs';
 import os from 'node:os';
