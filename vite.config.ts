@@ -3,9 +3,6 @@ import react from '@vitejs/plugin-react';
 import griffel from '@griffel/vite-plugin';
 import { fileURLToPath } from 'node:url';
 
-/** Modules the first screen reaches through a re-export but never runs (see codeSplitting below). */
-const LATER_ONLY = /[\\/]tabster[\\/]dist[\\/]esm[\\/](?:Modalizer|Groupper|get[\\/]getModalizer|get[\\/]getGroupper)\.js$/;
-
 /** The renderer: a plain web app with no Node, served from dist/renderer by the app and the test harness. */
 export default defineConfig(({ command }) => ({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
@@ -30,15 +27,7 @@ export default defineConfig(({ command }) => ({
         // Everything the first screen imports statically in one chunk, not a dozen small ones that
         // each compress on their own (rolldown splits out what later chunks share with it); the
         // later chunks keep rolldown's automatic splitting. See renderer/src/lazy.tsx.
-        // tabster's index.js re-exports its Modalizer and Groupper, so the entry reaches them and
-        // they landed in its chunk, though only dialogs, menus and focusable groups in later chunks
-        // use them: a chunk of their own (without their dependencies, which the first screen has).
-        codeSplitting: {
-          groups: [
-            { name: 'tabster-later', test: LATER_ONLY, priority: 1, includeDependenciesRecursively: false },
-            { name: 'first-screen', tags: ['$initial'] },
-          ],
-        },
+        codeSplitting: { groups: [{ name: 'first-screen', tags: ['$initial'] }] },
       },
     },
   },

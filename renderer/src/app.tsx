@@ -6,8 +6,6 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Tab,
-  TabList,
   Text,
   makeStyles,
   tokens,
@@ -24,6 +22,7 @@ import { useAppearanceStore } from './stores/appearance-store';
 import { ExpiryNotice } from './components/expiry/expiry-notice';
 import { Loading, lazyNamed, prefetchWhenIdle, type Preloadable } from './lazy';
 import { LazyToaster, mountToaster, useToasterWanted } from './notify';
+import { Tab, TabList } from './components/tabs';
 
 const NavTooltip = lazyNamed(() => import('./nav-tooltip'), 'NavTooltip');
 

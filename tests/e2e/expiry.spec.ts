@@ -98,8 +98,9 @@ test('an expired secret is shown as critical, and keyboard users reach the banne
     .toEqual(['https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Credentials/appId/99999999-8888-7777-6666-555555555555']);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  // Closing keeps the rotation: the banner offers to continue it.
+  // Closing keeps the rotation: the banner offers to continue it, and focus is back on that button.
   await expect(banner.getByRole('button', { name: 'Continue secret rotation' })).toBeVisible();
+  await expect(banner.getByRole('button', { name: 'Continue secret rotation' })).toBeFocused();
   await banner.getByRole('button', { name: 'Continue secret rotation' }).click();
   await dialog.getByRole('button', { name: 'Abandon rotation' }).click();
   await expect(banner.getByRole('button', { name: 'Rotate client secret' })).toBeVisible();

@@ -138,6 +138,38 @@ test('the Entra setup, Diagnose and Settings pages read well at 1024×640', asyn
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('tab', { name: 'Settings' })).toBeVisible();
 });
 
+test('the main navigation is one Tab stop: arrow keys move between the sections and wrap, Enter opens one, Tab goes on to the page', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await expect(page.getByRole('button', { name: 'Create a profile' })).toBeVisible();
+  const section = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('tab', { name, exact: true });
+  await tabTo(page, section('Profiles'));
+  await page.keyboard.press('ArrowUp');
+  await expect(section('Settings')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(section('Profiles')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(section('Check compatibility')).toBeFocused();
+  // Moving focus does not open the section; Enter does.
+  await expect(section('Profiles')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  await expect(section('Settings')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(section('Profiles')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(section('Entra setup')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Entra setup', level: 2 })).toBeVisible();
+  await expect(section('Entra setup')).toHaveAttribute('aria-selected', 'true');
+  // Tab leaves the list for the page, not for the next section; Shift+Tab comes back to the open one.
+  await page.keyboard.press('ArrowDown');
+  await expect(section('Diagnose')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('main :focus')).toHaveCount(1);
+  await page.keyboard.press('Shift+Tab');
+  await expect(section('Entra setup')).toBeFocused();
+});
+
 test('without a profile, the empty pages say what to do in plain words', async ({ page, harness }) => {
   await page.goto(harness.url);
   await page.getByRole('tab', { name: 'Diagnose', exact: true }).click();

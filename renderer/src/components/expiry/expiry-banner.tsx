@@ -2,9 +2,9 @@
  * The expiry banner above the profile editor: the most urgent credential in the title, the others
  * below it, and the way out (rotate the secret, check again). Silent while everything is fine.
  */
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, KeyResetRegular } from '@fluentui/react-icons';
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import type { ProfileView } from '../../../../shared/profile';
 import { useExpiryStore } from '../../stores/expiry-store';
 import { consequence, itemSentence, urgentItems } from './expiry-text';
@@ -29,8 +29,17 @@ export function ExpiryBanner({ profile }: { profile: ProfileView }) {
   const loading = useExpiryStore((s) => s.loading[profile.id] ?? false);
   const load = useExpiryStore((s) => s.load);
   const [rotating, setRotating] = useState(false);
-  // The rotation dialog has no DialogTrigger: Close and Escape return focus to the marked button.
-  const restoreFocus = useRestoreFocusTarget();
+  // The rotation dialog has no DialogTrigger: Close and Escape give focus back to the button that
+  // opened it (WAI-ARIA APG, dialog pattern). Not with Fluent's useRestoreFocusTarget: that needs
+  // tabster running before the button is focused, and the first screen does not load tabster.
+  const rotateButton = useRef<HTMLButtonElement>(null);
+  const wasRotating = useRef(false);
+  useEffect(() => {
+    const closed = wasRotating.current && !rotating;
+    wasRotating.current = rotating;
+    // Only when focus was lost with the dialog (to the page's body), never taking it from elsewhere.
+    if (closed && (document.activeElement === null || document.activeElement === document.body)) rotateButton.current?.focus();
+  }, [rotating]);
 
   // Again whenever the profile was saved (a new expiry date, a new secret).
   useEffect(() => {
@@ -73,7 +82,7 @@ export function ExpiryBanner({ profile }: { profile: ProfileView }) {
         <MessageBarActions className={styles.actionsBox}>
           <div className={styles.actions}>
             {(secretNeedsRotation || rotation) && (
-              <Button {...restoreFocus} appearance="primary" icon={<KeyResetRegular />} onClick={() => setRotating(true)}>
+              <Button ref={rotateButton} appearance="primary" icon={<KeyResetRegular />} onClick={() => setRotating(true)}>
                 {rotation ? 'Continue secret rotation' : 'Rotate client secret'}
               </Button>
             )}

@@ -1,4 +1,5 @@
-import { Button, Caption1, Label, Select, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Label, Select, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Tab, TabList } from '../../components/tabs';
 import { BookSearchRegular, CopyRegular, SaveRegular, StethoscopeRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useState } from 'react';
 import { call, errorMessage } from '../../api';
