@@ -5,22 +5,12 @@
  * hears the status once (the word; the icon is decoration). Measured with bounding boxes.
  */
 import type { Locator, Page } from '@playwright/test';
+import { THEMES, WORK_SIZES as SIZES } from './views';
 import { expect, screenshot, test } from './fixtures';
 import { createPracticeProfile, practiceUser, signInInPopup } from './practice';
 
 // The practice tenant's certificate comes from its own CA, which only Federation Desk pins.
 test.use({ ignoreHTTPSErrors: true, viewport: { width: 1024, height: 640 } });
-
-const SIZES = [
-  { name: '1024x640', width: 1024, height: 640 },
-  { name: '150pct', width: 911, height: 512 },
-] as const;
-
-const THEMES = [
-  { name: 'light', media: { colorScheme: 'light', forcedColors: 'none' } },
-  { name: 'dark', media: { colorScheme: 'dark', forcedColors: 'none' } },
-  { name: 'forced-colors', media: { colorScheme: 'dark', forcedColors: 'active' } },
-] as const;
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -8,12 +8,13 @@ import {
   MessageBarBody,
   Select,
   Subtitle2,
+  fieldClassNames,
   makeStyles,
   tokens,
   type InputProps,
 } from '@fluentui/react-components';
 import { EyeOffRegular, EyeRegular, KeyRegular, SaveRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CLOUDS, PRACTICE_CLOUD_LABEL, type CloudId } from '../../../../shared/clouds';
 import { PracticePicker } from './practice-picker';
 import { PracticeSecretOf } from '../../components/practice-secret';
@@ -38,7 +39,14 @@ import { useAppStore } from '../../stores/app-store';
 import { NARROW_MEDIA } from '../../hooks/use-media-query';
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: '14px', maxWidth: '720px' },
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '14px',
+    maxWidth: '720px',
+    // A field scrolled into view keeps a little room above its label and below its error.
+    [`& .${fieldClassNames.root}`]: { scrollMarginTop: '12px', scrollMarginBottom: '12px' },
+  },
   section: { display: 'flex', flexDirection: 'column', gap: '12px', paddingTop: '6px' },
   sectionTitle: { color: tokens.colorNeutralForeground2, margin: '8px 0 0', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: '4px' },
   row: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '16px', alignItems: 'start', [NARROW_MEDIA]: { gridTemplateColumns: 'minmax(0, 1fr)', gap: '14px' } },
@@ -57,6 +65,21 @@ const useStyles = makeStyles({
   /** The select shows the whole cloud name (it has a row of its own for that). */
   fill: { width: '100%', minWidth: 0, '& select': { textOverflow: 'ellipsis' } },
 });
+
+/**
+ * Focus the first field (in the form's order) that shows an error, and show it whole: focus() alone
+ * scrolls only the control into view, to the pane's edge, which leaves its label or its error
+ * message outside. So the field with its label, error and hint is scrolled into view first (its
+ * scroll margin keeps some room), then the control is focused without scrolling again.
+ */
+function focusFirstError(form: HTMLFormElement): void {
+  const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+  if (!invalid) return;
+  // A group (radio buttons) is marked as a whole; its first control takes the focus.
+  const control = invalid.matches('input, select, textarea') ? invalid : (invalid.querySelector<HTMLElement>('input, select, textarea') ?? invalid);
+  (invalid.closest(`.${fieldClassNames.root}`) ?? invalid).scrollIntoView({ block: 'nearest' });
+  control.focus({ preventScroll: true });
+}
 
 function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
@@ -85,6 +108,12 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Each failed save asks for the first field that shows an error to be focused, once it shows it.
+  const [focusRequest, setFocusRequest] = useState(0);
+  useEffect(() => {
+    if (focusRequest > 0 && formRef.current) focusFirstError(formRef.current);
+  }, [focusRequest]);
 
   const otherNames = profiles.filter((p) => p.id !== profile?.id).map((p) => p.name);
   const secretStored = Boolean(profile?.secret.present) && !replacingSecret;
@@ -139,10 +168,8 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
   const onSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    const firstError = result.issues.find((i) => i.severity === 'error');
-    if (firstError) {
-      const element = (event.currentTarget as HTMLFormElement).elements.namedItem(firstError.field);
-      if (element instanceof HTMLElement) element.focus();
+    if (result.issues.some((i) => i.severity === 'error')) {
+      setFocusRequest((n) => n + 1);
       return;
     }
     const secret: SecretAction = replacingSecret && secretInput.trim() !== '' ? { action: 'replace', value: secretInput } : { action: 'keep' };
@@ -172,7 +199,7 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
         : '';
 
   return (
-    <form className={styles.form} onSubmit={onSubmit} noValidate aria-label={profile ? `Edit profile ${profile.name}` : 'New profile'}>
+    <form ref={formRef} className={styles.form} onSubmit={onSubmit} noValidate aria-label={profile ? `Edit profile ${profile.name}` : 'New profile'}>
       {serverError && (
         <MessageBar intent="error">
           <MessageBarBody>{serverError}</MessageBarBody>
