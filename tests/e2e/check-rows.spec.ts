@@ -100,14 +100,18 @@ async function createAuthentikPractice(page: Page): Promise<void> {
   await expect(page.getByRole('navigation', { name: 'Profiles' }).getByRole('button', { name: 'authentik', exact: true })).toBeVisible();
 }
 
-test('a check the target has no use for says "Not used" and why, before any run', async ({ page, harness }) => {
+test('before any run, each row says what it will prove, and a check the target has no use for says "Not used" and why', async ({ page, harness }) => {
   await page.goto(harness.url);
   await createAuthentikPractice(page);
   await page.getByRole('tab', { name: 'Check compatibility' }).click();
   const checks = page.getByRole('list', { name: 'Checks' });
-  await expect(checks.getByRole('listitem', { name: 'Directory (tenant): Not verified' })).toBeVisible();
+  // Before a run a row says what it will prove, not "Not verified" twice.
+  const tenant = checks.getByRole('listitem', { name: 'Directory (tenant): Not verified' }).getByRole('button');
+  await expect(tenant).toHaveAccessibleName(/^Not verified Directory \(tenant\) The Directory \(tenant\) ID exists in the chosen cloud/);
+  await expect(tenant.getByText(/Not verified yet/)).toHaveCount(0);
   const saml = checks.getByRole('listitem', { name: 'SAML app: Not used' });
   const header = saml.getByRole('button');
   await expect(header).toHaveAccessibleName(/^Not used SAML app Not used by authentik: it has no SAML app\./);
   await expect(header.getByText('Not used', { exact: true })).toBeVisible();
+  await screenshot(page, 'check-before-run-authentik');
 });

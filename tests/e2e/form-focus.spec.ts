@@ -6,7 +6,7 @@
  */
 import type { Locator } from '@playwright/test';
 import { THEMES, WORK_SIZES as SIZES } from './views';
-import { expect, test } from './fixtures';
+import { expect, screenshot, test } from './fixtures';
 
 test.use({ viewport: { width: 1024, height: 640 } });
 
@@ -78,5 +78,6 @@ test('saving with an error shows the first wrong field whole: its label, the fie
         expect(labelBox.top, `${where}: the label is not cut off at the top`).toBeGreaterThanOrEqual(area.top);
         expect(fieldBox.bottom, `${where}: the field is in view`).toBeLessThanOrEqual(area.bottom);
         expect(messageBox.bottom, `${where}: the error is not cut off at the bottom`).toBeLessThanOrEqual(area.bottom);
+        if (edge === 'top') await screenshot(page, `profile-form-error-${size.name}-${theme.name}`);
       }
 });

@@ -92,10 +92,12 @@ export const CheckRow = memo(function CheckRow({ result, profile, onDiagnose, on
   const values = useMemo(() => (needsAction ? fixValues(result.fix) : []), [needsAction, result.fix]);
   // Microsoft's own message is kept for Details; the row leads with our verdict and the code.
   const withoutMessage = err?.message && result.summary.includes(err.message) ? result.summary.replace(err.message, '').replace(/[\s:.]+$/, '').trim() : '';
-  // A check the target does not use says why before any run too (its stored result says "Not verified yet.").
   // The status word stands beside it already: "Skipped: …" is not said twice.
   const summary = result.summary.toLowerCase().startsWith(`${shown.word.toLowerCase()}: `) ? result.summary.slice(shown.word.length + 2) : result.summary;
-  const verdictText = (shown.notUsed && def.notApplicable) || withoutMessage || summary;
+  // Before a run (or after a change) the word says "Not verified" already: the line says what the
+  // check will prove instead of "Not verified yet."; a check the target does not use says why.
+  const before = shown.notUsed ? def.notApplicable : result.status === 'unverified' ? def.proves : '';
+  const verdictText = before || withoutMessage || summary;
   const hasFix = needsAction && (result.fix.length > 0 || links.length > 0);
 
   const details = (
@@ -147,8 +149,8 @@ export const CheckRow = memo(function CheckRow({ result, profile, onDiagnose, on
       </button>
       {open && (
         <div className={s.body} id={bodyId}>
-          {/* A short verdict is already whole on the row's line; a long one is repeated here in full. */}
-          {(!hasFix || verdictText.length > 90) && <p className={s.result}>{verdictText}</p>}
+          {/* A short verdict is already whole on the row's line; a long one is repeated here in full (what the check proves is in the list below). */}
+          {(!hasFix || verdictText.length > 90) && verdictText !== def.proves && <p className={s.result}>{verdictText}</p>}
           {hasFix && <FixBlock titled failed={result.status === 'failed'} steps={result.fix} links={links} values={values} onCopy={onCopy} onOpen={onOpen} />}
           {err && (
             <div className={s.actions}>
