@@ -72,6 +72,8 @@ interface TenantSlot {
   lastActive: number;
   /** The port it last listened on (0 before its first start): reused when it starts again. */
   port: number;
+  /** Its address when it last ran, null before its first start. */
+  endpoints: Endpoints | null;
   timer: unknown;
 }
 
@@ -137,6 +139,14 @@ export class PracticeService {
     return { ...tenantOf(name, sim), release, [Symbol.dispose]: release };
   }
 
+  /**
+   * The scenario's address when its tenant last ran (running or stopped since), without starting
+   * it; null before its first start. Only for looking up what was read from it before.
+   */
+  lastEndpoints(scenario: string): Endpoints | null {
+    return this.slots.get(scenario)?.endpoints ?? null;
+  }
+
   /** The scenarios whose tenant is running or starting now. */
   runningScenarios(): string[] {
     return [...this.slots].filter(([, s]) => s.sim !== null).map(([name]) => name);
@@ -151,7 +161,7 @@ export class PracticeService {
   private slot(name: string): TenantSlot {
     let slot = this.slots.get(name);
     if (!slot) {
-      slot = { sim: null, stopping: null, leases: 0, lastActive: this.timers.now(), port: 0, timer: null };
+      slot = { sim: null, stopping: null, leases: 0, lastActive: this.timers.now(), port: 0, endpoints: null, timer: null };
       this.slots.set(name, slot);
     }
     return slot;
@@ -165,7 +175,10 @@ export class PracticeService {
       const sim = this.startOn(name, slot);
       slot.sim = sim;
       sim.then(
-        (s) => (slot.port = s.port),
+        (s) => {
+          slot.port = s.port;
+          slot.endpoints = tenantOf(name, s).endpoints;
+        },
         // A failed start is not kept: the next run tries again.
         () => {
           if (slot.sim === sim) slot.sim = null;

@@ -64,3 +64,19 @@ export async function runEnvironment(subject: { cloud: CloudId; practiceScenario
   const release = () => tenant?.release();
   return { endpoints: cloudEndpoints(subject.cloud, { ...tenant?.endpoints, ...endpoints }), pinnedCas, practice: tenant, [Symbol.dispose]: release };
 }
+
+/**
+ * Where a run's requests would go, known without starting anything: the cloud's (or given) hosts,
+ * or the practice tenant's address when it last ran; null when only starting it would tell.
+ * For cache lookups: what was read from there before is still good.
+ */
+export function knownEndpoints(subject: { cloud: CloudId; practiceScenario?: string | undefined }, practice: PracticeService | null, endpoints: Partial<Endpoints> = {}): Endpoints | null {
+  const last = subject.cloud === 'practice' && !endpoints.authorityHost && subject.practiceScenario ? practice?.lastEndpoints(subject.practiceScenario) : undefined;
+  if (subject.cloud === 'practice' && !endpoints.authorityHost && !last) return null;
+  try {
+    return cloudEndpoints(subject.cloud, { ...last, ...endpoints });
+  } catch {
+    // Hosts only half given (the CLI's --authority-host without --graph-host): runEnvironment says why.
+    return null;
+  }
+}

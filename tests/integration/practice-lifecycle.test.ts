@@ -249,6 +249,24 @@ describe('the practice tenant runs while something uses it', () => {
     expect(s.practice.runningScenarios()).toEqual([]);
   });
 
+  it('shows expiry read before without starting the tenant again; a refresh starts it', async () => {
+    const p = await practiceProfile('healthy');
+    const first = await s.expiry.status({ profileId: p.id });
+    const saml = (st: typeof first) => st.profiles[0]?.items.filter((i) => i.kind === 'saml-signing-certificate');
+    expect(saml(first)?.length).toBeGreaterThan(0);
+    await idle(IDLE_MS + 1, 'healthy');
+    expect(s.practice.runningScenarios()).toEqual([]);
+
+    // Opening the profile's page again: its badge and banner come from what was read.
+    const again = await s.expiry.status({ profileId: p.id });
+    expect(saml(again)).toEqual(saml(first));
+    expect(s.practice.runningScenarios()).toEqual([]);
+
+    const refreshed = await s.expiry.status({ profileId: p.id, refresh: true });
+    expect(saml(refreshed)?.map((i) => i.expiresAt)).toEqual(saml(first)?.map((i) => i.expiresAt));
+    expect(s.practice.runningScenarios()).toEqual(['healthy']);
+  });
+
   it('stops every tenant when the app quits, and starts none after', async () => {
     const ports = [await portOf('healthy'), await portOf('mfa-required')];
     const held = await s.practice.acquire('user-without-mail');

@@ -12,7 +12,7 @@ import type { Clock, Logger } from '../ports';
 import type { PracticeService } from '../practice-service';
 import type { ProfileService } from '../profile-service';
 import type { StoredProfile } from '../profile-store';
-import { runEnvironment } from '../run-environment';
+import { knownEndpoints, runEnvironment } from '../run-environment';
 import { readExpiryState, updateExpiryState } from './expiry-state';
 import { createMetadataReader, type MetadataReader, type NetworkResolver } from './metadata-reader';
 import { federationMetadataSource, mergeItems, targetOfProfile, typedSecretSource, type CollectOptions, type ExpirySourceProvider, type ExpiryTarget } from './sources';
@@ -41,7 +41,7 @@ export class ExpiryService {
   constructor(private readonly o: ExpiryServiceOptions) {
     const reader =
       o.reader ??
-      createMetadataReader({ resolve: this.resolver(), clock: o.clock, ...(o.proxy ? { proxy: o.proxy } : {}), ...(o.requestTimeoutMs ? { timeoutMs: o.requestTimeoutMs } : {}) });
+      createMetadataReader({ resolve: this.resolver(), known: (t) => knownEndpoints(t, o.practice, o.endpointOverrides), clock: o.clock, ...(o.proxy ? { proxy: o.proxy } : {}), ...(o.requestTimeoutMs ? { timeoutMs: o.requestTimeoutMs } : {}) });
     // Practice profiles are read side by side like the others: each scenario has its own practice
     // tenant, held by each read until it ends (practice-service.ts).
     this.sources = [typedSecretSource, federationMetadataSource(reader), ...(o.extraSources ?? [])];

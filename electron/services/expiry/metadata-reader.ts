@@ -17,6 +17,8 @@ export type NetworkResolver = (target: ExpiryTarget) => Promise<{ endpoints: End
 
 export interface MetadataReaderOptions {
   resolve: NetworkResolver;
+  /** Where a target's requests would go, known without starting anything (null: only `resolve` knows). */
+  known?: (target: ExpiryTarget) => Endpoints | null;
   clock: Clock;
   proxy?: () => ProxyConfig | null;
   timeoutMs?: number;
@@ -91,13 +93,21 @@ export function createMetadataReader(o: MetadataReaderOptions): MetadataReader {
   return {
     async read(target, options = {}) {
       if (target.samlAppId === null) return { ok: false, url: null, reason: 'This profile’s target has no SAML app.' };
+      const fresh = (url: string, now: number) => {
+        const hit = cache.get(url);
+        return !options.refresh && hit && now - hit.at < (hit.result.ok ? successTtl : failureTtl) ? hit.result : null;
+      };
+      // A good answer read before needs no practice tenant started again to be shown.
+      const known = o.known?.(target);
+      const early = known ? fresh(federationMetadataUrl(known.authorityHost, target.tenantId, target.samlAppId), o.clock.now().getTime()) : null;
+      if (early) return early;
       let net: Awaited<ReturnType<NetworkResolver>> | undefined;
       try {
         net = await o.resolve(target);
         const url = federationMetadataUrl(net.endpoints.authorityHost, target.tenantId, target.samlAppId);
         const now = o.clock.now().getTime();
-        const hit = cache.get(url);
-        if (!options.refresh && hit && now - hit.at < (hit.result.ok ? successTtl : failureTtl)) return hit.result;
+        const hit = fresh(url, now);
+        if (hit) return hit;
         const result = await fetchOnce(url, net.pinnedCas);
         cache.set(url, { at: now, result });
         return result;
