@@ -2,12 +2,24 @@
  * The renderer's side of the contract: `call` unwraps the envelope from window.api and throws an
  * ApiError (with the field issues main found) when main says no.
  */
-import type { ChannelName, DeskApi, EventName, EventOf, IpcError, RequestOf, ResponseOf } from '../../shared/ipc';
+import type { ChannelName, DeskApi, Envelope, EventName, EventOf, IpcError, RequestOf, ResponseOf } from '../../shared/ipc';
+
+/** Answers asked for before the app's chunk ran, by "channel request-JSON" (renderer/src/ask-early.ts). */
+export type EarlyAnswers = Map<`${ChannelName} ${string}`, Promise<Envelope<unknown>>>;
 
 declare global {
   interface Window {
     api: DeskApi;
+    earlyAnswers?: EarlyAnswers;
   }
+}
+
+/** The answer to this very question if ask-early.ts asked it already; each is handed out once. */
+function earlyAnswer<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<Envelope<ResponseOf<C>>> | undefined {
+  const question = `${channel} ${JSON.stringify(request)}` as const;
+  const answer = window.earlyAnswers?.get(question);
+  window.earlyAnswers?.delete(question);
+  return answer as Promise<Envelope<ResponseOf<C>>> | undefined;
 }
 
 export class ApiError extends Error {
@@ -23,7 +35,7 @@ export class ApiError extends Error {
 
 export async function call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   if (!window.api) throw new ApiError({ code: 'unavailable', message: 'Federation Desk could not reach its main process (window.api is missing).' });
-  const envelope = await window.api.invoke(channel, request);
+  const envelope = await (earlyAnswer(channel, request) ?? window.api.invoke(channel, request));
   if (!envelope.ok) throw new ApiError(envelope.error);
   return envelope.value;
 }

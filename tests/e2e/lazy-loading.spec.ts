@@ -49,3 +49,20 @@ test('a page opened before its chunk has loaded says it is loading, then shows',
   await expect(page.getByRole('heading', { name: 'Diagnose', level: 2 })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Loading Diagnose' })).toHaveCount(0);
 });
+
+test("the first screen's questions to main go out before the app's chunk has arrived, and each answer is used", async ({ page, harness }) => {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const channel = /\/__api\/([^/?]+)$/.exec(new URL(r.url()).pathname)?.[1];
+    if (channel) asked.push(decodeURIComponent(channel));
+  });
+  const chunk = await holdChunk(page, 'index');
+  // Not until "load": that waits for the held chunk.
+  await page.goto(harness.url, { waitUntil: 'commit' });
+  await chunk.held;
+  await expect.poll(() => [...asked].sort()).toEqual(['app:info', 'expiry:status', 'profiles:list', 'settings:appearance-get']);
+  await chunk.release();
+  await expect(page.getByRole('region', { name: 'Welcome to Federation Desk' })).toBeVisible();
+  // Every early answer was taken by the store that asks the same question (none asked twice).
+  expect(await page.evaluate(() => (globalThis as unknown as { earlyAnswers?: Map<string, unknown> }).earlyAnswers?.size)).toBe(0);
+});
