@@ -212,3 +212,41 @@ test('an admin sets up The Things Stack: the form points out each rule, then sho
   await expect(page.getByLabel('Provider ID')).toHaveValue('microsoft-entra');
   expect(allFiles(harness.dataDir)).not.toContain(CANARY);
 });
+
+test("Create waits for the practice scenario's IDs: clicked while they are on their way it saves nothing half filled, and what was typed meanwhile stays", async ({ page, harness }) => {
+  // Hold main's answer to "practice:values", as a slow main process would.
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let asked: () => void = () => {};
+  const held = new Promise<void>((resolve) => (asked = resolve));
+  await page.route(/\/__api\/practice%3Avalues$/, async (route) => {
+    asked();
+    await released;
+    await route.continue();
+  });
+  await page.goto(harness.url);
+  await page.getByLabel('Cloud').selectOption({ label: 'Practice tenant (built-in Entra simulator)' });
+  await page.getByLabel('Practice scenario').selectOption('healthy');
+  await page.getByRole('button', { name: "Fill in the scenario's IDs" }).click();
+  await held;
+
+  // Meanwhile: Create says why it waits, neither a click nor Enter in a field submits, and the name typed stays.
+  const create = page.getByRole('button', { name: 'Create profile' });
+  await expect(create).toBeDisabled();
+  await expect(create).toHaveAccessibleDescription("Filling in the scenario's IDs…");
+  await page.getByLabel('Profile name').fill('Quick');
+  await create.click({ force: true });
+  await page.getByLabel('Profile name').press('Enter');
+  await expect(page.getByLabel('Directory (tenant) ID')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Fix the fields that show an error')).toHaveCount(0);
+  await create.scrollIntoViewIfNeeded();
+  await screenshot(page, 'profile-form-filling');
+
+  release();
+  await expect(page.getByLabel('Octopus Web URL')).not.toHaveValue('');
+  await expect(page.getByLabel('Profile name')).toHaveValue('Quick');
+  await expect(create).toBeEnabled();
+  await create.click();
+  await expect(page.getByRole('navigation', { name: 'Profiles' }).getByRole('button', { name: 'Quick', exact: true })).toBeVisible();
+  await expect(page.getByLabel('Directory (tenant) ID')).not.toHaveValue('');
+});

@@ -18,6 +18,8 @@ export interface PracticePickerProps {
   scenario: string | undefined;
   onScenario(name: string): void;
   onFill(tenant: PracticeTenantInfo): void;
+  /** True from the click on Fill until its values arrive (or fail): the form must not be saved half filled meanwhile. */
+  onFilling(filling: boolean): void;
 }
 
 /**
@@ -25,13 +27,17 @@ export interface PracticePickerProps {
  * ready-made IDs and secret. Neither starts a practice tenant: the values are the scenario's
  * definition, and a check, sign-in or audit starts the tenant it needs.
  */
-export function PracticePicker({ target, scenario, onScenario, onFill }: PracticePickerProps) {
+export function PracticePicker({ target, scenario, onScenario, onFill, onFilling }: PracticePickerProps) {
   const s = useStyles();
   const loaded = usePracticeStore((st) => st.scenarios);
   const scenarios = loaded ?? [];
   const [user, setUser] = useState<PracticeTenantInfo['signInUser'] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusyState] = useState(false);
+  const setBusy = (next: boolean) => {
+    setBusyState(next);
+    onFilling(next);
+  };
 
   useEffect(() => {
     void usePracticeStore.getState().loadScenarios();

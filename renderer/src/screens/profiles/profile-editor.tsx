@@ -14,7 +14,7 @@ import {
   type InputProps,
 } from '@fluentui/react-components';
 import { EyeOffRegular, EyeRegular, KeyRegular, SaveRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CLOUDS, PRACTICE_CLOUD_LABEL, type CloudId } from '../../../../shared/clouds';
 import { PracticePicker } from './practice-picker';
 import { PracticeSecretOf } from '../../components/practice-secret';
@@ -107,8 +107,15 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
   const [touched, setTouched] = useState<Set<ProfileField>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
+  // While a practice scenario's values are on their way, saving would send the form without them.
+  const [filling, setFilling] = useState(false);
+  const fillingId = useId();
   const [serverError, setServerError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const draftNow = useRef(draft);
+  useEffect(() => {
+    draftNow.current = draft;
+  }, [draft]);
   // Each failed save asks for the first field that shows an error to be focused, once it shows it.
   const [focusRequest, setFocusRequest] = useState(0);
   useEffect(() => {
@@ -167,6 +174,8 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
 
   const onSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
+    // Enter in a field submits even while the Create button is disabled (aria-disabled only, so it keeps focus).
+    if (filling) return;
     setSubmitted(true);
     if (result.issues.some((i) => i.severity === 'error')) {
       setFocusRequest((n) => n + 1);
@@ -237,8 +246,10 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
           target={target}
           scenario={draft.practiceScenario}
           onScenario={(v) => update('practiceScenario', v)}
+          onFilling={setFilling}
           onFill={(t) => {
-            const filled = practiceDraft(draft, t);
+            // The draft as it is now, not as it was at the click: what the user typed while waiting stays.
+            const filled = practiceDraft(draftNow.current, t);
             setDraft(filled.draft);
             setReplacingSecret(true);
             setSecretInput(filled.secret);
@@ -345,9 +356,17 @@ export function ProfileEditor({ profile, onDirtyChange, onSaved }: ProfileEditor
       )}
 
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" icon={<SaveRegular />} disabled={saving}>
+        <Button
+          type="submit"
+          appearance="primary"
+          icon={<SaveRegular />}
+          disabled={saving}
+          disabledFocusable={filling}
+          aria-describedby={filling ? fillingId : undefined}
+        >
           {saving ? 'Saving…' : profile ? 'Save changes' : 'Create profile'}
         </Button>
+        <span role="status">{filling && <Caption1 id={fillingId}>Filling in the scenario&apos;s IDs…</Caption1>}</span>
         {!profile && profiles.length > 0 && (
           <Button onClick={() => cancelNew()} disabled={saving}>
             Cancel
