@@ -28,8 +28,9 @@ Usage: federation-desk audit --profile NAME [--profile NAME ...] [options]
        federation-desk audit --tenant ID --saml-app ID --api-app ID --web-url URL
                              [--cloud global|usgov|china] [options]
 
-Registration audit: reads both app registrations and their enterprise applications through
-Microsoft Graph and checks every Entra-side step of the setup guide, one line per step:
+Entra setup audit (the app's "Entra setup" page): reads both app registrations and their
+enterprise applications through Microsoft Graph and checks every Entra-side step of the setup
+guide, one line per step:
 
   API app:          redirect-uri, public-client-flows, client-secret, api-permissions,
                     admin-consent, app-id-uri, enterprise-app, assignment, email-claim,
@@ -150,7 +151,7 @@ function toDocument(report: AuditReport, config: RunSubject, signIn: 'robot' | '
 
 function humanReport(doc: AuditDocument): string {
   const lines = [
-    `Registration audit: ${doc.profile.name ? `profile "${doc.profile.name}", ` : ''}tenant ${doc.profile.tenantId} (${doc.profile.cloud})${doc.signedInAs ? `, signed in to Microsoft Graph as ${doc.signedInAs}` : ''}`,
+    `Entra setup: ${doc.profile.name ? `profile "${doc.profile.name}", ` : ''}tenant ${doc.profile.tenantId} (${doc.profile.cloud})${doc.signedInAs ? `, signed in to Microsoft Graph as ${doc.signedInAs}` : ''}`,
   ];
   if (doc.problem) lines.push('', `Problem: ${doc.problem.summary}`, ...(doc.problem.fix ? [`  ${doc.problem.fix}`] : []));
   const width = Math.max(...doc.findings.map((f) => f.title.length));
@@ -189,7 +190,7 @@ export function makeAuditCommand(deps: AuditCommandDeps = {}): CliCommand {
   const openBrowser = deps.openBrowser ?? openInSystemBrowser;
   return {
     name: 'audit',
-    summary: 'Registration audit: check every Entra-side step of the setup guide through Microsoft Graph',
+    summary: 'Entra setup audit: check every Entra-side step of the setup guide through Microsoft Graph',
     help: HELP,
     async run(argv, io) {
       const values = parseRunArgs('audit', argv, OWN_OPTIONS, usage);

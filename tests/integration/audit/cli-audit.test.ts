@@ -73,6 +73,8 @@ describe('federation-desk audit', () => {
   it('prints a human report with the fix and the link', async () => {
     const run = await runCliInProcess(['audit', ...fields(sim('redirect-no-trailing-slash'))]);
     expect(run.code).toBe(1);
+    // The app calls this page "Entra setup": the report's title says the same.
+    expect(run.stdout.split('\n')[0]).toMatch(/^Entra setup: tenant /);
     expect(run.stdout).toContain('✗ Web redirect URI');
     expect(run.stdout).toContain('To fix "Web redirect URI" (API app, redirect-uri):');
     expect(run.stdout).toContain('Open: https://entra.microsoft.com/');

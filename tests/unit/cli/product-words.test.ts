@@ -26,6 +26,14 @@ describe('the check is named as the app names it', () => {
     }
   });
 
+  it('the audit as the app names its page, "Entra setup", in the help and the report', async () => {
+    for (const argv of [['--help'], ['audit', '--help']]) {
+      const run = await runCliInProcess(argv);
+      expect(run.stdout, argv.join(' ')).toContain('Entra setup audit');
+      expect(run.stdout, argv.join(' ')).not.toMatch(/Registration audit/i);
+    }
+  });
+
   it('in every message of the app, the services, the CLI, the README and docs/', () => {
     const files = [
       ...['electron', 'shared', 'renderer/src'].flatMap((dir) => filesUnder(dir, ['.ts', '.tsx', '.json'])),
