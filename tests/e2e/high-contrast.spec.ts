@@ -132,3 +132,31 @@ test('forced colors: the profile form shows focus on fields and buttons, and eve
   expect(Math.max(ring.outline, ring.pseudo), 'the focused button shows a ring').toBeGreaterThanOrEqual(1);
   await screenshot(page, 'high-contrast-profile-form');
 });
+
+/** Where each tab's label starts on screen: the first character of its text, not the box Fluent lays it in. */
+async function labelStarts(tabs: Locator): Promise<Record<string, number>> {
+  const starts = await tabs.evaluateAll((els) =>
+    els.map((el) => {
+      interface Doc { createRange(): { selectNodeContents(n: unknown): void; getClientRects(): { x: number }[] } }
+      const label = el.querySelector('.fui-Tab__content');
+      const range = (globalThis as unknown as { document: Doc }).document.createRange();
+      range.selectNodeContents(label?.firstChild);
+      return [label?.textContent ?? '', range.getClientRects()[0]?.x ?? NaN] as const;
+    }),
+  );
+  return Object.fromEntries(starts);
+}
+
+test('forced colors: the navigation labels start at one edge, whichever section is selected', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  const tabs = page.getByRole('navigation', { name: 'Main' }).getByRole('tab');
+  await expect(tabs).toHaveCount(5);
+  for (const selected of ['Profiles', 'Check compatibility']) {
+    await page.getByRole('tab', { name: selected }).click();
+    await expect(page.getByRole('tab', { name: selected })).toHaveAttribute('aria-selected', 'true');
+    const starts = await labelStarts(tabs);
+    const first = starts.Profiles ?? NaN;
+    for (const [label, x] of Object.entries(starts)) expect(Math.abs(x - first), `"${label}" starts where "Profiles" does (${selected} selected)`).toBeLessThanOrEqual(0.5);
+  }
+  await screenshot(page, 'high-contrast-navigation');
+});

@@ -17,7 +17,7 @@
  * Space opens. That is what TabList's tabster settings give (circular, the selected tab as the
  * default, focus not remembered once it leaves the list).
  */
-import { slot, useTabListContext_unstable, type TabListProps, type TabProps } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, slot, useTabListContext_unstable, type TabListProps, type TabProps } from '@fluentui/react-components';
 import {
   renderTabList_unstable,
   renderTab_unstable,
@@ -83,12 +83,21 @@ export const TabList = forwardRef<HTMLDivElement, TabListProps>(function TabList
   return renderTabList_unstable(state, contextValues);
 });
 
+const useLabelStyles = makeStyles({
+  // Fluent centres a tab's label over the bold copy that reserves its selected width: beside the
+  // others in a vertical list, each label then starts where its own width puts it (up to 6 px
+  // right of its neighbours on the longest one). Labels of a vertical list start at one edge.
+  vertical: { textAlign: 'start' },
+});
+
 // A ref, so a tooltip (the narrow navigation's) can anchor to the tab.
 export const Tab = forwardRef<HTMLButtonElement, TabProps>(function Tab(props, ref) {
   const base = useTabBase_unstable(props, ref);
   const appearance = useTabListContext_unstable((ctx) => ctx.appearance);
   const reserveSelectedTabSpace = useTabListContext_unstable((ctx) => ctx.reserveSelectedTabSpace);
   const size = useTabListContext_unstable((ctx) => ctx.size ?? 'medium');
+  const vertical = useTabListContext_unstable((ctx) => ctx.vertical);
+  const labelStyles = useLabelStyles();
   // As Fluent's useTab_unstable: the label's bold width is reserved so selecting does not shift it.
   const state = {
     ...base,
@@ -103,5 +112,6 @@ export const Tab = forwardRef<HTMLButtonElement, TabProps>(function Tab(props, r
     size,
   };
   useTabStyles_unstable(state);
+  if (vertical) state.content.className = mergeClasses(state.content.className, labelStyles.vertical);
   return renderTab_unstable(state);
 });
