@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
+import { expectToast } from './toasts';
 import { createPracticeProfile, signInInPopup } from './practice';
 
 
@@ -48,7 +49,7 @@ test('the Entra setup checklist names the redirect URI registered without its sl
   // The value with its slash, and the exact blade (the app registration's Authentication, by appId).
   await expect(failed.locator('code')).toHaveText('https://octopus.contoso.com/octopus/');
   await failed.getByRole('button', { name: 'Copy Redirect URI' }).click();
-  await expect(page.locator('.fui-ToastTitle', { hasText: 'Copied Redirect URI.' })).toBeVisible();
+  await expectToast(page, 'Copied Redirect URI.');
   await failed.getByRole('button', { name: /^Open in Entra admin center/ }).click();
   await expect
     .poll(async () => (await (await fetch(`${harness.url}__harness/opened`)).json()) as string[])

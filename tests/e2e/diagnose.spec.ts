@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { DeskApi } from '../../shared/ipc';
 import { expect, screenshot, test } from './fixtures';
+import { expectToast } from './toasts';
 
 const TRACE_1 = '0a1b2c3d-1111-2222-3333-444455556666';
 const CORR_1 = '9f8e7d6c-aaaa-bbbb-cccc-ddddeeeeffff';
@@ -81,7 +82,7 @@ test('pasting a token-endpoint JSON and a URL-encoded redirect error gives one c
   await secret.getByRole('button', { name: 'Copy correlation ID' }).click();
   await expect.poll(() => readClipboard(page)).toBe(CORR_1);
   await page.getByRole('button', { name: 'Copy summary', exact: true }).click();
-  await expect(page.getByText('Copied the summary of all findings.').last()).toBeVisible();
+  await expectToast(page, 'Copied the summary of all findings.');
   const summary = await readClipboard(page);
   expect(summary).toContain('Federation Desk diagnosis: 2 errors found');
   expect(summary).toMatch(/1\. AADSTS7000215: Wrong client secret[\s\S]*Trace ID: 0a1b2c3d-1111-2222-3333-444455556666[\s\S]*2\. AADSTS50011: Redirect URI mismatch[\s\S]*Correlation ID: 12345678-abcd-ef01-2345-6789abcdef01/);
@@ -151,7 +152,7 @@ test('the support summary copies and saves with the secret as its hint only', as
   await openDiagnose(page);
 
   await page.getByRole('button', { name: 'Copy support summary' }).click();
-  await expect(page.getByText('Copied the support summary.').last()).toBeVisible();
+  await expectToast(page, 'Copied the support summary.');
   const copied = await readClipboard(page);
   expect(copied).toContain('Federation Desk support summary');
   expect(copied).toContain('Name: Production');
@@ -253,5 +254,5 @@ test('a toast asked for before the toaster has loaded is shown once it arrives',
   await expect.poll(() => readClipboard(page)).toContain('AADSTS50011');
   await chunkRequested;
   release();
-  await expect(page.getByText('Copied the summary of all findings.').last()).toBeVisible();
+  await expectToast(page, 'Copied the summary of all findings.');
 });

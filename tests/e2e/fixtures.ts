@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { test as base, type Page } from '@playwright/test';
+import { TOAST_RECORDER } from './toasts';
 
 export interface HarnessProcess {
   url: string;
@@ -110,6 +111,12 @@ export const test = base.extend<{ harness: HarnessProcess; harnessEncryption: bo
     },
     { scope: 'worker' },
   ],
+  // Every page records the toasts it shows (see toasts.ts): a 3 s toast can come and go between two
+  // of Playwright's looks on a loaded machine.
+  page: async ({ page }, use) => {
+    await page.addInitScript(TOAST_RECORDER);
+    await use(page);
+  },
   harness: async ({ harnessPool, harnessEncryption }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fd-e2e-'));
     // The same key across a restart, as the OS keychain would keep it.

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
+import { expectToast } from './toasts';
 
 const CANARY = 'CNY8Q~e2eSecretValue0123456789abcdefghijk';
 
@@ -13,11 +14,6 @@ async function fillProfile(page: Page, p: { name: string; tenant: string; saml: 
   if (p.secret !== undefined) await page.getByLabel('Client secret value').fill(p.secret);
   await page.getByLabel('Octopus Web URL').fill(p.url);
   if (p.domains !== undefined) await page.getByLabel('Allowed email domains').fill(p.domains);
-}
-
-/** Fluent repeats a toast's text in an aria-live region; the last match is the toast itself. */
-async function expectToast(page: Page, text: string) {
-  await expect(page.getByText(text).last()).toBeVisible();
 }
 
 function allFiles(dir: string): string {

@@ -4,6 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
+import { expectToast } from './toasts';
 import { createPracticeProfile, signInInPopup, practiceUser } from './practice';
 
 // The practice tenant's certificate comes from its own CA, which only Federation Desk pins.
@@ -62,7 +63,7 @@ test('the check runs, reports its progress and expands its rows from the keyboar
 
   // Copy error details says it copied (it used to copy silently, or fail silently).
   await failed.getByRole('button', { name: 'Copy error details' }).click();
-  await expect(page.locator('.fui-ToastTitle', { hasText: /Copied the error details\.|Could not copy the error details/ })).toBeVisible();
+  await expectToast(page, /Copied the error details\.|Could not copy the error details/);
 
   // The section under the checks is "Export", not a second "Settings" next to the Settings page.
   await expect(page.getByRole('heading', { name: 'Export', level: 3 })).toBeAttached();

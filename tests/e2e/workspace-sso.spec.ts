@@ -1,14 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
+import { expectToast } from './toasts';
 
 const CANARY = 'CNY8Q~e2eWorkspaceSecret0123456789abcdefgh';
-
-/** Fluent repeats a toast's text in an aria-live region; the last match is the toast itself. */
-async function expectToast(page: Page, text: string) {
-  await expect(page.getByText(text).last()).toBeVisible();
-}
 
 function allFiles(dir: string): string {
   return fs
