@@ -4,8 +4,8 @@
  * at 1024x640 and at 150 % of 1366x768 (911x512 CSS px), without crowding the row; a screen reader
  * hears the status once (the word; the icon is decoration). Measured with bounding boxes.
  */
-import type { Locator, Page } from '@playwright/test';
-import { THEMES, WORK_SIZES as SIZES } from './views';
+import type { Page } from '@playwright/test';
+import { THEMES, WORK_SIZES as SIZES, expectWordBesideIcon, rowParts } from './views';
 import { expect, screenshot, test } from './fixtures';
 import { createPracticeProfile, practiceUser, signInInPopup } from './practice';
 
@@ -13,29 +13,6 @@ import { createPracticeProfile, practiceUser, signInInPopup } from './practice';
 test.use({ ignoreHTTPSErrors: true, viewport: { width: 1024, height: 640 } });
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-async function box(locator: Locator): Promise<Box> {
-  const b = await locator.boundingBox();
-  expect(b, `${locator.toString()} has a box`).not.toBeNull();
-  return b as Box;
-}
-
-/** What a row's header shows: its status word with the icon before it, and its title. */
-async function rowParts(header: Locator, title: string, word: string) {
-  const wordEl = header.getByText(word, { exact: true });
-  await expect(wordEl).toBeVisible();
-  const icon = wordEl.locator('xpath=preceding-sibling::*[1]');
-  const titleEl = header.getByText(title, { exact: true });
-  const clipped = await titleEl.evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
-  return { word: await box(wordEl), icon: await box(icon), title: await box(titleEl), header: await box(header), titleClipped: clipped };
-}
 
 test('every check row says its status in words beside its icon, heard once, in light, dark and forced colors, at 1024x640 and 150 %', async ({ page, context, harness }) => {
   await page.goto(harness.url);
@@ -69,15 +46,7 @@ test('every check row says its status in words beside its icon, heard once, in l
         await expect(header).toHaveAccessibleName(new RegExp(`^${word} ${escape(title)} `));
         await expect(header.getByRole('img')).toHaveCount(0);
         const parts = await rowParts(header, title, word);
-        // Beside the icon, on its line, before the title and not over it.
-        const gap = parts.word.x - (parts.icon.x + parts.icon.width);
-        expect(gap, `${where} ${title}: space between icon and word`).toBeGreaterThanOrEqual(2);
-        expect(gap, `${where} ${title}: space between icon and word`).toBeLessThanOrEqual(12);
-        expect(Math.abs(parts.word.y + parts.word.height / 2 - (parts.icon.y + parts.icon.height / 2)), `${where} ${title}: word centred on the icon`).toBeLessThanOrEqual(4);
-        expect(parts.word.height, `${where} ${title}: the word on one line`).toBeLessThan(2 * 18);
-        expect(parts.title.x, `${where} ${title}: the title after the word`).toBeGreaterThanOrEqual(parts.word.x + parts.word.width + 8);
-        expect(parts.titleClipped, `${where} ${title}: title not cut`).toBe(false);
-        expect(parts.header.x + parts.header.width, `${where} ${title}: the row inside the window`).toBeLessThanOrEqual(size.width);
+        expectWordBesideIcon(parts, `${where} ${title}`, size.width);
         wordLefts.push(parts.word.x);
         titleLefts.push(parts.title.x);
       }

@@ -1,3 +1,5 @@
+import { expect, type Locator } from '@playwright/test';
+
 /**
  * The window sizes and themes a first-time admin may work in: 1024x640, and 150 % display scaling of
  * 1366x768 (911x512 CSS px); light, dark and forced colors (Windows contrast themes).
@@ -12,3 +14,43 @@ export const THEMES = [
   { name: 'dark', media: { colorScheme: 'dark', forcedColors: 'none' } },
   { name: 'forced-colors', media: { colorScheme: 'dark', forcedColors: 'active' } },
 ] as const;
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+async function box(locator: Locator): Promise<Box> {
+  const b = await locator.boundingBox();
+  expect(b, `${locator.toString()} has a box`).not.toBeNull();
+  return b as Box;
+}
+
+export type RowParts = Awaited<ReturnType<typeof rowParts>>;
+
+/** What a row (a check row's header, an audit step) shows: its status word with the icon before it, and its title. */
+export async function rowParts(header: Locator, title: string, word: string) {
+  const wordEl = header.getByText(word, { exact: true });
+  await expect(wordEl).toBeVisible();
+  const icon = wordEl.locator('xpath=preceding-sibling::*[1]');
+  const titleEl = header.getByText(title, { exact: true });
+  const cut = (el: { scrollWidth: number; clientWidth: number; scrollHeight: number; clientHeight: number }) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
+  const clipped = await titleEl.evaluate(cut);
+  const wordClipped = await wordEl.evaluate(cut);
+  return { word: await box(wordEl), icon: await box(icon), title: await box(titleEl), header: await box(header), titleClipped: clipped, wordClipped };
+}
+
+/** The status word stands beside its icon, on its line, whole, before the title and not over it; the row inside the window. */
+export function expectWordBesideIcon(parts: RowParts, where: string, windowWidth: number): void {
+  const gap = parts.word.x - (parts.icon.x + parts.icon.width);
+  expect(gap, `${where}: space between icon and word`).toBeGreaterThanOrEqual(2);
+  expect(gap, `${where}: space between icon and word`).toBeLessThanOrEqual(12);
+  expect(Math.abs(parts.word.y + parts.word.height / 2 - (parts.icon.y + parts.icon.height / 2)), `${where}: word centred on the icon`).toBeLessThanOrEqual(4);
+  expect(parts.word.height, `${where}: the word on one line`).toBeLessThan(2 * 18);
+  expect(parts.wordClipped, `${where}: word not cut`).toBe(false);
+  expect(parts.title.x, `${where}: the title after the word`).toBeGreaterThanOrEqual(parts.word.x + parts.word.width + 8);
+  expect(parts.titleClipped, `${where}: title not cut`).toBe(false);
+  expect(parts.header.x + parts.header.width, `${where}: the row inside the window`).toBeLessThanOrEqual(windowWidth);
+}

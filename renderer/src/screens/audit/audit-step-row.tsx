@@ -1,23 +1,23 @@
 import { Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { AuditFinding, AuditStatus } from '../../../../shared/audit';
-import { StatusIcon } from '../check/status-icon';
+import { StatusWithWord } from '../check/status-icon';
 import { AdminCenterButton, CopyValue, FixBlock } from '../../components/fix-block';
 
 const useStyles = makeStyles({
   row: {
     display: 'grid',
-    gridTemplateColumns: '28px 20px minmax(0, 1fr) auto',
+    // The status column is as wide as the longest word ("Not audited") in the row's font, so the
+    // words and titles of every step, in both lists, start at the same place.
+    gridTemplateColumns: '28px minmax(max-content, 7.5em) minmax(0, 1fr) auto',
     columnGap: '12px',
     alignItems: 'start',
     padding: '12px 8px',
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   number: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums', textAlign: 'right', lineHeight: '20px' },
-  icon: { display: 'inline-flex', height: '20px', alignItems: 'center' },
+  status: { height: '20px' },
   body: { display: 'flex', flexDirection: 'column', gap: '6px', minWidth: 0 },
-  titleLine: { display: 'flex', alignItems: 'baseline', gap: '8px', flexWrap: 'wrap' },
   title: { fontWeight: tokens.fontWeightSemibold },
-  statusText: { color: tokens.colorNeutralForeground3 },
   summary: { color: tokens.colorNeutralForeground2 },
   failed: { color: tokens.colorPaletteRedForeground1 },
   facts: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', gap: '2px 12px', margin: 0 },
@@ -38,11 +38,10 @@ export const AUDIT_STATUS_LABELS: Record<StepStatus, string> = {
   running: 'Running',
 };
 
-/** The check page's status icons, named for the audit (unknown and not audited show the "?"). */
-export function AuditStatusIcon({ status }: { status: StepStatus }) {
+/** The check rows' status, icon and word, in the audit's words (unknown and not audited show the "?"). */
+export function AuditStatus({ status, className }: { status: StepStatus; className?: string }) {
   const mapped = status === 'unknown' || status === 'not-audited' ? 'unverified' : status;
-  // One image with the audit's word: wrapping the check's icon gave "Not audited" with a "Not verified" tooltip inside.
-  return <StatusIcon status={mapped} label={AUDIT_STATUS_LABELS[status]} />;
+  return <StatusWithWord status={mapped} label={AUDIT_STATUS_LABELS[status]} className={className} />;
 }
 
 export interface AuditStepRowProps {
@@ -59,7 +58,8 @@ export interface AuditStepRowProps {
 /** One step of the guide: number, status, what Graph showed, what to do, the value to paste, the blade. */
 export function AuditStepRow({ index, title, status, finding, copy, onCopy, onOpen }: AuditStepRowProps) {
   const s = useStyles();
-  const summary = finding?.summary ?? (status === 'running' ? 'Reading from Microsoft Graph…' : 'Not audited yet.');
+  // Before an audit the status word says "Not audited" already: no line repeats it.
+  const summary = finding?.summary ?? (status === 'running' ? 'Reading from Microsoft Graph…' : null);
   const showDetails = finding !== null && finding.status !== 'passed';
   const link = finding?.link ?? null;
   return (
@@ -67,16 +67,10 @@ export function AuditStepRow({ index, title, status, finding, copy, onCopy, onOp
       <Caption1 className={s.number} aria-hidden>
         {index}.
       </Caption1>
-      <span className={s.icon}>
-        <AuditStatusIcon status={status} />
-      </span>
+      <AuditStatus status={status} className={s.status} />
       <div className={s.body}>
-        <div className={s.titleLine}>
-          <Text className={s.title}>{title}</Text>
-          {/* Before an audit the line below says "Not audited yet." already. */}
-          {status !== 'passed' && status !== 'not-audited' && <Caption1 className={s.statusText}>{AUDIT_STATUS_LABELS[status]}</Caption1>}
-        </div>
-        <Text className={mergeClasses(s.summary, status === 'failed' && s.failed)}>{summary}</Text>
+        <Text className={s.title}>{title}</Text>
+        {summary !== null && <Text className={mergeClasses(s.summary, status === 'failed' && s.failed)}>{summary}</Text>}
         {showDetails && finding.fix && <FixBlock failed={status === 'failed'} steps={[finding.fix]} />}
         {showDetails && finding.facts.length > 0 && (
           <dl className={s.facts}>
