@@ -70,6 +70,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   let nextChosenFile: string | null = null;
   const signIn = new HarnessSignIn();
   const sinks = new Set<http.ServerResponse>();
+  /** Requests being handled: close() waits for them, so none writes into the data folder after it. */
+  const inFlight = new Set<Promise<void>>();
   const services = createAppServices({
     dataDir: options.dataDir,
     version: '0.1.0',
@@ -107,10 +109,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         } catch {
           payload = undefined;
         }
-        void dispatch(table, decodeURIComponent(url.pathname.slice('/__api/'.length)), payload, (m) => process.stderr.write(`[harness] ${m}\n`)).then((envelope) => {
+        const handled = dispatch(table, decodeURIComponent(url.pathname.slice('/__api/'.length)), payload, (m) => process.stderr.write(`[harness] ${m}\n`)).then((envelope) => {
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify(envelope));
         });
+        inFlight.add(handled);
+        void handled.finally(() => inFlight.delete(handled));
       });
       return;
     }
@@ -179,12 +183,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     url: `http://127.0.0.1:${port}/`,
     services,
     opened,
-    close: () =>
-      new Promise<void>((resolve) => {
-        void services.practice.stop();
-        for (const sink of sinks) sink.end();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    // As the app quits: no new request; what is under way ends (a sign-in still waiting is cancelled)
+    // and is answered; then the practice tenants stop. The E2E fixture removes the data folder next.
+    close: async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const sink of sinks) sink.end();
+      signIn.cancelAll();
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      server.closeAllConnections();
+      await services.practice.stop();
+      await stopped;
+    },
   };
 }

@@ -33,6 +33,14 @@ export class HarnessSignIn {
     return [...this.pending.values()].map((p) => p.request);
   }
 
+  /** The harness closes: every sign-in still waiting ends as the user closing the window would end it. */
+  cancelAll(): void {
+    for (const [id, p] of this.pending) {
+      this.pending.delete(id);
+      p.resolve({ kind: 'cancelled', reason: 'The harness closed.' });
+    }
+  }
+
   /** Deliver what the test's page reached; false when no such sign-in is waiting. */
   complete(id: string, outcome: SignInOutcome): boolean {
     const p = this.pending.get(id);
