@@ -72,6 +72,8 @@ interface TenantSlot {
   lastActive: number;
   /** The port it last listened on (0 before its first start): reused when it starts again. */
   port: number;
+  /** When it first started: its scenario's dates count from then at every start (same certificates' dates). */
+  scenarioTime: Date | null;
   /** Its address when it last ran, null before its first start. */
   endpoints: Endpoints | null;
   timer: unknown;
@@ -161,7 +163,7 @@ export class PracticeService {
   private slot(name: string): TenantSlot {
     let slot = this.slots.get(name);
     if (!slot) {
-      slot = { sim: null, stopping: null, leases: 0, lastActive: this.timers.now(), port: 0, endpoints: null, timer: null };
+      slot = { sim: null, stopping: null, leases: 0, lastActive: this.timers.now(), port: 0, scenarioTime: null, endpoints: null, timer: null };
       this.slots.set(name, slot);
     }
     return slot;
@@ -189,7 +191,8 @@ export class PracticeService {
   }
 
   private async startOn(name: string, slot: TenantSlot): Promise<RunningSimulator> {
-    const options = { scenario: name, dataDir: path.join(this.dataDir, 'practice-tenant'), onRequest: () => this.touch(slot) };
+    slot.scenarioTime ??= new Date();
+    const options = { scenario: name, dataDir: path.join(this.dataDir, 'practice-tenant'), scenarioTime: slot.scenarioTime, onRequest: () => this.touch(slot) };
     let sim: RunningSimulator;
     try {
       sim = await startSimulator({ ...options, port: slot.port });

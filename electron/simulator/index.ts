@@ -39,6 +39,12 @@ export interface SimulatorOptions {
   dataDir: string;
   /** The simulator's notion of "now" (scenario dates, token times, secret expiry). Real time by default. */
   clock?: SimulatorClock;
+  /**
+   * The moment the scenario's relative dates ("+335d") count from; the clock's now by default. A
+   * practice tenant that stops when idle and starts again passes its first start's moment, so its
+   * certificates and secrets keep the dates the user already saw, as a real tenant's would.
+   */
+  scenarioTime?: Date;
   /** One line per request and per notable event, for a console or log file. */
   log?: (line: string) => void;
   /** Called as each request arrives (the app's practice tenant counts its idle time from the last one). */
@@ -100,7 +106,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const clock: SimulatorClock = options.clock ?? { now: () => new Date() };
   const host = options.host ?? '127.0.0.1';
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new Error(`The practice tenant listens on loopback only, not on ${String(host)}`);
-  const scenario = await resolveScenario(options.scenario, clock.now());
+  const scenario = await resolveScenario(options.scenario, options.scenarioTime ?? clock.now());
   const faults = compileFaults(scenario.faults, { ...options.faults, latencyMs: Math.max(options.latencyMs ?? 0, options.faults?.latencyMs ?? 0) });
 
   // Certificates use real time: TLS clients check validity against their own clock, not ours.
