@@ -1,7 +1,8 @@
+import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
 
-test('per-profile expiry warnings and the network proxy are set on the Settings page, checked as typed, and kept', async ({ page, harness }) => {
-  await page.goto(harness.url);
+/** An Octopus profile named Production, created through the form. */
+async function createProduction(page: Page) {
   await page.getByLabel('Profile name').fill('Production');
   await page.getByLabel('Directory (tenant) ID').fill('contoso.com');
   await page.getByLabel('SAML-OpenID application (client) ID').fill('11111111-2222-3333-4444-555555555555');
@@ -9,6 +10,11 @@ test('per-profile expiry warnings and the network proxy are set on the Settings 
   await page.getByLabel('Octopus Web URL').fill('https://octopus.contoso.com/');
   await page.getByRole('button', { name: 'Create profile' }).click();
   await expect(page.getByRole('navigation', { name: 'Profiles' }).getByRole('button', { name: 'Production', exact: true })).toBeVisible();
+}
+
+test('per-profile expiry warnings and the network proxy are set on the Settings page, checked as typed, and kept', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await createProduction(page);
 
   await page.getByRole('tab', { name: 'Settings' }).click();
   const expiry = page.getByRole('form', { name: 'Expiry warnings' });
@@ -108,4 +114,36 @@ test('Browse… fills the CA file from the system file dialog, and cancelling it
   // Cancelled (no answer queued): the path stays.
   await page.getByRole('button', { name: 'Browse…' }).click();
   await expect(ca).toHaveValue('/etc/ssl/corporate-root.pem');
+});
+
+test('what the admin types in Settings stays when the saved settings arrive after it', async ({ page, harness }) => {
+  // Hold main's answers to the Settings page's two reads, as a busy main process would.
+  const held: Array<() => void> = [];
+  let answered = 0;
+  await page.route(/\/__api\/(settings%3Anetwork-get|expiry%3Astatus)$/, async (route) => {
+    if (!page.url().includes('#settings-held')) return route.continue();
+    await new Promise<void>((resolve) => held.push(resolve));
+    await route.continue();
+    answered++;
+  });
+  await page.goto(harness.url);
+  await createProduction(page);
+
+  await page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash = 'settings-held');
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await expect.poll(() => held.length).toBe(2);
+  const network = page.getByRole('form', { name: 'Network' });
+  await network.getByRole('radio', { name: 'Use this proxy:' }).check();
+  await network.getByLabel('Proxy URL').fill('http://proxy.contoso.com:8080');
+  const expiry = page.getByRole('form', { name: 'Expiry warnings' });
+  await expiry.getByLabel('Reminders (days before expiry)').fill('90, 30, 7');
+
+  for (const release of held) release();
+  await expect.poll(() => answered).toBe(2);
+  await expect(expiry.getByText('This profile uses the defaults')).toBeVisible();
+  await expect(network.getByRole('radio', { name: 'Use this proxy:' })).toBeChecked();
+  await expect(network.getByLabel('Proxy URL')).toHaveValue('http://proxy.contoso.com:8080');
+  await expect(expiry.getByLabel('Reminders (days before expiry)')).toHaveValue('90, 30, 7');
+  await network.getByRole('button', { name: 'Save network settings' }).click();
+  await expect(network.getByText('Network settings saved')).toBeVisible();
 });

@@ -7,6 +7,7 @@ import { useExpiryStore } from '../../stores/expiry-store';
 import { ProfileField } from '../../components/profile-page';
 import { useProfilesStore } from '../../stores/profiles-store';
 import { NARROW_MEDIA } from '../../hooks/use-media-query';
+import { useFormCopy } from '../../hooks/use-form-copy';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '16px', maxWidth: '720px', borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: '16px' },
@@ -23,6 +24,7 @@ interface Form {
 }
 
 const toForm = (p: ExpiryPolicy): Form => ({ thresholds: p.thresholds.join(', '), warnDays: String(p.warnDays), criticalDays: String(p.criticalDays) });
+const DEFAULT_FORM = toForm(DEFAULT_POLICY);
 
 type Issue = { field: keyof Form; message: string };
 
@@ -51,15 +53,13 @@ export function ExpiryPolicyForm() {
   const id = profileId ?? selectedId ?? profiles[0]?.id ?? null;
   // Only this profile's report: another profile's expiry event does not reset the form.
   const report = useExpiryStore((st) => (id ? st.reports[id] : undefined));
-  const [form, setForm] = useState<Form>(toForm(DEFAULT_POLICY));
+  // This profile's policy as it arrives or changes, unless the user has already edited the form.
+  const [form, setForm, adoptSaved] = useFormCopy(report?.policy, toForm, DEFAULT_FORM, id);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
     if (id) void load(id);
   }, [id, load]);
-  useEffect(() => {
-    if (report) setForm(toForm(report.policy));
-  }, [report]);
 
   if (!id) return null;
   const result = parse(form);
@@ -70,6 +70,8 @@ export function ExpiryPolicyForm() {
   const save = async (policy: ExpiryPolicy | null) => {
     try {
       await setPolicy(id, policy);
+      const stored = useExpiryStore.getState().reports[id];
+      if (stored) adoptSaved(stored.policy);
       setMessage({ intent: 'success', text: policy ? 'Expiry warnings saved for this profile.' : 'This profile uses the default expiry warnings again.' });
     } catch (error) {
       setMessage({ intent: 'error', text: errorMessage(error) });

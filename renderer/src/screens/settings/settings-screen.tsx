@@ -9,6 +9,9 @@ import { useAppearanceStore } from '../../stores/appearance-store';
 import { useUpdatesStore } from '../../stores/updates-store';
 import type { ThemeChoice } from '../../../../shared/settings';
 import { ErrorBar } from '../../components/error-bar';
+import { useFormCopy } from '../../hooks/use-form-copy';
+
+const sameSettings = (s: NetworkSettings): NetworkSettings => s;
 
 const useStyles = makeStyles({
   // Scrolls in the pane like the other pages; children keep their height.
@@ -28,16 +31,13 @@ export default function SettingsScreen() {
   const saved = useSettingsStore((st) => st.network);
   const loadError = useSettingsStore((st) => st.loadError);
   const { loadNetwork, saveNetwork, chooseCaFile } = useSettingsStore.getState();
-  const [settings, setSettings] = useState<NetworkSettings>(saved ?? DEFAULT_NETWORK_SETTINGS);
+  // The saved settings arrive (or change): the form shows them, unless the user has already edited it.
+  const [settings, setSettings, adoptSaved] = useFormCopy<NetworkSettings, NetworkSettings>(saved, sameSettings, DEFAULT_NETWORK_SETTINGS);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
     void loadNetwork();
   }, [loadNetwork]);
-  // The saved settings arrive (or change): the form shows them.
-  useEffect(() => {
-    if (saved) setSettings(saved);
-  }, [saved]);
 
   const issues = validateNetworkSettings(settings);
   const issue = (field: 'proxyUrl' | 'noProxy' | 'caFile') => {
@@ -64,7 +64,8 @@ export default function SettingsScreen() {
           e.preventDefault();
           if (issues.length > 0) return;
           saveNetwork(settings).then(
-            () => {
+            (stored) => {
+              adoptSaved(stored);
               setMessage({ intent: 'success', text: 'Network settings saved. The next check uses them.' });
             },
             (err: unknown) => setMessage({ intent: 'error', text: errorMessage(err) }),
