@@ -15,7 +15,8 @@ export const PracticeScenarioSchema = z.object({
 });
 export type PracticeScenario = z.infer<typeof PracticeScenarioSchema>;
 
-const TargetApp = { apiAppId: z.string(), secret: z.string() };
+/** secretExpiresAt: the secret's end date in its app registration (YYYY-MM-DD), when the scenario gives the secret one. */
+const TargetApp = { apiAppId: z.string(), secret: z.string(), secretExpiresAt: z.string().optional() };
 /** Each other target's app registration in the practice tenant, with the settings its redirect URI is registered for. */
 export const PracticeTargetProfilesSchema = z.object({
   'the-things-stack': z.object({ ...TargetApp, serverAddress: z.string(), providerId: z.string(), allowedDomains: z.array(z.string()) }).optional(),
@@ -27,7 +28,7 @@ export const PracticeTargetProfilesSchema = z.object({
 export const PracticeTenantSchema = z.object({
   scenario: z.string(),
   /** The scenario's ready-made fields. The secret is the practice tenant's own, not a real one. */
-  profile: z.object({ tenantId: z.string(), samlAppId: z.string(), apiAppId: z.string(), webUrl: z.string(), secret: z.string(), targets: PracticeTargetProfilesSchema }),
+  profile: z.object({ tenantId: z.string(), samlAppId: z.string(), apiAppId: z.string(), webUrl: z.string(), secret: z.string(), secretExpiresAt: z.string().optional(), targets: PracticeTargetProfilesSchema }),
   signInUser: z.object({ username: z.string(), password: z.string() }),
 });
 export type PracticeTenantInfo = z.infer<typeof PracticeTenantSchema>;

@@ -13,7 +13,7 @@ export interface PracticeFill {
   secret: string;
 }
 
-/** The draft filled from the running practice tenant for the draft's own target; other fields are kept. */
+/** The draft filled from the practice tenant for the draft's own target, with its secret's end date; other fields are kept. */
 export function practiceDraft(draft: ProfileDraft, tenant: Pick<PracticeTenantInfo, 'scenario' | 'profile'>): PracticeFill {
   const p = tenant.profile;
   const base: ProfileDraft = { ...draft, cloud: 'practice', practiceScenario: tenant.scenario, tenantId: p.tenantId };
@@ -22,25 +22,25 @@ export function practiceDraft(draft: ProfileDraft, tenant: Pick<PracticeTenantIn
       const t = p.targets['the-things-stack'];
       if (!t) break;
       return {
-        draft: { ...base, clientId: t.apiAppId, theThingsStack: { serverAddress: t.serverAddress, providerId: t.providerId }, allowedDomains: t.allowedDomains.join(', ') },
+        draft: { ...base, clientId: t.apiAppId, secretExpiresAt: t.secretExpiresAt ?? '', theThingsStack: { serverAddress: t.serverAddress, providerId: t.providerId }, allowedDomains: t.allowedDomains.join(', ') },
         secret: t.secret,
       };
     }
     case 'authentik': {
       const t = p.targets.authentik;
       if (!t) break;
-      return { draft: { ...base, clientId: t.apiAppId, authentik: { tenantMode: 'single', groupMemberRead: false, ...draft.authentik, fqdn: t.fqdn, slug: t.slug } }, secret: t.secret };
+      return { draft: { ...base, clientId: t.apiAppId, secretExpiresAt: t.secretExpiresAt ?? '', authentik: { tenantMode: 'single', groupMemberRead: false, ...draft.authentik, fqdn: t.fqdn, slug: t.slug } }, secret: t.secret };
     }
     case 'workspace-sso': {
       const t = p.targets['workspace-sso'];
       if (!t) break;
       return {
-        draft: { ...base, clientId: t.apiAppId, workspaceSso: { externalCollaborators: '', ...draft.workspaceSso, baseDomain: t.baseDomain, workspaces: t.workspaces.join(', ') } },
+        draft: { ...base, clientId: t.apiAppId, secretExpiresAt: t.secretExpiresAt ?? '', workspaceSso: { externalCollaborators: '', ...draft.workspaceSso, baseDomain: t.baseDomain, workspaces: t.workspaces.join(', ') } },
         secret: t.secret,
       };
     }
     case 'octopus':
-      return { draft: { ...base, samlAppId: p.samlAppId, clientId: p.apiAppId, webUrl: p.webUrl }, secret: p.secret };
+      return { draft: { ...base, samlAppId: p.samlAppId, clientId: p.apiAppId, webUrl: p.webUrl, secretExpiresAt: p.secretExpiresAt ?? '' }, secret: p.secret };
   }
   // A scenario without this target's app registration: its tenant only (the picker offers such scenarios to Octopus only).
   return { draft: base, secret: '' };

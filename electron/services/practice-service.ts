@@ -111,8 +111,13 @@ export class PracticeService {
   /** A scenario's ready-made profile fields, secrets and sign-in user, from its definition: nothing is started. */
   values(scenario: string): PracticeTenantInfo {
     const name = builtInName(scenario);
-    const s = builtInScenario(name, new Date());
-    return { scenario: name, profile: { ...s.profile, targets: s.targetProfiles }, signInUser: signInUserOf(s) };
+    // The dates the tenant has (or will have): counted from its first start once it has started.
+    const s = builtInScenario(name, this.slots.get(name)?.scenarioTime ?? new Date());
+    // Each secret with the end date its app registration gives it, as the form's "Secret expires"
+    // (the Expires column of Certificates & secrets, Learn: "Add a client secret").
+    const ends = new Map(s.applications.flatMap((a) => a.passwordCredentials.map((c) => [c.secretText, c.endDateTime.slice(0, 10)] as const)));
+    const targets = Object.fromEntries(Object.entries(s.targetProfiles).map(([id, t]) => [id, t && { ...t, secretExpiresAt: ends.get(t.secret) }]));
+    return { scenario: name, profile: { ...s.profile, secretExpiresAt: ends.get(s.profile.secret), targets }, signInUser: signInUserOf(s) };
   }
 
   /**

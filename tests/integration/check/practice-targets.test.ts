@@ -26,9 +26,9 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function practiceProfile(target: TargetId, scenario: string) {
+async function practiceProfile(target: TargetId, scenario: string, name = `Practice ${target} ${scenario}`) {
   const t = s.practice.values(scenario);
-  const { draft, secret } = practiceDraft({ ...EMPTY_DRAFT, name: `Practice ${target} ${scenario}`, target }, t);
+  const { draft, secret } = practiceDraft({ ...EMPTY_DRAFT, name, target }, t);
   return s.profiles.save({ draft, secret: { action: 'replace', value: secret } });
 }
 
@@ -55,5 +55,27 @@ describe("each target's practice tenant", () => {
     const run = await s.checks.run(p.id);
     expect(run.outcome).toBe('failed');
     expect(run.results.find((r) => r.id === 'sign-in')).toMatchObject({ status: 'failed', error: expect.objectContaining({ code: 50076 }) });
+  });
+});
+
+describe("a practice secret's expiry", () => {
+  const daysFromNow = (date: string) => Math.round((Date.parse(`${date}T00:00:00Z`) - Date.now()) / 86_400_000);
+
+  it.each(TARGET_IDS)("is filled in for %s from the scenario's app registration, so the expiry reminders know it", async (target) => {
+    const p = await practiceProfile(target, 'healthy', `Expiry ${target}`);
+    // healthy.json: the secret's endDateTime is "+335d".
+    expect(daysFromNow(p.secretExpiresAt ?? '')).toBeGreaterThanOrEqual(334);
+    expect(daysFromNow(p.secretExpiresAt ?? '')).toBeLessThanOrEqual(335);
+    const status = await s.expiry.status({ profileId: p.id });
+    const secret = status.profiles[0]?.items.find((i) => i.kind === 'client-secret');
+    expect(secret).toMatchObject({ state: 'ok' });
+    expect(secret?.expiresAt?.slice(0, 10)).toBe(p.secretExpiresAt);
+  });
+
+  it('is in the past for the expired-secret scenario, and the reminders say it expired', async () => {
+    const p = await practiceProfile('octopus', 'secret-expired');
+    expect(daysFromNow(p.secretExpiresAt ?? '')).toBeLessThan(0);
+    const status = await s.expiry.status({ profileId: p.id });
+    expect(status.profiles[0]?.items.find((i) => i.kind === 'client-secret')).toMatchObject({ state: 'expired' });
   });
 });
