@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { QuarantinedProfileView } from '../../../shared/ipc-profiles';
-import { printable } from '../../../shared/profile';
+import { printable } from '../../../shared/targets/common-rules';
 import { call, errorMessage } from '../api';
 import { useProfilesStore } from '../stores/profiles-store';
 import { WhenOpened, lazyNamed } from '../lazy';
