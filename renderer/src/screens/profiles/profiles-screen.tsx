@@ -131,9 +131,12 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
         <Title3 as="h2" id="editor-heading" className={styles.title}>
           {selected ? selected.name : 'New profile'}
         </Title3>
-        <Suspense fallback={null}>
-          <ProfileStoreStatus />
-        </Suspense>
+        {/* Rare news (a read-only file, records kept aside): with the form's render, not the welcome's. */}
+        {formLoaded && (
+          <Suspense fallback={null}>
+            <ProfileStoreStatus />
+          </Suspense>
+        )}
         {loadError && (
           <MessageBar intent="error">
             <MessageBarBody>The profiles could not be loaded: {loadError}</MessageBarBody>
