@@ -4,7 +4,7 @@
  * word; the icon is decoration); words and titles aligned across both lists, nothing cut, at
  * 1024x640 and 911x512 in light, dark and forced colors. Measured with bounding boxes.
  */
-import { THEMES, WORK_SIZES as SIZES, expectWordBesideIcon, rowParts } from './views';
+import { expectRowsLinedUp, expectWordBesideIcon, inEveryView, rowParts, type RowParts } from './views';
 import { expect, screenshot, test } from './fixtures';
 import { createPracticeProfile, signInInPopup } from './practice';
 
@@ -29,28 +29,21 @@ test('every Entra setup step says its status in words beside its icon, heard onc
     ['SAML-OpenID app', 'Single sign-on mode SAML', 'Passed'],
     ['SAML-OpenID app', 'SAML signing certificate', 'Passed'],
   ] as const;
-  for (const size of SIZES)
-    for (const theme of THEMES) {
-      await page.setViewportSize({ width: size.width, height: size.height });
-      await page.emulateMedia(theme.media);
-      const where = `${size.name} ${theme.name}`;
-      const wordLefts: number[] = [];
-      const titleLefts: number[] = [];
-      for (const [list, title, word] of rows) {
-        const step = page.getByRole('list', { name: `${list} steps` }).getByRole('listitem', { name: `${title}: ${word}` });
-        await step.scrollIntoViewIfNeeded();
-        // Heard once: the word is the only thing naming the status (no image names it again).
-        await expect(step.getByRole('img')).toHaveCount(0);
-        await expect(step.getByText(word, { exact: true })).toHaveCount(1);
-        const parts = await rowParts(step, title, word);
-        expectWordBesideIcon(parts, `${where} ${list} ${title}`, size.width);
-        wordLefts.push(parts.word.x);
-        titleLefts.push(parts.title.x);
-      }
-      // Row after row, in the API app's list and the SAML app's, the words and titles line up.
-      expect(Math.max(...wordLefts) - Math.min(...wordLefts), `${where}: status words aligned`).toBeLessThanOrEqual(1);
-      expect(Math.max(...titleLefts) - Math.min(...titleLefts), `${where}: titles aligned`).toBeLessThanOrEqual(1);
-      await page.getByRole('list', { name: 'API app steps' }).getByRole('listitem', { name: 'Web redirect URI: Failed' }).scrollIntoViewIfNeeded();
-      await screenshot(page, `audit-rows-${size.name}-${theme.name}`);
+  await inEveryView(page, async (where, size, theme) => {
+    const lined: RowParts[] = [];
+    for (const [list, title, word] of rows) {
+      const step = page.getByRole('list', { name: `${list} steps` }).getByRole('listitem', { name: `${title}: ${word}` });
+      await step.scrollIntoViewIfNeeded();
+      // Heard once: the word is the only thing naming the status (no image names it again).
+      await expect(step.getByRole('img')).toHaveCount(0);
+      await expect(step.getByText(word, { exact: true })).toHaveCount(1);
+      const parts = await rowParts(step, title, word);
+      expectWordBesideIcon(parts, `${where} ${list} ${title}`, size.width);
+      lined.push(parts);
     }
+    // Across the API app's list and the SAML app's.
+    expectRowsLinedUp(lined, where);
+    await page.getByRole('list', { name: 'API app steps' }).getByRole('listitem', { name: 'Web redirect URI: Failed' }).scrollIntoViewIfNeeded();
+    await screenshot(page, `audit-rows-${size.name}-${theme.name}`);
+  });
 });

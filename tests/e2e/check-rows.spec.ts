@@ -5,7 +5,7 @@
  * hears the status once (the word; the icon is decoration). Measured with bounding boxes.
  */
 import type { Page } from '@playwright/test';
-import { THEMES, WORK_SIZES as SIZES, expectWordBesideIcon, rowParts } from './views';
+import { expectRowsLinedUp, expectWordBesideIcon, inEveryView, rowParts, type RowParts } from './views';
 import { expect, screenshot, test } from './fixtures';
 import { createPracticeProfile, practiceUser, signInInPopup } from './practice';
 
@@ -33,29 +33,21 @@ test('every check row says its status in words beside its icon, heard once, in l
     ['Microsoft Graph profile', 'Skipped'],
   ] as const;
   const checks = page.getByRole('list', { name: 'Checks' });
-  for (const size of SIZES)
-    for (const theme of THEMES) {
-      await page.setViewportSize({ width: size.width, height: size.height });
-      await page.emulateMedia(theme.media);
-      const where = `${size.name} ${theme.name}`;
-      const wordLefts: number[] = [];
-      const titleLefts: number[] = [];
-      for (const [title, word] of rows) {
-        const header = checks.getByRole('listitem', { name: `${title}: ${word}` }).getByRole('button', { expanded: word === 'Failed' });
-        // Heard once: the button's name leads with the word, and no image inside names the status again.
-        await expect(header).toHaveAccessibleName(new RegExp(`^${word} ${escape(title)} `));
-        await expect(header.getByRole('img')).toHaveCount(0);
-        const parts = await rowParts(header, title, word);
-        expectWordBesideIcon(parts, `${where} ${title}`, size.width);
-        wordLefts.push(parts.word.x);
-        titleLefts.push(parts.title.x);
-      }
-      // The words and titles line up under each other, row after row.
-      expect(Math.max(...wordLefts) - Math.min(...wordLefts), `${where}: status words aligned`).toBeLessThanOrEqual(1);
-      expect(Math.max(...titleLefts) - Math.min(...titleLefts), `${where}: titles aligned`).toBeLessThanOrEqual(1);
-      await checks.getByRole('listitem', { name: 'Interactive sign-in: Failed' }).scrollIntoViewIfNeeded();
-      await screenshot(page, `check-rows-${size.name}-${theme.name}`);
+  await inEveryView(page, async (where, size, theme) => {
+    const lined: RowParts[] = [];
+    for (const [title, word] of rows) {
+      const header = checks.getByRole('listitem', { name: `${title}: ${word}` }).getByRole('button', { expanded: word === 'Failed' });
+      // Heard once: the button's name leads with the word, and no image inside names the status again.
+      await expect(header).toHaveAccessibleName(new RegExp(`^${word} ${escape(title)} `));
+      await expect(header.getByRole('img')).toHaveCount(0);
+      const parts = await rowParts(header, title, word);
+      expectWordBesideIcon(parts, `${where} ${title}`, size.width);
+      lined.push(parts);
     }
+    expectRowsLinedUp(lined, where);
+    await checks.getByRole('listitem', { name: 'Interactive sign-in: Failed' }).scrollIntoViewIfNeeded();
+    await screenshot(page, `check-rows-${size.name}-${theme.name}`);
+  });
 });
 
 async function createAuthentikPractice(page: Page): Promise<void> {

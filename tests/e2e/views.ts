@@ -1,4 +1,4 @@
-import { expect, type Locator } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * The window sizes and themes a first-time admin may work in: 1024x640, and 150 % display scaling of
@@ -14,6 +14,19 @@ export const THEMES = [
   { name: 'dark', media: { colorScheme: 'dark', forcedColors: 'none' } },
   { name: 'forced-colors', media: { colorScheme: 'dark', forcedColors: 'active' } },
 ] as const;
+
+export type WorkSize = (typeof WORK_SIZES)[number];
+export type Theme = (typeof THEMES)[number];
+
+/** Runs `fn` with the page at every work size in every theme, one after another. */
+export async function inEveryView(page: Page, fn: (where: string, size: WorkSize, theme: Theme) => Promise<void>): Promise<void> {
+  for (const size of WORK_SIZES)
+    for (const theme of THEMES) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.emulateMedia(theme.media);
+      await fn(`${size.name} ${theme.name}`, size, theme);
+    }
+}
 
 interface Box {
   x: number;
@@ -53,4 +66,11 @@ export function expectWordBesideIcon(parts: RowParts, where: string, windowWidth
   expect(parts.title.x, `${where}: the title after the word`).toBeGreaterThanOrEqual(parts.word.x + parts.word.width + 8);
   expect(parts.titleClipped, `${where}: title not cut`).toBe(false);
   expect(parts.header.x + parts.header.width, `${where}: the row inside the window`).toBeLessThanOrEqual(windowWidth);
+}
+
+/** Row after row, the status words line up under each other, and so do the titles. */
+export function expectRowsLinedUp(rows: RowParts[], where: string): void {
+  const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+  expect(spread(rows.map((r) => r.word.x)), `${where}: status words aligned`).toBeLessThanOrEqual(1);
+  expect(spread(rows.map((r) => r.title.x)), `${where}: titles aligned`).toBeLessThanOrEqual(1);
 }
