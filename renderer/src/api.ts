@@ -4,7 +4,7 @@
  */
 import type { ChannelName, DeskApi, Envelope, EventName, EventOf, IpcError, RequestOf, ResponseOf } from '../../shared/ipc';
 
-/** Answers asked for before the app's chunk ran, by "channel request-JSON" (renderer/src/ask-early.ts). */
+/** Answers asked for before the app's chunk ran, by "channel request-JSON" (renderer/public/ask-early.js). */
 export type EarlyAnswers = Map<`${ChannelName} ${string}`, Promise<Envelope<unknown>>>;
 
 declare global {
@@ -14,7 +14,7 @@ declare global {
   }
 }
 
-/** The answer to this very question if ask-early.ts asked it already; each is handed out once. */
+/** The answer to this very question if ask-early.js asked it already; each is handed out once. */
 function earlyAnswer<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<Envelope<ResponseOf<C>>> | undefined {
   const question = `${channel} ${JSON.stringify(request)}` as const;
   const answer = window.earlyAnswers?.get(question);
