@@ -11,15 +11,75 @@ import { Suspense, lazy, useEffect, useState, type ComponentType, type LazyExoti
 
 type Loader<M> = () => Promise<M>;
 
-export type Preloadable<P> = LazyExoticComponent<ComponentType<P>> & { preload(): Promise<unknown> };
+export type Preloadable<P> = LazyExoticComponent<ComponentType<P>> & {
+  preload(): Promise<unknown>;
+  /** Whether the chunk has arrived: rendering the component now does not suspend. */
+  loaded(): boolean;
+};
 type PropsOf<C> = C extends ComponentType<infer P> ? P : never;
+type Loaded<P> = { default: ComponentType<P> };
 
-/** React.lazy for a named export, loaded once however often it is asked for (render, prefetch). */
+/**
+ * React.lazy for a named export, loaded once however often it is asked for (render, prefetch).
+ * Once the chunk is here (prefetched while idle, or rendered before), the lazy component hands it
+ * over at once, through a thenable that calls back synchronously: React's lazy initializer reads a
+ * module resolved during `then` without suspending (packages/react/src/ReactLazy.js), whereas any
+ * Promise, even a settled one, resolves a microtask later. Suspending would show the boundary's
+ * fallback, and React then holds the content back until 300 ms after that fallback appeared
+ * (FALLBACK_THROTTLE_MS in packages/react-reconciler/src/ReactFiberWorkLoop.js): a page that was
+ * already fetched would still open a third of a second late.
+ */
 export function lazyNamed<M, K extends keyof M>(load: Loader<M>, name: K): Preloadable<PropsOf<M[K]>> {
   let loading: Promise<M> | undefined;
-  const once = () => (loading ??= load());
-  const component = lazy(async () => ({ default: (await once())[name] as ComponentType<PropsOf<M[K]>> }));
-  return Object.assign(component, { preload: once });
+  let module: M | undefined;
+  const once = () =>
+    (loading ??= load().then((m) => {
+      module = m;
+      return m;
+    }));
+  const pick = (m: M): Loaded<PropsOf<M[K]>> => ({ default: m[name] as ComponentType<PropsOf<M[K]>> });
+  const component = lazy<ComponentType<PropsOf<M[K]>>>(() => {
+    const ready = module;
+    if (ready === undefined) return once().then(pick);
+    // Not a Promise, only what React uses of one: `then`, which calls back at once (see above).
+    const now = { then: (resolve: (loaded: Loaded<PropsOf<M[K]>>) => void) => resolve(pick(ready)) };
+    return now as unknown as Promise<Loaded<PropsOf<M[K]>>>;
+  });
+  return Object.assign(component, { preload: once, loaded: () => module !== undefined });
+}
+
+/**
+ * Runs `fn` once the frame now being prepared has been painted: requestAnimationFrame runs just
+ * before the paint, and a task queued from it runs after (https://html.spec.whatwg.org/multipage/webappapis.html#event-loop-processing-model).
+ */
+export function afterPaint(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
+/**
+ * Whether the chunks of a part that renders after the first paint have arrived: loading starts
+ * once the frame without them is painted, and the part is rendered only when they are here, so it
+ * never suspends (no fallback, and no 300 ms hold-back of the reveal: see lazyNamed). A chunk that
+ * fails to load is reported as the error, for the part's place on the screen.
+ */
+export function useLoadedAfterPaint(...parts: Pick<Preloadable<never>, 'preload' | 'loaded'>[]): { loaded: boolean; error: string | null } {
+  const [state, setState] = useState(() => ({ loaded: parts.every((p) => p.loaded()), error: null as string | null }));
+  useEffect(() => {
+    if (state.loaded) return;
+    let live = true;
+    afterPaint(() => {
+      Promise.all(parts.map((p) => p.preload())).then(
+        () => live && setState({ loaded: true, error: null }),
+        (error: unknown) => live && setState({ loaded: false, error: error instanceof Error ? error.message : String(error) }),
+      );
+    });
+    return () => {
+      live = false;
+    };
+    // The parts are module-level constants; the load starts once, after the first paint.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return state;
 }
 
 const queue: (() => Promise<unknown>)[] = [];

@@ -66,3 +66,31 @@ test("the first screen's questions to main go out before the app's chunk has arr
   // Every early answer was taken by the store that asks the same question (none asked twice).
   expect(await page.evaluate(() => (globalThis as unknown as { earlyAnswers?: Map<string, unknown> }).earlyAnswers?.size)).toBe(0);
 });
+
+test('a page fetched while the app was idle opens at once, without a loading state in between', async ({ page, harness }) => {
+  // The idle prefetch takes the pages one at a time, in the navigation's order: once Settings is
+  // asked for, Diagnose (before it) has arrived and been evaluated.
+  const settingsAsked = page.waitForRequest(/\/assets\/settings-screen-[^/]*\.js$/);
+  await page.goto(harness.url);
+  await expect(page.getByRole('region', { name: 'Welcome to Federation Desk' })).toBeVisible();
+  await settingsAsked;
+  await page.evaluate(() => {
+    const w = globalThis as unknown as { sawLoading?: boolean };
+    w.sawLoading = false;
+    new MutationObserver(() => {
+      if ([...document.querySelectorAll('[role="status"]')].some((e) => /Loading Diagnose/.test(e.textContent ?? ''))) w.sawLoading = true;
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  await page.getByRole('tab', { name: 'Diagnose', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Diagnose', level: 2 })).toBeVisible();
+  expect(await page.evaluate(() => (globalThis as unknown as { sawLoading?: boolean }).sawLoading)).toBe(false);
+});
+
+test('a profile form whose chunk cannot be loaded says so, and the welcome stays usable', async ({ page, harness }) => {
+  await page.route(/\/assets\/profile-editor-[^/]*\.js$/, (route) => route.abort('failed'));
+  await page.goto(harness.url);
+  await expect(page.getByText(/The profile form could not be loaded .*Restart Federation Desk/)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the profile form' })).toHaveCount(0);
+  const welcome = page.getByRole('region', { name: 'Welcome to Federation Desk' });
+  await expect(welcome.getByRole('button', { name: 'Try the practice tenant' })).toBeEnabled();
+});

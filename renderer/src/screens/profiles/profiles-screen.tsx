@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, useDeferredValue, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { ProfileView } from '../../../../shared/profile';
 import { errorMessage } from '../../api';
 import { ExpiryBanner } from '../../components/expiry/expiry-banner';
@@ -8,7 +8,7 @@ import { FirstRun } from './first-run';
 import { useAppStore } from '../../stores/app-store';
 import { ProfileList } from './profile-list';
 import { useNarrow } from '../../hooks/use-media-query';
-import { FirstScreenShown, Loading, WhenOpened, lazyNamed, prefetchWhenIdle } from '../../lazy';
+import { FirstScreenShown, Loading, WhenOpened, lazyNamed, prefetchWhenIdle, useLoadedAfterPaint } from '../../lazy';
 import { useNotify } from '../../notify';
 
 // The form (with the profile rules and their schemas), the store's status and the dialogs load in
@@ -57,9 +57,10 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
   const selectedId = useProfilesStore((s) => s.selectedId);
   const creating = useProfilesStore((s) => s.creating);
   const loaded = useProfilesStore((s) => s.loaded);
-  // The form renders in a render of its own after the list and the welcome are painted: it is the
-  // heaviest part of the page, and the first screen is usable without waiting for it.
-  const formLoaded = useDeferredValue(loaded);
+  // The form is the heaviest part of the page and the first screen is usable without it: its chunk
+  // is asked for once the list or the welcome is painted, and it renders when that chunk is here.
+  const formChunk = useLoadedAfterPaint(ProfileEditor, ProfileStoreStatus);
+  const formLoaded = loaded && formChunk.loaded;
   const loadError = useProfilesStore((s) => s.loadError);
   const { select, startNew, rename, duplicate, remove, createPractice } = useProfilesStore.getState();
   const go = useAppStore((s) => s.go);
@@ -117,7 +118,8 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
       <section className={styles.editorPane} aria-labelledby="editor-heading">
         {loaded && profiles.length === 0 && !loadError && (
           <FirstRun
-            onCreate={() => void focusNewProfileName()}
+            // A form that cannot load is reported where it would be (formChunk.error).
+            onCreate={() => void focusNewProfileName().catch(() => undefined)}
             onPractice={() =>
               act(async () => {
                 const p = await createPractice();
@@ -148,7 +150,12 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
           </MessageBar>
         )}
         {loaded && selected && !creating && <ExpiryBanner profile={selected} />}
-        {loaded && !formLoaded && <Loading label="Loading the profile form…" minHeight="50vh" />}
+        {formChunk.error && (
+          <MessageBar intent="error">
+            <MessageBarBody>The profile form could not be loaded ({formChunk.error}). Restart Federation Desk; if this happens again, reinstall it.</MessageBarBody>
+          </MessageBar>
+        )}
+        {loaded && !formLoaded && !formChunk.error && <Loading label="Loading the profile form…" minHeight="50vh" />}
         {formLoaded && (
           <Suspense fallback={<Loading label="Loading the profile form…" minHeight="50vh" />}>
             <ProfileEditor key={selected?.id ?? 'new'} profile={selected} onDirtyChange={setDirty} onSaved={(m) => toast(m)} />
