@@ -74,13 +74,13 @@ test('a page fetched while the app was idle opens at once, without a loading sta
   await page.goto(harness.url);
   await expect(page.getByRole('region', { name: 'Welcome to Federation Desk' })).toBeVisible();
   await settingsAsked;
-  await page.evaluate(() => {
-    const w = globalThis as unknown as { sawLoading?: boolean };
-    w.sawLoading = false;
+  // A string: this file is type-checked for Node, without the DOM's globals.
+  await page.evaluate(`(() => {
+    window.sawLoading = false;
     new MutationObserver(() => {
-      if ([...document.querySelectorAll('[role="status"]')].some((e) => /Loading Diagnose/.test(e.textContent ?? ''))) w.sawLoading = true;
+      if ([...document.querySelectorAll('[role="status"]')].some((e) => /Loading Diagnose/.test(e.textContent || ''))) window.sawLoading = true;
     }).observe(document.body, { childList: true, subtree: true, characterData: true });
-  });
+  })()`);
   await page.getByRole('tab', { name: 'Diagnose', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Diagnose', level: 2 })).toBeVisible();
   expect(await page.evaluate(() => (globalThis as unknown as { sawLoading?: boolean }).sawLoading)).toBe(false);
