@@ -22,6 +22,9 @@ export default defineConfig(({ command }) => ({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1500,
+    // Electron's Chromium preloads modules natively (https://caniuse.com/link-rel-modulepreload): the
+    // polyfill would only run its feature test on every start.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         // Everything the first screen imports statically in one chunk, not a dozen small ones that
