@@ -76,8 +76,8 @@ describe('Electron main process (stubbed electron)', () => {
     expect(state.defaultSession.permissionCheck?.({}, 'clipboard-read', 'app://desk')).toBe(false);
   });
 
-  it('serves the renderer from a privileged app:// scheme rather than file://', () => {
-    expect(state.privileged).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ secure: true, standard: true }) })]);
+  it('serves the renderer from a privileged app:// scheme rather than file://, with V8 code cache between launches', () => {
+    expect(state.privileged).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ secure: true, standard: true, codeCache: true }) })]);
     expect(state.windows[0]?.options.webPreferences).not.toHaveProperty('nodeIntegration', true);
   });
 
