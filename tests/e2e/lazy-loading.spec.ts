@@ -94,3 +94,19 @@ test('a profile form whose chunk cannot be loaded says so, and the welcome stays
   const welcome = page.getByRole('region', { name: 'Welcome to Federation Desk' });
   await expect(welcome.getByRole('button', { name: 'Try the practice tenant' })).toBeEnabled();
 });
+
+test("the profile form's chunk is asked for only after the welcome is on screen, not during its render", async ({ page, harness }) => {
+  // A string: this file is type-checked for Node, without the DOM's globals.
+  await page.addInitScript(`new MutationObserver(() => {
+    if (window.welcomeAt === undefined && document.getElementById('first-run-title')) window.welcomeAt = performance.now();
+  }).observe(document, { childList: true, subtree: true });`);
+  await page.goto(harness.url);
+  await expect(page.getByLabel('Profile name')).toBeVisible();
+  const { welcomeAt, formAskedAt } = (await page.evaluate(`({
+    welcomeAt: window.welcomeAt,
+    formAskedAt: performance.getEntriesByType('resource').find((r) => /\\/assets\\/profile-editor-[^/]*\\.js$/.test(r.name))?.startTime,
+  })`)) as { welcomeAt?: number; formAskedAt?: number };
+  expect(welcomeAt).toBeDefined();
+  expect(formAskedAt).toBeDefined();
+  expect(formAskedAt).toBeGreaterThan(welcomeAt ?? Infinity);
+});
