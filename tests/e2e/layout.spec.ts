@@ -76,6 +76,18 @@ for (const size of SCALINGS) {
     const name = await page.getByLabel('Profile name').boundingBox();
     const cloud = await page.getByLabel('Cloud').boundingBox();
     if (narrow) expect((cloud?.y ?? 0) > (name?.y ?? 0) + (name?.height ?? 0)).toBe(true);
+    // The picker row and everything above the form (notices, banners) end where the form's fields
+    // end, not at the window's edge beyond them.
+    const fieldRight = (name?.x ?? 0) + (name?.width ?? 0);
+    if (narrow) {
+      const pickerRight = await profiles.evaluate((e) => e.getBoundingClientRect().right);
+      expect(Math.abs(pickerRight - fieldRight), `picker ends at ${pickerRight}, fields at ${fieldRight}`).toBeLessThanOrEqual(1);
+    }
+    const paneRight = await page
+      .getByRole('region', { name: 'Production' })
+      .locator(':scope > *')
+      .evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().right)));
+    expect(paneRight, `the profile pane's content ends at ${paneRight}, its fields at ${fieldRight}`).toBeLessThanOrEqual(fieldRight + 1);
 
     for (const [tab, title] of PAGES) {
       await page.getByRole('tab', { name: tab, exact: true }).click();

@@ -8,7 +8,8 @@ import { AddRegular } from '@fluentui/react-icons';
 import { ProfileActions, type ProfileListProps } from './profile-list';
 
 const useStyles = makeStyles({
-  picker: { display: 'flex', alignItems: 'flex-end', gap: '8px', minWidth: 0 },
+  // As wide as the form below it at most (profile-editor.tsx), so the two end at one edge.
+  picker: { display: 'flex', alignItems: 'flex-end', gap: '8px', minWidth: 0, maxWidth: '720px' },
   pickerField: { flex: '1 1 auto', minWidth: 0 },
   pickerSelect: { width: '100%', minWidth: 0, '& select': { textOverflow: 'ellipsis' } },
 });

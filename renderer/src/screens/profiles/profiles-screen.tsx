@@ -27,7 +27,11 @@ const useStyles = makeStyles({
   root: { display: 'grid', gridTemplateColumns: 'minmax(240px, 300px) minmax(0, 1fr)', gap: '24px', height: '100%', minHeight: 0 },
   narrowRoot: { display: 'flex', flexDirection: 'column', gap: '12px', height: '100%', minHeight: 0 },
   listPane: { borderRight: `1px solid ${tokens.colorNeutralStroke2}`, paddingRight: '16px', overflowY: 'auto' },
-  editorPane: { overflowY: 'auto', paddingRight: '8px', paddingBottom: '24px', minWidth: 0, minHeight: 0, flex: '1 1 auto' },
+  // The picker above the form keeps the form pane's right padding, so their right edges line up.
+  pickerPane: { paddingRight: '8px' },
+  // One column as wide as the form at most (profile-editor.tsx): the welcome, notices and banners
+  // above it end where its fields end. The pane itself stays full width: it is the scroll container.
+  editorPane: { overflowY: 'auto', paddingRight: '8px', paddingBottom: '24px', minWidth: 0, minHeight: 0, flex: '1 1 auto', '& > *': { maxWidth: '720px' } },
   title: { display: 'block', marginBottom: '16px' },
   danger: { backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand, ':hover': { backgroundColor: tokens.colorPaletteRedForeground1, color: tokens.colorNeutralForegroundOnBrand } },
 });
@@ -95,7 +99,7 @@ export function ProfilesScreen({ toasterId }: { toasterId: string }) {
 
   return (
     <div className={narrow ? styles.narrowRoot : styles.root}>
-      <div className={narrow ? undefined : styles.listPane}>
+      <div className={narrow ? styles.pickerPane : styles.listPane}>
         <Suspense fallback={null}>
           <List
             profiles={profiles}
