@@ -119,9 +119,24 @@ export function listenForStop(target: Pick<NodeJS.Process, 'on' | 'off'>, stderr
   };
 }
 
-/** Entry point used by bin/federation-desk.mjs. */
+/** Resolves once everything written to the stream before it has been handed to the operating system. */
+function flushed(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
+}
+
+/**
+ * Entry point used by bin/federation-desk.mjs. Ends the process itself, once its output is out, as
+ * the installed CLI does (`app.exit` in electron/main.ts). Left to end on its own when the event
+ * loop drains, Node first closes every handle, the SIGINT/SIGTERM ones too, and libuv's
+ * uv_signal_stop then puts each signal back to its default action, which kills the process; a
+ * Ctrl+C in those last moments, after the command wrote its document, ended it with 130 and not
+ * the documented exit code. process.exit() closes no handle: until the process is gone a Ctrl+C
+ * still lands on the listener of runCliProcess.
+ */
 export async function main(): Promise<void> {
-  process.exitCode = await runCliProcess(process.argv.slice(2));
+  const code = await runCliProcess(process.argv.slice(2));
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
 }
 
 /**

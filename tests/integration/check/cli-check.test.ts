@@ -201,17 +201,29 @@ describe('federation-desk check usage errors (exit 2)', () => {
   });
 });
 
-/** Run the real bin; resolves with exit code and output. `onStderr`/`whenReady` let a test signal it. */
-function spawnBin(argv: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv; afterStart?: (child: ReturnType<typeof spawn>) => void } = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...argv], { cwd: ROOT, env: { PATH: process.env.PATH, ...options.env } });
+type Child = ReturnType<typeof spawn>;
+
+/** Run the real bin; resolves with exit code and output. `afterStart` lets a test signal it; `nodeArgs` go before the bin, `extraFd` opens fd 3 to it. */
+function spawnBin(argv: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv; afterStart?: (child: Child) => void; nodeArgs?: string[]; extraFd?: boolean } = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...argv], { cwd: ROOT, env: { PATH: process.env.PATH, ...options.env }, stdio: options.extraFd ? ['pipe', 'pipe', 'pipe', 'pipe'] : 'pipe' });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  child.stdin.end(options.stdin ?? '');
+  child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stdin?.end(options.stdin ?? '');
   options.afterStart?.(child);
   return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
 }
+
+/**
+ * Loaded into the CLI with --import: when the process emits 'exit', it wraps fd 3 in a handle.
+ * Node closes that handle while it tears the environment down after a natural end of the event
+ * loop, after the SIGINT handle made before it (libuv's uv_signal_stop puts SIGINT back to its
+ * default, kill, when the last handle for it closes); fd 3 then reads end-of-file in the test, while
+ * the process is still alive. A process that ends with process.exit() closes no handle: fd 3 ends
+ * only when the process is gone.
+ */
+const AT_TEARDOWN = `data:text/javascript,${encodeURIComponent("import net from 'node:net'; process.once('exit', () => { new net.Socket({ fd: 3, readable: false, writable: true }).unref(); });")}`;
 
 describe('federation-desk check through the real bin', () => {
   it('reads the secret from stdin and reports six passed with exit 0 (the issue’s "done when" command line)', async () => {
@@ -224,11 +236,12 @@ describe('federation-desk check through the real bin', () => {
 
   /**
    * Runs a check whose token requests stall and presses Ctrl+C once when the simulator logs the
-   * first stalled request (later stalls send nothing more); with `twice`, presses it again once the
-   * CLI said it is stopping, as an impatient person would.
+   * first stalled request (later stalls send nothing more). `again` presses it a second time, as an
+   * impatient person would: once the CLI said it is stopping, or once the CLI, its document
+   * written, is being torn down (fd 3 ends, see AT_TEARDOWN).
    */
-  async function cancelledRun(twice: boolean) {
-    let child: ReturnType<typeof spawn> | undefined;
+  async function cancelledRun(again: false | 'stopping' | 'exiting') {
+    let child: Child | undefined;
     let pressed = false;
     const press = () => {
       if (pressed || !child) return;
@@ -239,15 +252,23 @@ describe('federation-desk check through the real bin', () => {
     try {
       return await spawnBin(['check', ...fieldsOf(stalled), '--secret-env', 'SECRET', '--json'], {
         env: { SECRET: stalled.profile.secret },
+        ...(again === 'exiting' ? { nodeArgs: ['--import', AT_TEARDOWN], extraFd: true } : {}),
         afterStart: (c) => {
           child = c;
-          let again = twice;
-          c.stderr?.on('data', (chunk: Buffer) => {
-            if (again && chunk.toString().includes('Stopping (SIGINT)')) {
-              again = false;
-              c.kill('SIGINT');
-            }
-          });
+          if (again === 'stopping') {
+            let waiting = true;
+            c.stderr?.on('data', (chunk: Buffer) => {
+              if (waiting && chunk.toString().includes('Stopping (SIGINT)')) {
+                waiting = false;
+                c.kill('SIGINT');
+              }
+            });
+          }
+          if (again === 'exiting') {
+            const teardown = c.stdio[3] as NodeJS.ReadableStream;
+            teardown.on('data', () => {});
+            teardown.on('end', () => c.kill('SIGINT'));
+          }
         },
       });
     } finally {
@@ -270,7 +291,11 @@ describe('federation-desk check through the real bin', () => {
   }, 30_000);
 
   it('a second Ctrl+C while it shuts down still ends with exit 1 and the JSON document, not a killed process', async () => {
-    const run = await cancelledRun(true);
+    const run = await cancelledRun('stopping');
     expectCancelledDocument(run);
+  }, 30_000);
+
+  it('a Ctrl+C that comes while the CLI exits, its document written, still ends with exit 1, not a killed process', async () => {
+    expectCancelledDocument(await cancelledRun('exiting'));
   }, 30_000);
 });
