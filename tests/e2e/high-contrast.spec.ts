@@ -7,6 +7,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
 import { createPracticeProfile, practiceUser, signInInPopup } from './practice';
+import { FORCED_COLORS, inEveryView } from './views';
 
 test.use({ ignoreHTTPSErrors: true });
 
@@ -20,8 +21,23 @@ interface Style {
 interface Browser {
   getComputedStyle(el: unknown, pseudo?: string): Style;
   matchMedia(query: string): { matches: boolean };
-  document: { activeElement: { blur(): void } | null };
+  document: { activeElement: { blur(): void } | null; body: { append(el: unknown): void }; createElement(tag: string): { style: { color: string }; remove(): void } };
 }
+
+/** What a CSS system colour (LinkText, Highlight…) is in the emulated contrast theme, as getComputedStyle writes it. */
+async function systemColor(page: Page, name: string): Promise<string> {
+  return page.evaluate((color) => {
+    const w = globalThis as unknown as Browser;
+    const probe = w.document.createElement('span');
+    probe.style.color = color;
+    w.document.body.append(probe);
+    const value = w.getComputedStyle(probe).getPropertyValue('color');
+    probe.remove();
+    return value;
+  }, name);
+}
+
+const style = (locator: Locator, property: string) => locator.evaluate((el, p) => (globalThis as unknown as Browser).getComputedStyle(el).getPropertyValue(p), property);
 
 /** What draws an element's edge in forced colors: its border, its outline, or a ::before/::after border or outline (Fluent's focus ring). */
 async function edge(locator: Locator): Promise<{ border: number; outline: number; pseudo: number }> {
@@ -49,6 +65,70 @@ async function focusByTab(page: Page, target: Locator): Promise<void> {
   await page.evaluate(() => (globalThis as unknown as Browser).document.activeElement?.blur());
   for (let i = 0; i < 300 && !(await target.evaluate((el) => el === (globalThis as unknown as Browser).document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(target).toBeFocused();
+}
+
+/**
+ * The visible buttons in `scope` that forced colors show as plain text: no border, and not a link
+ * either (a button that opens the browser may look like a link, underlined in LinkText).
+ */
+async function unmarkedButtons(scope: Locator): Promise<string[]> {
+  const names: string[] = [];
+  for (const button of await scope.getByRole('button').all()) {
+    if (!(await button.isVisible())) continue;
+    const underlined = (await style(button, 'text-decoration-line')).includes('underline');
+    if ((await edge(button)).border === 0 && !underlined) names.push((await button.getAttribute('aria-label')) ?? (await button.innerText()));
+  }
+  return names;
+}
+
+/**
+ * Tabs through every control in the page's main region (from its title, until focus leaves it or
+ * comes round again) and names those whose focus changes nothing drawn: no outline, no border, no
+ * ::before/::after ring on the control or the three elements around it (Fluent draws a field's ring
+ * on its wrapper). Each control is measured focused, then again once Tab has moved on.
+ */
+async function controlsWithoutFocusRing(page: Page): Promise<string[]> {
+  // A string, like the other page probes: the E2E files are type-checked without the DOM's globals.
+  const probe = `(() => {
+    const look = (el) => {
+      const out = [];
+      // Only what is drawn: an outline or border whose style is none has no width or colour to see.
+      const lines = (s) => [
+        s.outlineStyle === 'none' ? '-' : [s.outlineStyle, s.outlineWidth, s.outlineColor].join(' '),
+        ...['Top', 'Right', 'Bottom', 'Left'].map((x) => (s['border' + x + 'Style'] === 'none' ? '-' : [s['border' + x + 'Style'], s['border' + x + 'Width'], s['border' + x + 'Color']].join(' '))),
+      ];
+      for (let e = el, i = 0; e && i < 4; e = e.parentElement, i++) {
+        const s = getComputedStyle(e);
+        out.push(...lines(s), s.backgroundColor);
+        for (const p of ['::before', '::after']) {
+          const q = getComputedStyle(e, p);
+          out.push(q.content === 'none' ? '-' : lines(q).join('/'));
+        }
+      }
+      return out.join(',');
+    };
+    const main = document.querySelector('main');
+    const a = document.activeElement;
+    const state = (window.__ringProbe ??= { seen: new Set(), prev: null, prevLook: '', missing: [] });
+    if (state.prev && state.prev !== a && look(state.prev) === state.prevLook) state.missing.push(state.prev.getAttribute('aria-label') || state.prev.innerText || state.prev.getAttribute('type') || state.prev.tagName);
+    state.prev = null;
+    const inMain = a && main && main.contains(a) && a !== main;
+    if (!inMain) return state.seen.size > 0 ? { done: true, missing: state.missing } : { done: false };
+    if (state.seen.has(a)) return { done: true, missing: state.missing };
+    state.seen.add(a);
+    state.prev = a;
+    state.prevLook = look(a);
+    return { done: false };
+  })()`;
+  // A click on the page's title puts Tab's starting point there (a blur would leave it at the last control).
+  await page.getByRole('main').getByRole('heading', { level: 2 }).first().click();
+  await page.evaluate('delete window.__ringProbe');
+  for (let i = 0; i < 300; i++) {
+    await page.keyboard.press('Tab');
+    const r = (await page.evaluate(probe)) as { done: boolean; missing?: string[] };
+    if (r.done) return r.missing ?? [];
+  }
+  throw new Error('Tab never left the main region');
 }
 
 test.beforeEach(async ({ page }) => {
@@ -117,14 +197,7 @@ test('forced colors: the profile form shows focus on fields and buttons, and eve
   await expect(page.getByText(/Enter the Directory \(tenant\) ID|not a tenant|tenant ID/).first()).toBeVisible();
   await screenshot(page, 'high-contrast-profile-field-error');
 
-  const buttons = page.getByRole('main').getByRole('button');
-  const names: string[] = [];
-  for (const button of await buttons.all()) {
-    if (!(await button.isVisible())) continue;
-    const name = (await button.getAttribute('aria-label')) ?? (await button.innerText());
-    if ((await edge(button)).border === 0) names.push(name);
-  }
-  expect(names, 'buttons without a border in forced colors').toEqual([]);
+  expect(await unmarkedButtons(page.getByRole('main')), 'buttons without a border in forced colors').toEqual([]);
 
   const create = page.getByRole('button', { name: 'Create profile' });
   await focusByTab(page, create);
@@ -159,4 +232,123 @@ test('forced colors: the navigation labels start at one edge, whichever section 
     for (const [label, x] of Object.entries(starts)) expect(Math.abs(x - first), `"${label}" starts where "Profiles" does (${selected} selected)`).toBeLessThanOrEqual(0.5);
   }
   await screenshot(page, 'high-contrast-navigation');
+});
+
+test('forced colors: Entra setup after an audit with a failed step and a warning, at 1024x640 and 150 %', async ({ page, context, harness }) => {
+  await page.goto(harness.url);
+  // The scenario's SAML certificate expires soon (a warning); the profile's Web URL is not the registered redirect URI (failed).
+  await createPracticeProfile(page, 'High contrast', 'saml-cert-expiring', 'https://octopus.contoso.com/elsewhere/');
+  await page.getByRole('tab', { name: 'Entra setup' }).click();
+  const [user, password] = await practiceUser(page);
+  await page.getByRole('button', { name: 'Sign in to Microsoft Graph and audit' }).click();
+  await signInInPopup(context, harness.url, user, password);
+  await page.bringToFront();
+  await expect(page.getByText(/12 passed, 1 warning, 1 failed, 0 unknown/)).toBeVisible();
+  const failed = page.getByRole('list', { name: 'API app steps' }).getByRole('listitem', { name: 'Web redirect URI: Failed' });
+  const warning = page.getByRole('list', { name: 'SAML-OpenID app steps' }).getByRole('listitem', { name: 'SAML signing certificate: Warning' });
+  expect(await unmarkedButtons(page.getByRole('main')), 'buttons without a border in forced colors').toEqual([]);
+  expect(await controlsWithoutFocusRing(page), 'controls whose focus shows nothing').toEqual([]);
+  await focusByTab(page, failed.getByRole('button', { name: 'Copy Redirect URI' }));
+  await screenshot(page, 'high-contrast-entra-setup-copy-focused');
+  await inEveryView(
+    page,
+    async (_where, size) => {
+      await failed.scrollIntoViewIfNeeded();
+      await screenshot(page, `high-contrast-entra-setup-failed-${size.name}`);
+      await warning.scrollIntoViewIfNeeded();
+      await screenshot(page, `high-contrast-entra-setup-warning-${size.name}`);
+    },
+    FORCED_COLORS,
+  );
+});
+
+const PASTED_ERROR = [
+  "AADSTS50011: The redirect URI 'https://octopus.contoso.com/api/users/authenticatedToken/AzureAD' specified in the request does not match the redirect URIs configured for the application '99999999-8888-7777-6666-555555555555'.",
+  'Trace ID: 0a1b2c3d-1111-2222-3333-444455556666',
+  'Correlation ID: 9f8e7d6c-aaaa-bbbb-cccc-ddddeeeeffff',
+  'Timestamp: 2025-03-14 09:26:53Z',
+].join('\n');
+
+test('forced colors: Diagnose with a diagnosis card and the catalog with a code selected, at 1024x640 and 150 %', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await page.getByRole('tab', { name: 'Diagnose', exact: true }).click();
+  await page.getByLabel('Error text').fill(PASTED_ERROR);
+  await page.getByRole('button', { name: 'Diagnose', exact: true }).click();
+  const card = page.getByRole('article', { name: /^AADSTS50011/ });
+  await expect(card).toBeVisible();
+  // The links that open the browser are buttons, which forced colors paint as plain text: they keep
+  // the system's link colour and an underline, and show a ring when focused.
+  const linkText = await systemColor(page, 'LinkText');
+  expect(linkText, 'LinkText differs from the text colour').not.toBe(await systemColor(page, 'CanvasText'));
+  const links = card.getByRole('region', { name: 'Links' }).getByRole('button').or(card.getByRole('region', { name: 'Source' }).getByRole('button'));
+  await expect(links).toHaveCount(3);
+  for (const link of await links.all()) {
+    const name = await link.innerText();
+    expect(await style(link, 'color'), `${name} in the link colour`).toBe(linkText);
+    expect(await style(link, 'text-decoration-line'), `${name} underlined`).toBe('underline');
+  }
+  await focusByTab(page, links.first());
+  const linkRing = await edge(links.first());
+  expect(linkRing.outline, 'the focused link shows a ring').toBeGreaterThanOrEqual(1);
+  await screenshot(page, 'high-contrast-diagnose-link-focused');
+  expect(await unmarkedButtons(page.getByRole('main')), 'buttons that look like plain text in forced colors').toEqual([]);
+  expect(await controlsWithoutFocusRing(page), 'controls whose focus shows nothing').toEqual([]);
+  await inEveryView(
+    page,
+    async (_where, size) => {
+      await page.getByRole('heading', { name: '1 error found' }).scrollIntoViewIfNeeded();
+      await screenshot(page, `high-contrast-diagnose-card-${size.name}`);
+    },
+    FORCED_COLORS,
+  );
+  await page.getByRole('tab', { name: 'Error catalog' }).click();
+  await page.getByRole('searchbox').fill('redirect');
+  const entries = page.getByRole('list', { name: 'Catalog entries' });
+  const selected = entries.getByRole('button', { name: 'AADSTS50011: Redirect URI mismatch' });
+  await selected.click();
+  await expect(selected).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByRole('article')).toBeVisible();
+  // The selected code stands out without its (dropped) tint: it wears the system's selection colours.
+  const other = entries.getByRole('button', { name: /^AADSTS500112:/ });
+  expect(await style(selected, 'background-color'), 'the selected code in Highlight').toBe(await systemColor(page, 'Highlight'));
+  const highlightText = await systemColor(page, 'HighlightText');
+  for (const words of [selected.getByText('AADSTS50011', { exact: true }), selected.getByText('Redirect URI mismatch', { exact: true })]) {
+    expect(await style(words, 'color'), 'its words in HighlightText').toBe(highlightText);
+    // Chromium paints a Canvas backplate behind forced-colour text, which would cover the Highlight.
+    expect(await style(words, 'forced-color-adjust'), 'no Canvas backplate behind its words').toBe('none');
+  }
+  expect(await style(other, 'background-color'), 'the others not').not.toBe(await systemColor(page, 'Highlight'));
+  expect(await unmarkedButtons(page.getByRole('main')), 'buttons that look like plain text in forced colors').toEqual([]);
+  expect(await controlsWithoutFocusRing(page), 'controls whose focus shows nothing').toEqual([]);
+  await focusByTab(page, selected);
+  const selectedRing = await edge(selected);
+  expect(selectedRing.outline, 'the focused selected code shows a ring').toBeGreaterThanOrEqual(1);
+  expect(await style(selected, 'outline-color'), 'its ring stands out from the Highlight').toBe(highlightText);
+  await inEveryView(page, async (_where, size) => screenshot(page, `high-contrast-diagnose-catalog-${size.name}`), FORCED_COLORS);
+});
+
+test('forced colors: Settings, at 1024x640 and 150 %', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await createPracticeProfile(page, 'High contrast', 'healthy');
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByLabel('Use this proxy:').check();
+  await page.getByLabel('Proxy URL').fill('not a url');
+  const expiry = page.getByRole('form', { name: 'Expiry warnings' });
+  await expiry.getByLabel('Reminders (days before expiry)').fill('90, thirty');
+  expect(await unmarkedButtons(page.getByRole('main')), 'buttons without a border in forced colors').toEqual([]);
+  expect(await controlsWithoutFocusRing(page), 'controls whose focus shows nothing').toEqual([]);
+  await focusByTab(page, page.getByRole('radio', { name: 'Use this proxy:' }));
+  await screenshot(page, 'high-contrast-settings-radio-focused');
+  await inEveryView(
+    page,
+    async (_where, size) => {
+      await page.getByRole('heading', { name: 'Settings', level: 2 }).scrollIntoViewIfNeeded();
+      await screenshot(page, `high-contrast-settings-${size.name}`);
+      await page.getByLabel('Proxy URL').scrollIntoViewIfNeeded();
+      await screenshot(page, `high-contrast-settings-network-${size.name}`);
+      await expiry.getByRole('button', { name: 'Save expiry warnings' }).scrollIntoViewIfNeeded();
+      await screenshot(page, `high-contrast-settings-expiry-${size.name}`);
+    },
+    FORCED_COLORS,
+  );
 });

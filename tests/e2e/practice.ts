@@ -11,22 +11,26 @@ export interface PendingSignIn {
   redirectUri: string;
 }
 
-/** Fill the form with a practice scenario's IDs and create the profile. */
-export async function createPracticeProfile(page: Page, name: string, scenario: string): Promise<void> {
+/**
+ * Fill the form with a practice scenario's IDs and create the profile; `webUrl` replaces the
+ * scenario's Octopus Web URL (the audit then finds it is not the registered redirect URI).
+ */
+export async function createPracticeProfile(page: Page, name: string, scenario: string, webUrl?: string): Promise<void> {
   await page.getByLabel('Profile name').fill(name);
   await page.getByLabel('Cloud').selectOption({ label: 'Practice tenant (built-in Entra simulator)' });
   await page.getByLabel('Practice scenario').selectOption(scenario);
   await page.getByRole('button', { name: "Fill in the scenario's IDs" }).click();
   await expect(page.getByText(/Sign in to the practice tenant as/)).toBeVisible();
   await expect(page.getByLabel('Octopus Web URL')).not.toHaveValue('');
+  if (webUrl !== undefined) await page.getByLabel('Octopus Web URL').fill(webUrl);
   await page.getByRole('button', { name: 'Create profile' }).click();
   await expect(page.getByRole('navigation', { name: 'Profiles' }).getByRole('button', { name, exact: true })).toBeVisible();
 }
 
-/** The practice account the check page tells the admin to sign in with. */
+/** The practice account the check page (or Entra setup: "Sign in to Microsoft Graph as") tells the admin to sign in with. */
 export async function practiceUser(page: Page): Promise<[string, string]> {
-  const text = await page.getByText(/Sign in as \S+ with the password/).innerText();
-  const m = /Sign in as (\S+) with the password (\S+?)\.?$/.exec(text.trim());
+  const text = await page.getByText(/Sign in (to Microsoft Graph )?as \S+ with the password/).innerText();
+  const m = /Sign in (?:to Microsoft Graph )?as (\S+) with the password (\S+?)\.?$/.exec(text.trim());
   expect(m, text).not.toBeNull();
   return [m?.[1] ?? '', m?.[2] ?? ''];
 }

@@ -17,11 +17,13 @@ export const THEMES = [
 
 export type WorkSize = (typeof WORK_SIZES)[number];
 export type Theme = (typeof THEMES)[number];
+/** Forced colors only: the pages whose light and dark views screenshots.spec.ts already takes. */
+export const FORCED_COLORS: readonly Theme[] = THEMES.filter((t) => t.media.forcedColors === 'active');
 
-/** Runs `fn` with the page at every work size in every theme, one after another. */
-export async function inEveryView(page: Page, fn: (where: string, size: WorkSize, theme: Theme) => Promise<void>): Promise<void> {
+/** Runs `fn` with the page at every work size in every theme (or only in `themes`), one after another. */
+export async function inEveryView(page: Page, fn: (where: string, size: WorkSize, theme: Theme) => Promise<void>, themes: readonly Theme[] = THEMES): Promise<void> {
   for (const size of WORK_SIZES)
-    for (const theme of THEMES) {
+    for (const theme of themes) {
       await page.setViewportSize({ width: size.width, height: size.height });
       await page.emulateMedia(theme.media);
       await fn(`${size.name} ${theme.name}`, size, theme);

@@ -38,6 +38,18 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
     boxShadow: `inset 3px 0 0 ${tokens.colorBrandStroke1}`,
     ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
+    // Forced colors drop the background and the box-shadow (CSS Color Adjustment, "forced-colors"),
+    // which left the selected code looking like every other: mark it as Windows marks a selected
+    // item, in the system's selection colours. Unadjusted, as Fluent's primary button is there, or
+    // Chromium's Canvas backplate behind the text would hide HighlightText.
+    '@media (forced-colors: active)': {
+      forcedColorAdjust: 'none',
+      backgroundColor: 'Highlight',
+      color: 'HighlightText',
+      '& span': { color: 'inherit' },
+      ':hover': { backgroundColor: 'Highlight' },
+      ':focus-visible': { outlineColor: 'HighlightText' },
+    },
   },
   itemCode: { fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   itemTitle: { color: tokens.colorNeutralForeground2 },

@@ -59,7 +59,16 @@ const useStyles = makeStyles({
     WebkitBoxDecorationBreak: 'clone',
   },
   links: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '6px', margin: 0, padding: 0, listStyleType: 'none' },
-  link: { display: 'inline-flex', alignItems: 'center', gap: '6px', textAlign: 'left' },
+  link: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: '6px',
+    textAlign: 'left',
+    // Forced colors paint a <button> in ButtonText with no underline, so these links (buttons, as they
+    // open the system browser) read as plain text there: give them the system's link colour and an
+    // underline, and a focus ring, as Fluent's focus (a double underline) is hard to tell from one.
+    '@media (forced-colors: active)': { color: 'LinkText', textDecorationLine: 'underline', ':focus-visible': { outlineStyle: 'solid', outlineWidth: '2px', outlineColor: 'Highlight', outlineOffset: '2px' } },
+  },
   block: { display: 'block', marginBottom: '4px' },
   context: { margin: 0, paddingLeft: '18px', display: 'flex', flexDirection: 'column', gap: '4px' },
 });
