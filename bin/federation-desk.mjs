@@ -8,6 +8,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+// Ctrl+C (and SIGTERM) from the first line: until the CLI listens itself, Node's default would kill
+// the process (130, no document, a rebuild's temporary files left half-written). The CLI takes what
+// came meanwhile as its first stop, so the command ends as cancelled with its own exit code
+// (electron/cli.ts, main).
+const received = [];
+const hold = (signal) => received.push(signal);
+process.on('SIGINT', hold);
+process.on('SIGTERM', hold);
+const held = {
+  received,
+  release() {
+    process.off('SIGINT', hold);
+    process.off('SIGTERM', hold);
+  },
+};
+
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLE = path.join(ROOT, 'dist-cli', 'cli.mjs');
 const SOURCES = ['electron', 'shared'].map((d) => path.join(ROOT, d));
@@ -59,4 +75,4 @@ async function loadCli() {
 }
 
 const { main } = await loadCli();
-await main();
+await main(held);

@@ -106,13 +106,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
  * would leave the second Ctrl+C to Node's default handler, which kills the process with 130 and no
  * output. Returns the function that removes the listeners, so nothing keeps the process alive.
  */
-export function listenForStop(target: Pick<NodeJS.Process, 'on' | 'off'>, stderr: { write(text: string): unknown }, controller: AbortController): () => void {
+export function listenForStop(target: Pick<NodeJS.Process, 'on' | 'off'>, stderr: { write(text: string): unknown }, controller: AbortController, received: readonly NodeJS.Signals[] = []): () => void {
   const stop = (signal: NodeJS.Signals) => {
     stderr.write(controller.signal.aborted ? `Still stopping after ${signal}; the result follows.\n` : `Stopping (${signal})...\n`);
     controller.abort();
   };
   target.on('SIGINT', stop);
   target.on('SIGTERM', stop);
+  // The ones that came before these listeners, while bin/federation-desk.mjs held them.
+  for (const signal of received) stop(signal);
   return () => {
     target.off('SIGINT', stop);
     target.off('SIGTERM', stop);
@@ -125,6 +127,16 @@ function flushed(stream: NodeJS.WritableStream): Promise<void> {
 }
 
 /**
+ * The SIGINT/SIGTERM that bin/federation-desk.mjs takes from its first line, before this bundle is
+ * found, built and loaded, when Node's default would kill the process: what came meanwhile, and how
+ * to remove its listeners once the CLI's own listen (with no moment between the two).
+ */
+export interface HeldSignals {
+  received: readonly NodeJS.Signals[];
+  release(): void;
+}
+
+/**
  * Entry point used by bin/federation-desk.mjs. Ends the process itself, once its output is out, as
  * the installed CLI does (`app.exit` in electron/main.ts). Left to end on its own when the event
  * loop drains, Node first closes every handle, the SIGINT/SIGTERM ones too, and libuv's
@@ -133,8 +145,8 @@ function flushed(stream: NodeJS.WritableStream): Promise<void> {
  * the documented exit code. process.exit() closes no handle: until the process is gone a Ctrl+C
  * still lands on the listener of runCliProcess.
  */
-export async function main(): Promise<void> {
-  const code = await runCliProcess(process.argv.slice(2));
+export async function main(held?: HeldSignals): Promise<void> {
+  const code = await runCliProcess(process.argv.slice(2), held);
   await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
   process.exit(code);
 }
@@ -146,9 +158,10 @@ export async function main(): Promise<void> {
  * which may arrive after the command wrote its document; without a listener it would kill the
  * process with 130. Signal listeners do not keep Node's event loop alive.
  */
-export async function runCliProcess(argv: string[]): Promise<number> {
+export async function runCliProcess(argv: string[], held?: HeldSignals): Promise<number> {
   const controller = new AbortController();
-  listenForStop(process, process.stderr, controller);
+  listenForStop(process, process.stderr, controller, held?.received);
+  held?.release();
   return runCli(argv, {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -203,9 +203,9 @@ describe('federation-desk check usage errors (exit 2)', () => {
 
 type Child = ReturnType<typeof spawn>;
 
-/** Run the real bin; resolves with exit code and output. `afterStart` lets a test signal it; `nodeArgs` go before the bin, `extraFd` opens fd 3 to it. */
-function spawnBin(argv: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv; afterStart?: (child: Child) => void; nodeArgs?: string[]; extraFd?: boolean } = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...argv], { cwd: ROOT, env: { PATH: process.env.PATH, ...options.env }, stdio: options.extraFd ? ['pipe', 'pipe', 'pipe', 'pipe'] : 'pipe' });
+/** Run the real bin (or `bin`, a copy of it); resolves with exit code and output. `afterStart` lets a test signal it; `nodeArgs` go before the bin, `extraFd` opens fd 3 to it. */
+function spawnBin(argv: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv; afterStart?: (child: Child) => void; nodeArgs?: string[]; extraFd?: boolean; bin?: string } = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.bin ?? BIN, ...argv], { cwd: ROOT, env: { PATH: process.env.PATH, ...options.env }, stdio: options.extraFd ? ['pipe', 'pipe', 'pipe', 'pipe'] : 'pipe' });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -299,4 +299,36 @@ describe('federation-desk check through the real bin', () => {
   it('a Ctrl+C that comes while the CLI exits, its document written, still ends with exit 1, not a killed process', async () => {
     expectCancelledDocument(await cancelledRun('exiting'));
   }, 30_000);
+
+  it('a Ctrl+C that comes before the command runs (the bin still building its bundle) cancels it: exit 1 and the cancelled document', async () => {
+    // A checkout whose bundle was never built: the bin says it builds one, and presses come during that build.
+    const checkout = fs.mkdtempSync(path.join(dataDir, 'checkout-'));
+    for (const dir of ['bin', 'scripts']) fs.mkdirSync(path.join(checkout, dir));
+    for (const file of ['bin/federation-desk.mjs', 'scripts/build-cli.mjs']) fs.copyFileSync(path.join(ROOT, file), path.join(checkout, file));
+    for (const dir of ['electron', 'shared', 'node_modules']) fs.symlinkSync(path.join(ROOT, dir), path.join(checkout, dir), 'dir');
+    try {
+      const run = await spawnBin(['check', ...fieldsOf(healthy), '--json'], {
+        bin: path.join(checkout, 'bin/federation-desk.mjs'),
+        afterStart: (c) => {
+          let waiting = true;
+          c.stderr?.on('data', (chunk: Buffer) => {
+            if (waiting && chunk.toString().includes('building the CLI')) {
+              waiting = false;
+              c.kill('SIGINT');
+            }
+          });
+        },
+      });
+      expect(run.signal).toBeNull();
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('Stopping (SIGINT)...');
+      const doc = JSON.parse(run.stdout) as CheckJson;
+      expect(doc.outcome).toBe('cancelled');
+      expect(doc.results.find((r) => r.id === 'tenant')).toMatchObject({ status: 'skipped', summary: 'Cancelled before it started.' });
+      expect(fs.readdirSync(path.join(checkout, 'dist-cli')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      // rmSync removes the symlinks, not what they point at.
+      fs.rmSync(checkout, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -19,6 +19,16 @@ describe('listenForStop', () => {
     unlisten();
     expect(proc.listenerCount('SIGINT') + proc.listenerCount('SIGTERM')).toBe(0);
   });
+
+  it('takes a signal that came before it listened (held by the bin) as the first stop', () => {
+    const proc = new EventEmitter();
+    const said: string[] = [];
+    const controller = new AbortController();
+    listenForStop(proc as unknown as NodeJS.Process, { write: (t: string) => said.push(t) }, controller, ['SIGINT']);
+    expect(controller.signal.aborted).toBe(true);
+    proc.emit('SIGINT', 'SIGINT');
+    expect(said).toEqual(['Stopping (SIGINT)...\n', 'Still stopping after SIGINT; the result follows.\n']);
+  });
 });
 
 describe('a command waiting for input', () => {
