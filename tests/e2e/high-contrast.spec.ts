@@ -83,11 +83,12 @@ async function unmarkedButtons(scope: Locator): Promise<string[]> {
 
 /**
  * Tabs through every control in the page's main region (from its title, until focus leaves it or
- * comes round again) and names those whose focus changes nothing drawn: no outline, no border, no
- * ::before/::after ring on the control or the three elements around it (Fluent draws a field's ring
- * on its wrapper). Each control is measured focused, then again once Tab has moved on.
+ * comes round again) and names those whose focus changes nothing drawn (`missing`: no outline, no
+ * border, no ::before/::after ring on the control or the three elements around it; Fluent draws a
+ * field's ring on its wrapper), and those whose ring reaches past the side of the pane that scrolls
+ * them, which cuts it off (`cut`). Each control is measured focused, then again once Tab moved on.
  */
-async function controlsWithoutFocusRing(page: Page): Promise<string[]> {
+async function focusRings(page: Page): Promise<{ missing: string[]; cut: string[] }> {
   // A string, like the other page probes: the E2E files are type-checked without the DOM's globals.
   const probe = `(() => {
     const look = (el) => {
@@ -107,17 +108,53 @@ async function controlsWithoutFocusRing(page: Page): Promise<string[]> {
       }
       return out.join(',');
     };
+    // How far left and right the ring is drawn: an outline outside the box, a pseudo-element ring where it is placed.
+    const reach = (el) => {
+      let left = Infinity, right = -Infinity;
+      for (let e = el, i = 0; e && i < 4; e = e.parentElement, i++) {
+        const r = e.getBoundingClientRect();
+        const s = getComputedStyle(e);
+        if (s.outlineStyle !== 'none') {
+          const out = parseFloat(s.outlineOffset) + parseFloat(s.outlineWidth);
+          left = Math.min(left, r.left - out);
+          right = Math.max(right, r.right + out);
+        }
+        for (const p of ['::before', '::after']) {
+          const q = getComputedStyle(e, p);
+          if (q.content === 'none' || q.position !== 'absolute' || (q.borderLeftStyle === 'none' && q.outlineStyle === 'none')) continue;
+          left = Math.min(left, r.left + (parseFloat(q.left) || 0));
+          right = Math.max(right, r.right - (parseFloat(q.right) || 0));
+        }
+      }
+      return { left, right };
+    };
+    const pane = (el) => {
+      for (let e = el.parentElement; e; e = e.parentElement) {
+        const s = getComputedStyle(e);
+        if (s.overflowX !== 'visible' || s.overflowY !== 'visible') return e;
+      }
+      return null;
+    };
+    const name = (el) => el.getAttribute('aria-label') || el.labels?.[0]?.innerText || el.innerText || el.tagName;
     const main = document.querySelector('main');
     const a = document.activeElement;
-    const state = (window.__ringProbe ??= { seen: new Set(), prev: null, prevLook: '', missing: [] });
-    if (state.prev && state.prev !== a && look(state.prev) === state.prevLook) state.missing.push(state.prev.getAttribute('aria-label') || state.prev.innerText || state.prev.getAttribute('type') || state.prev.tagName);
+    const state = (window.__ringProbe ??= { seen: new Set(), prev: null, prevLook: '', missing: [], cut: [] });
+    if (state.prev && state.prev !== a && look(state.prev) === state.prevLook) state.missing.push(name(state.prev));
     state.prev = null;
+    const result = { done: true, missing: state.missing, cut: state.cut };
     const inMain = a && main && main.contains(a) && a !== main;
-    if (!inMain) return state.seen.size > 0 ? { done: true, missing: state.missing } : { done: false };
-    if (state.seen.has(a)) return { done: true, missing: state.missing };
+    if (!inMain) return state.seen.size > 0 ? result : { done: false };
+    if (state.seen.has(a)) return result;
     state.seen.add(a);
     state.prev = a;
     state.prevLook = look(a);
+    const ring = reach(a);
+    const clip = pane(a);
+    if (clip) {
+      const c = clip.getBoundingClientRect();
+      const inner = { left: c.left + clip.clientLeft, right: c.left + clip.clientLeft + clip.clientWidth };
+      if (ring.left < inner.left - 0.5 || ring.right > inner.right + 0.5) state.cut.push(name(a));
+    }
     return { done: false };
   })()`;
   // A click on the page's title puts Tab's starting point there (a blur would leave it at the last control).
@@ -125,8 +162,8 @@ async function controlsWithoutFocusRing(page: Page): Promise<string[]> {
   await page.evaluate('delete window.__ringProbe');
   for (let i = 0; i < 300; i++) {
     await page.keyboard.press('Tab');
-    const r = (await page.evaluate(probe)) as { done: boolean; missing?: string[] };
-    if (r.done) return r.missing ?? [];
+    const r = (await page.evaluate(probe)) as { done: boolean; missing: string[]; cut: string[] };
+    if (r.done) return { missing: r.missing, cut: r.cut };
   }
   throw new Error('Tab never left the main region');
 }
@@ -247,7 +284,7 @@ test('forced colors: Entra setup after an audit with a failed step and a warning
   const failed = page.getByRole('list', { name: 'API app steps' }).getByRole('listitem', { name: 'Web redirect URI: Failed' });
   const warning = page.getByRole('list', { name: 'SAML-OpenID app steps' }).getByRole('listitem', { name: 'SAML signing certificate: Warning' });
   expect(await unmarkedButtons(page.getByRole('main')), 'buttons without a border in forced colors').toEqual([]);
-  expect(await controlsWithoutFocusRing(page), 'controls whose focus shows nothing').toEqual([]);
+  expect(await focusRings(page), 'controls whose focus shows nothing, or whose ring is cut off').toEqual({ missing: [], cut: [] });
   await focusByTab(page, failed.getByRole('button', { name: 'Copy Redirect URI' }));
   await screenshot(page, 'high-contrast-entra-setup-copy-focused');
   await inEveryView(
@@ -292,7 +329,7 @@ test('forced colors: Diagnose with a diagnosis card and the catalog with a code 
   expect(linkRing.outline, 'the focused link shows a ring').toBeGreaterThanOrEqual(1);
   await screenshot(page, 'high-contrast-diagnose-link-focused');
   expect(await unmarkedButtons(page.getByRole('main')), 'buttons that look like plain text in forced colors').toEqual([]);
-  expect(await controlsWithoutFocusRing(page), 'controls whose focus shows nothing').toEqual([]);
+  expect(await focusRings(page), 'controls whose focus shows nothing, or whose ring is cut off').toEqual({ missing: [], cut: [] });
   await inEveryView(
     page,
     async (_where, size) => {
@@ -319,7 +356,7 @@ test('forced colors: Diagnose with a diagnosis card and the catalog with a code 
   }
   expect(await style(other, 'background-color'), 'the others not').not.toBe(await systemColor(page, 'Highlight'));
   expect(await unmarkedButtons(page.getByRole('main')), 'buttons that look like plain text in forced colors').toEqual([]);
-  expect(await controlsWithoutFocusRing(page), 'controls whose focus shows nothing').toEqual([]);
+  expect(await focusRings(page), 'controls whose focus shows nothing, or whose ring is cut off').toEqual({ missing: [], cut: [] });
   await focusByTab(page, selected);
   const selectedRing = await edge(selected);
   expect(selectedRing.outline, 'the focused selected code shows a ring').toBeGreaterThanOrEqual(1);
@@ -336,7 +373,7 @@ test('forced colors: Settings, at 1024x640 and 150 %', async ({ page, harness })
   const expiry = page.getByRole('form', { name: 'Expiry warnings' });
   await expiry.getByLabel('Reminders (days before expiry)').fill('90, thirty');
   expect(await unmarkedButtons(page.getByRole('main')), 'buttons without a border in forced colors').toEqual([]);
-  expect(await controlsWithoutFocusRing(page), 'controls whose focus shows nothing').toEqual([]);
+  expect(await focusRings(page), 'controls whose focus shows nothing, or whose ring is cut off').toEqual({ missing: [], cut: [] });
   await focusByTab(page, page.getByRole('radio', { name: 'Use this proxy:' }));
   await screenshot(page, 'high-contrast-settings-radio-focused');
   await inEveryView(
