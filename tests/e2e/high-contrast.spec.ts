@@ -361,7 +361,23 @@ test('forced colors: Diagnose with a diagnosis card and the catalog with a code 
   const selectedRing = await edge(selected);
   expect(selectedRing.outline, 'the focused selected code shows a ring').toBeGreaterThanOrEqual(1);
   expect(await style(selected, 'outline-color'), 'its ring stands out from the Highlight').toBe(highlightText);
-  await inEveryView(page, async (_where, size) => screenshot(page, `high-contrast-diagnose-catalog-${size.name}`), FORCED_COLORS);
+  // A long group name beside a long title in the narrow card: the badge keeps its words inside its
+  // edge, and stays inside the card.
+  await page.getByRole('searchbox').fill('16001');
+  await entries.getByRole('button', { name: /^AADSTS16001:/ }).click();
+  const card16001 = page.getByRole('article', { name: /^AADSTS16001/ });
+  const badge = card16001.getByText('Sign-in and account', { exact: true });
+  await inEveryView(
+    page,
+    async (where, size) => {
+      const spill = await badge.evaluate((el: { scrollWidth: number; clientWidth: number; scrollHeight: number; clientHeight: number }) => [el.scrollWidth - el.clientWidth, el.scrollHeight - el.clientHeight]);
+      expect(spill, `${where}: the badge's words inside its edge`).toEqual([0, 0]);
+      const [b, c] = [await badge.boundingBox(), await card16001.boundingBox()];
+      expect((b?.x ?? 0) + (b?.width ?? 0), `${where}: the badge inside the card`).toBeLessThanOrEqual((c?.x ?? 0) + (c?.width ?? 0));
+      await screenshot(page, `high-contrast-diagnose-catalog-${size.name}`);
+    },
+    FORCED_COLORS,
+  );
 });
 
 test('forced colors: Settings, at 1024x640 and 150 %', async ({ page, harness }) => {

@@ -6,15 +6,20 @@ import type { Finding } from '../../../../shared/ipc-diagnose';
 
 const useStyles = makeStyles({
   card: { padding: '20px 24px', gap: '16px', boxShadow: tokens.shadow4 },
-  head: { display: 'grid', gridTemplateColumns: 'auto 1fr auto', gap: '14px', alignItems: 'start' },
-  icon: { fontSize: '28px', marginTop: '2px' },
+  // Icon, heading, badges in a row; where the card is narrow (the catalog's), the badges go under the
+  // heading, at the right, rather than squeeze it or run past the card.
+  head: { display: 'flex', flexWrap: 'wrap', gap: '8px 14px', alignItems: 'flex-start' },
+  headText: { flex: '1 1 240px', minWidth: 0 },
+  icon: { fontSize: '28px', marginTop: '2px', flexShrink: 0 },
   iconError: { color: tokens.colorPaletteRedForeground1 },
   iconUnknown: { color: tokens.colorPaletteMarigoldForeground1 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
   code: { color: tokens.colorBrandForeground1, marginRight: '4px' },
   subhead: { display: 'flex', flexWrap: 'wrap', gap: '6px 12px', marginTop: '4px', color: tokens.colorNeutralForeground3 },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
-  badges: { display: 'flex', gap: '6px', flexWrap: 'wrap', justifyContent: 'flex-end' },
+  // A badge is one line high: a group name that wrapped ("Sign-in and account" beside a long title in
+  // the catalog) ran out of its pill, over and under it.
+  badges: { display: 'flex', gap: '6px', flexWrap: 'wrap', justifyContent: 'flex-end', marginLeft: 'auto', '& .fui-Badge': { whiteSpace: 'nowrap' } },
   body: { display: 'flex', flexDirection: 'column', gap: '18px', paddingLeft: '42px', maxWidth: '920px' },
   section: { display: 'flex', flexDirection: 'column', gap: '6px' },
   label: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground1, margin: 0 },
@@ -139,7 +144,7 @@ export function FindingCard({ finding: f, variant, profileName, onCopy, onOpenLi
     <Card className={s.card} role="article" aria-labelledby={headingId}>
       <div className={s.head}>
         {f.known ? <ErrorCircleFilled className={mergeClasses(s.icon, s.iconError)} aria-hidden /> : <QuestionCircleFilled className={mergeClasses(s.icon, s.iconUnknown)} aria-hidden />}
-        <div>
+        <div className={s.headText}>
           <Heading className={s.heading} id={headingId}>
             <span className={s.code}>{code}</span> {f.known ? title : 'Not in our catalog'}
           </Heading>
