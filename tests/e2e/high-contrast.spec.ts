@@ -7,7 +7,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
 import { createPracticeProfile, practiceUser, signInInPopup } from './practice';
-import { FORCED_COLORS, inEveryView } from './views';
+import { FORCED_COLORS, WORK_SIZES, inEveryView } from './views';
 
 test.use({ ignoreHTTPSErrors: true });
 
@@ -78,6 +78,14 @@ async function unmarkedButtons(scope: Locator): Promise<string[]> {
     const underlined = (await style(button, 'text-decoration-line')).includes('underline');
     if ((await edge(button)).border === 0 && !underlined) names.push((await button.getAttribute('aria-label')) ?? (await button.innerText()));
   }
+  return names;
+}
+
+/** The visible buttons in `scope` that show an icon and no words: their meaning rests on a glyph, or on a tooltip only a mouse finds. */
+async function iconOnlyButtons(scope: Locator): Promise<string[]> {
+  const names: string[] = [];
+  for (const button of await scope.getByRole('button').all())
+    if ((await button.isVisible()) && (await button.innerText()).trim() === '') names.push((await button.getAttribute('aria-label')) ?? '(no name)');
   return names;
 }
 
@@ -272,6 +280,8 @@ test('forced colors: the navigation labels start at one edge, whichever section 
 });
 
 test('forced colors: Entra setup after an audit with a failed step and a warning, at 1024x640 and 150 %', async ({ page, context, harness }) => {
+  // The focused-control screenshots too are taken at a work size.
+  await page.setViewportSize(WORK_SIZES[0]);
   await page.goto(harness.url);
   // The scenario's SAML certificate expires soon (a warning); the profile's Web URL is not the registered redirect URI (failed).
   await createPracticeProfile(page, 'High contrast', 'saml-cert-expiring', 'https://octopus.contoso.com/elsewhere/');
@@ -284,6 +294,7 @@ test('forced colors: Entra setup after an audit with a failed step and a warning
   const failed = page.getByRole('list', { name: 'API app steps' }).getByRole('listitem', { name: 'Web redirect URI: Failed' });
   const warning = page.getByRole('list', { name: 'SAML-OpenID app steps' }).getByRole('listitem', { name: 'SAML signing certificate: Warning' });
   expect(await unmarkedButtons(page.getByRole('main')), 'buttons without a border in forced colors').toEqual([]);
+  expect(await iconOnlyButtons(page.getByRole('main')), 'buttons with an icon and no words').toEqual([]);
   expect(await focusRings(page), 'controls whose focus shows nothing, or whose ring is cut off').toEqual({ missing: [], cut: [] });
   await focusByTab(page, failed.getByRole('button', { name: 'Copy Redirect URI' }));
   await screenshot(page, 'high-contrast-entra-setup-copy-focused');
@@ -307,6 +318,7 @@ const PASTED_ERROR = [
 ].join('\n');
 
 test('forced colors: Diagnose with a diagnosis card and the catalog with a code selected, at 1024x640 and 150 %', async ({ page, harness }) => {
+  await page.setViewportSize(WORK_SIZES[0]);
   await page.goto(harness.url);
   await page.getByRole('tab', { name: 'Diagnose', exact: true }).click();
   await page.getByLabel('Error text').fill(PASTED_ERROR);
@@ -329,6 +341,7 @@ test('forced colors: Diagnose with a diagnosis card and the catalog with a code 
   expect(linkRing.outline, 'the focused link shows a ring').toBeGreaterThanOrEqual(1);
   await screenshot(page, 'high-contrast-diagnose-link-focused');
   expect(await unmarkedButtons(page.getByRole('main')), 'buttons that look like plain text in forced colors').toEqual([]);
+  expect(await iconOnlyButtons(page.getByRole('main')), 'buttons with an icon and no words').toEqual([]);
   expect(await focusRings(page), 'controls whose focus shows nothing, or whose ring is cut off').toEqual({ missing: [], cut: [] });
   await inEveryView(
     page,
@@ -356,6 +369,7 @@ test('forced colors: Diagnose with a diagnosis card and the catalog with a code 
   }
   expect(await style(other, 'background-color'), 'the others not').not.toBe(await systemColor(page, 'Highlight'));
   expect(await unmarkedButtons(page.getByRole('main')), 'buttons that look like plain text in forced colors').toEqual([]);
+  expect(await iconOnlyButtons(page.getByRole('main')), 'buttons with an icon and no words').toEqual([]);
   expect(await focusRings(page), 'controls whose focus shows nothing, or whose ring is cut off').toEqual({ missing: [], cut: [] });
   await focusByTab(page, selected);
   const selectedRing = await edge(selected);
@@ -381,6 +395,7 @@ test('forced colors: Diagnose with a diagnosis card and the catalog with a code 
 });
 
 test('forced colors: Settings, at 1024x640 and 150 %', async ({ page, harness }) => {
+  await page.setViewportSize(WORK_SIZES[0]);
   await page.goto(harness.url);
   await createPracticeProfile(page, 'High contrast', 'healthy');
   await page.getByRole('tab', { name: 'Settings' }).click();
@@ -389,6 +404,7 @@ test('forced colors: Settings, at 1024x640 and 150 %', async ({ page, harness })
   const expiry = page.getByRole('form', { name: 'Expiry warnings' });
   await expiry.getByLabel('Reminders (days before expiry)').fill('90, thirty');
   expect(await unmarkedButtons(page.getByRole('main')), 'buttons without a border in forced colors').toEqual([]);
+  expect(await iconOnlyButtons(page.getByRole('main')), 'buttons with an icon and no words').toEqual([]);
   expect(await focusRings(page), 'controls whose focus shows nothing, or whose ring is cut off').toEqual({ missing: [], cut: [] });
   await focusByTab(page, page.getByRole('radio', { name: 'Use this proxy:' }));
   await screenshot(page, 'high-contrast-settings-radio-focused');

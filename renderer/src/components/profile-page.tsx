@@ -9,10 +9,11 @@ import { PlayRegular, StopRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { ProfileView } from '../../../shared/profile';
 import { usePracticeScenario } from '../stores/practice-store';
+import { scrollPaneStyle } from './scroll-pane';
 
 export const useProfilePageStyles = makeStyles({
   // Children keep their height: a flex column that scrolls must not squeeze a message bar (its text spilled out at 1024×640).
-  root: { display: 'flex', flexDirection: 'column', gap: '16px', height: '100%', overflowY: 'auto', paddingRight: '8px', paddingBottom: '24px', maxWidth: '1100px', '& > *': { flexShrink: 0 } },
+  root: { ...scrollPaneStyle, display: 'flex', flexDirection: 'column', gap: '16px', paddingRight: '8px', paddingBottom: '24px', maxWidth: '1100px', '& > *': { flexShrink: 0 } },
   head: { display: 'flex', alignItems: 'flex-end', gap: '16px', flexWrap: 'wrap' },
   titleBlock: { flex: '1 1 360px', display: 'flex', flexDirection: 'column', gap: '4px' },
   // The profile and the button that works on it stay side by side when the head wraps.

@@ -11,11 +11,10 @@ import { useProfilesStore } from '../../stores/profiles-store';
 import { CatalogPanel } from './catalog-panel';
 import { saveTextFile, useCopyAndNotify } from './clipboard';
 import { PastePanel } from './paste-panel';
+import { scrollPaneStyle } from '../../components/scroll-pane';
 
 const useStyles = makeStyles({
-  // 4 px on the left, given back by the margin: the focus ring of the first tab or the search box, at
-  // the left edge, stays inside the part that scrolls, which would cut it off.
-  root: { height: '100%', overflowY: 'auto', paddingLeft: '4px', marginLeft: '-4px', paddingRight: '12px', paddingBottom: '32px' },
+  root: { ...scrollPaneStyle, paddingRight: '12px', paddingBottom: '32px' },
   inner: { display: 'flex', flexDirection: 'column', gap: '18px', maxWidth: '1120px' },
   head: { display: 'flex', alignItems: 'flex-start', gap: '24px', flexWrap: 'wrap' },
   titleBlock: { flexGrow: 1, flexBasis: '360px', display: 'flex', flexDirection: 'column', gap: '4px' },

@@ -196,7 +196,9 @@ export function FindingCard({ finding: f, variant, profileName, onCopy, onOpenLi
                     <dd className={mergeClasses(s.dd, value === null && s.missing)}>{value ?? 'not in the pasted text'}</dd>
                     <dd className={s.dd}>
                       {value !== null && (
-                        <Button size="small" appearance="subtle" icon={<CopyRegular />} aria-label={`Copy ${what}`} title={`Copy ${what}`} onClick={() => onCopy(value, `the ${what}`)} />
+                        <Button size="small" appearance="subtle" icon={<CopyRegular />} aria-label={`Copy ${what}`} onClick={() => onCopy(value, `the ${what}`)}>
+                          Copy
+                        </Button>
                       )}
                     </dd>
                   </Fragment>

@@ -10,14 +10,13 @@ import { useUpdatesStore } from '../../stores/updates-store';
 import type { ThemeChoice } from '../../../../shared/settings';
 import { ErrorBar } from '../../components/error-bar';
 import { useFormCopy } from '../../hooks/use-form-copy';
+import { scrollPaneStyle } from '../../components/scroll-pane';
 
 const sameSettings = (s: NetworkSettings): NetworkSettings => s;
 
 const useStyles = makeStyles({
-  // Scrolls in the pane like the other pages; children keep their height. The 4 px on the left (given
-  // back by the margin) keep the focus ring of a field or radio at the left edge inside the part that
-  // scrolls, which would cut it off (Fluent draws it 2-4 px outside the control).
-  page: { display: 'flex', flexDirection: 'column', gap: '16px', height: '100%', overflowY: 'auto', paddingLeft: '4px', marginLeft: '-4px', paddingRight: '8px', paddingBottom: '24px', '& > *': { flexShrink: 0 } },
+  // Scrolls in the pane like the other pages; children keep their height.
+  page: { ...scrollPaneStyle, display: 'flex', flexDirection: 'column', gap: '16px', paddingRight: '8px', paddingBottom: '24px', '& > *': { flexShrink: 0 } },
   root: { display: 'flex', flexDirection: 'column', gap: '16px', maxWidth: '720px' },
   title: { margin: 0 },
   section: { margin: 0 },
