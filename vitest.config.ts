@@ -14,6 +14,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Each run's temporary folders in one folder, removed at the end (see the file).
+    globalSetup: ['tests/helpers/vitest-tmpdir.ts'],
     // electron-store imports 'electron'; inlining it lets the glue tests' vi.mock('electron') reach it.
     server: { deps: { inline: ['electron-store'] } },
     projects: [
