@@ -81,6 +81,17 @@ async function unmarkedButtons(scope: Locator): Promise<string[]> {
   return names;
 }
 
+/**
+ * What a contrast theme must leave on the page's main region: every button with an edge (or a link's
+ * underline) and words, and every control's focus drawn, whole.
+ */
+async function expectControlsDrawn(page: Page, where: string): Promise<void> {
+  const main = page.getByRole('main');
+  expect(await unmarkedButtons(main), `${where}: buttons that look like plain text`).toEqual([]);
+  expect(await iconOnlyButtons(main), `${where}: buttons with an icon and no words`).toEqual([]);
+  expect(await focusRings(page), `${where}: controls whose focus shows nothing, or whose ring is cut off`).toEqual({ missing: [], cut: [] });
+}
+
 /** The visible buttons in `scope` that show an icon and no words: their meaning rests on a glyph, or on a tooltip only a mouse finds. */
 async function iconOnlyButtons(scope: Locator): Promise<string[]> {
   const names: string[] = [];
@@ -293,18 +304,16 @@ test('forced colors: Entra setup after an audit with a failed step and a warning
   await expect(page.getByText(/12 passed, 1 warning, 1 failed, 0 unknown/)).toBeVisible();
   const failed = page.getByRole('list', { name: 'API app steps' }).getByRole('listitem', { name: 'Web redirect URI: Failed' });
   const warning = page.getByRole('list', { name: 'SAML-OpenID app steps' }).getByRole('listitem', { name: 'SAML signing certificate: Warning' });
-  expect(await unmarkedButtons(page.getByRole('main')), 'buttons without a border in forced colors').toEqual([]);
-  expect(await iconOnlyButtons(page.getByRole('main')), 'buttons with an icon and no words').toEqual([]);
-  expect(await focusRings(page), 'controls whose focus shows nothing, or whose ring is cut off').toEqual({ missing: [], cut: [] });
   await focusByTab(page, failed.getByRole('button', { name: 'Copy Redirect URI' }));
   await screenshot(page, 'high-contrast-entra-setup-copy-focused');
   await inEveryView(
     page,
-    async (_where, size) => {
+    async (where, size, theme) => {
       await failed.scrollIntoViewIfNeeded();
-      await screenshot(page, `high-contrast-entra-setup-failed-${size.name}`);
+      await screenshot(page, `high-contrast-entra-setup-failed-${size.name}-${theme.name}`);
       await warning.scrollIntoViewIfNeeded();
-      await screenshot(page, `high-contrast-entra-setup-warning-${size.name}`);
+      await screenshot(page, `high-contrast-entra-setup-warning-${size.name}-${theme.name}`);
+      await expectControlsDrawn(page, where);
     },
     FORCED_COLORS,
   );
@@ -340,14 +349,12 @@ test('forced colors: Diagnose with a diagnosis card and the catalog with a code 
   const linkRing = await edge(links.first());
   expect(linkRing.outline, 'the focused link shows a ring').toBeGreaterThanOrEqual(1);
   await screenshot(page, 'high-contrast-diagnose-link-focused');
-  expect(await unmarkedButtons(page.getByRole('main')), 'buttons that look like plain text in forced colors').toEqual([]);
-  expect(await iconOnlyButtons(page.getByRole('main')), 'buttons with an icon and no words').toEqual([]);
-  expect(await focusRings(page), 'controls whose focus shows nothing, or whose ring is cut off').toEqual({ missing: [], cut: [] });
   await inEveryView(
     page,
-    async (_where, size) => {
+    async (where, size, theme) => {
       await page.getByRole('heading', { name: '1 error found' }).scrollIntoViewIfNeeded();
-      await screenshot(page, `high-contrast-diagnose-card-${size.name}`);
+      await screenshot(page, `high-contrast-diagnose-card-${size.name}-${theme.name}`);
+      await expectControlsDrawn(page, where);
     },
     FORCED_COLORS,
   );
@@ -368,9 +375,6 @@ test('forced colors: Diagnose with a diagnosis card and the catalog with a code 
     expect(await style(words, 'forced-color-adjust'), 'no Canvas backplate behind its words').toBe('none');
   }
   expect(await style(other, 'background-color'), 'the others not').not.toBe(await systemColor(page, 'Highlight'));
-  expect(await unmarkedButtons(page.getByRole('main')), 'buttons that look like plain text in forced colors').toEqual([]);
-  expect(await iconOnlyButtons(page.getByRole('main')), 'buttons with an icon and no words').toEqual([]);
-  expect(await focusRings(page), 'controls whose focus shows nothing, or whose ring is cut off').toEqual({ missing: [], cut: [] });
   await focusByTab(page, selected);
   const selectedRing = await edge(selected);
   expect(selectedRing.outline, 'the focused selected code shows a ring').toBeGreaterThanOrEqual(1);
@@ -378,17 +382,20 @@ test('forced colors: Diagnose with a diagnosis card and the catalog with a code 
   // A long group name beside a long title in the narrow card: the badge keeps its words inside its
   // edge, and stays inside the card.
   await page.getByRole('searchbox').fill('16001');
-  await entries.getByRole('button', { name: /^AADSTS16001:/ }).click();
+  const entry16001 = entries.getByRole('button', { name: /^AADSTS16001:/ });
+  await entry16001.click();
   const card16001 = page.getByRole('article', { name: /^AADSTS16001/ });
   const badge = card16001.getByText('Sign-in and account', { exact: true });
   await inEveryView(
     page,
-    async (where, size) => {
+    async (where, size, theme) => {
+      await entry16001.scrollIntoViewIfNeeded();
       const spill = await badge.evaluate((el: { scrollWidth: number; clientWidth: number; scrollHeight: number; clientHeight: number }) => [el.scrollWidth - el.clientWidth, el.scrollHeight - el.clientHeight]);
       expect(spill, `${where}: the badge's words inside its edge`).toEqual([0, 0]);
       const [b, c] = [await badge.boundingBox(), await card16001.boundingBox()];
       expect((b?.x ?? 0) + (b?.width ?? 0), `${where}: the badge inside the card`).toBeLessThanOrEqual((c?.x ?? 0) + (c?.width ?? 0));
-      await screenshot(page, `high-contrast-diagnose-catalog-${size.name}`);
+      await screenshot(page, `high-contrast-diagnose-catalog-${size.name}-${theme.name}`);
+      await expectControlsDrawn(page, where);
     },
     FORCED_COLORS,
   );
@@ -403,20 +410,18 @@ test('forced colors: Settings, at 1024x640 and 150 %', async ({ page, harness })
   await page.getByLabel('Proxy URL').fill('not a url');
   const expiry = page.getByRole('form', { name: 'Expiry warnings' });
   await expiry.getByLabel('Reminders (days before expiry)').fill('90, thirty');
-  expect(await unmarkedButtons(page.getByRole('main')), 'buttons without a border in forced colors').toEqual([]);
-  expect(await iconOnlyButtons(page.getByRole('main')), 'buttons with an icon and no words').toEqual([]);
-  expect(await focusRings(page), 'controls whose focus shows nothing, or whose ring is cut off').toEqual({ missing: [], cut: [] });
   await focusByTab(page, page.getByRole('radio', { name: 'Use this proxy:' }));
   await screenshot(page, 'high-contrast-settings-radio-focused');
   await inEveryView(
     page,
-    async (_where, size) => {
+    async (where, size, theme) => {
       await page.getByRole('heading', { name: 'Settings', level: 2 }).scrollIntoViewIfNeeded();
-      await screenshot(page, `high-contrast-settings-${size.name}`);
+      await screenshot(page, `high-contrast-settings-${size.name}-${theme.name}`);
       await page.getByLabel('Proxy URL').scrollIntoViewIfNeeded();
-      await screenshot(page, `high-contrast-settings-network-${size.name}`);
+      await screenshot(page, `high-contrast-settings-network-${size.name}-${theme.name}`);
       await expiry.getByRole('button', { name: 'Save expiry warnings' }).scrollIntoViewIfNeeded();
-      await screenshot(page, `high-contrast-settings-expiry-${size.name}`);
+      await screenshot(page, `high-contrast-settings-expiry-${size.name}-${theme.name}`);
+      await expectControlsDrawn(page, where);
     },
     FORCED_COLORS,
   );

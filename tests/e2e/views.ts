@@ -9,16 +9,27 @@ export const WORK_SIZES = [
   { name: '150pct', width: 911, height: 512 },
 ] as const;
 
-export const THEMES = [
+export interface Theme {
+  name: string;
+  media: { colorScheme: 'light' | 'dark'; forcedColors: 'none' | 'active' };
+}
+
+export const THEMES: readonly Theme[] = [
   { name: 'light', media: { colorScheme: 'light', forcedColors: 'none' } },
   { name: 'dark', media: { colorScheme: 'dark', forcedColors: 'none' } },
   { name: 'forced-colors', media: { colorScheme: 'dark', forcedColors: 'active' } },
-] as const;
+];
 
 export type WorkSize = (typeof WORK_SIZES)[number];
-export type Theme = (typeof THEMES)[number];
-/** Forced colors only: the pages whose light and dark views screenshots.spec.ts already takes. */
-export const FORCED_COLORS: readonly Theme[] = THEMES.filter((t) => t.media.forcedColors === 'active');
+
+/**
+ * Forced colors only, in Chromium's dark and light contrast palettes (Windows has dark and light
+ * contrast themes: Night sky, Desert…): the pages whose light and dark views screenshots.spec.ts takes.
+ */
+export const FORCED_COLORS: readonly Theme[] = [
+  { name: 'forced-colors', media: { colorScheme: 'dark', forcedColors: 'active' } },
+  { name: 'forced-colors-light', media: { colorScheme: 'light', forcedColors: 'active' } },
+];
 
 /** Runs `fn` with the page at every work size in every theme (or only in `themes`), one after another. */
 export async function inEveryView(page: Page, fn: (where: string, size: WorkSize, theme: Theme) => Promise<void>, themes: readonly Theme[] = THEMES): Promise<void> {
