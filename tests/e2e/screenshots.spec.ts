@@ -1,6 +1,6 @@
 /**
  * Every screen at 1024x640 and at 150 % scaling of 1366x768, in light and dark, written to
- * artifacts/screenshots (the docs/ images for the README are copied from here). Each screen is also
+ * artifacts/screenshots (the README's docs/ images are copied from the readme-* ones). Each screen is also
  * held to the layout rules of layout.ts, so an ugly overlap fails here and not only in review.
  */
 import type { Browser, Page } from '@playwright/test';
@@ -26,7 +26,13 @@ async function checkProfile(page: Page, profile: string, harnessUrl: string, exp
   await expect(page.getByRole('status').filter({ hasText: expectText })).toBeAttached();
 }
 
-async function open(browser: Browser, url: string, size: (typeof SIZES)[number], colorScheme: 'light' | 'dark'): Promise<Page> {
+interface Size {
+  width: number;
+  height: number;
+  deviceScaleFactor: number;
+}
+
+async function open(browser: Browser, url: string, size: Size, colorScheme: 'light' | 'dark'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, deviceScaleFactor: size.deviceScaleFactor, colorScheme, ignoreHTTPSErrors: true });
   const page = await context.newPage();
   await page.goto(url);
@@ -82,4 +88,23 @@ test('every screen, at 1024x640 and 150 %, light and dark', async ({ page, brows
       await shot('settings');
       await p.context().close();
     }
+
+  // The README's two pictures (docs/check-passed-light.png and docs/check-failed-dark.png are copied
+  // from these): a laptop's window, the page from its top, so the heading is whole and the failed
+  // row's fix shows below it.
+  const README: Size = { width: 1280, height: 800, deviceScaleFactor: 1 };
+  for (const [scheme, profile, row, file] of [
+    ['light', 'Practice', 'Microsoft Graph profile: Passed', 'readme-check-passed-light'],
+    ['dark', 'No slash', 'Interactive sign-in: Failed', 'readme-check-failed-dark'],
+  ] as const) {
+    const p = await open(browser, harness.url, README, scheme);
+    await tab(p, 'Check compatibility', 'Check compatibility');
+    await p.getByLabel('Profile', { exact: true }).selectOption({ label: profile });
+    const shown = p.getByRole('list', { name: 'Checks' }).getByRole('listitem', { name: row });
+    await expect(shown).toBeVisible();
+    if (scheme === 'dark') await expect(shown.getByRole('region', { name: 'How to fix' })).toBeInViewport();
+    await screenshot(p, file);
+    expect(await layoutProblems(p), file).toEqual([]);
+    await p.context().close();
+  }
 });
