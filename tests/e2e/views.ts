@@ -37,6 +37,12 @@ export async function inEveryView(page: Page, fn: (where: string, size: WorkSize
     for (const theme of themes) {
       await page.setViewportSize({ width: size.width, height: size.height });
       await page.emulateMedia(theme.media);
+      // A theme change runs the controls' colour transitions (Fluent's switch: 0.2 s): a screenshot in
+      // the middle of one shows neither theme's colours.
+      await page.waitForFunction(() => {
+        const doc = (globalThis as unknown as { document: { getAnimations(): { playState: string; constructor: { name: string } }[] } }).document;
+        return !doc.getAnimations().some((a) => a.constructor.name === 'CSSTransition' && a.playState === 'running');
+      });
       await fn(`${size.name} ${theme.name}`, size, theme);
     }
 }
