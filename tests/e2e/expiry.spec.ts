@@ -105,3 +105,26 @@ test('an expired secret is shown as critical, and keyboard users reach the banne
   await dialog.getByRole('button', { name: 'Abandon rotation' }).click();
   await expect(banner.getByRole('button', { name: 'Rotate client secret' })).toBeVisible();
 });
+
+test('the expiry notice on the other pages takes one line where the window is wide enough, and its words are never cut', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await createPracticeProfile(page, 'Production', 'saml-cert-rollover', inDays(10));
+  await page.getByRole('tab', { name: 'Check compatibility' }).click();
+  const notices = page.getByRole('region', { name: 'Notices' });
+  const open = notices.getByRole('button', { name: 'Open “Production”' });
+  // 1366x768 at 100 % and 150 % (911x512), and the window's minimum size.
+  for (const [width, height, oneLine] of [[1366, 768, true], [911, 512, false], [800, 560, false]] as const) {
+    await page.setViewportSize({ width, height });
+    await expect(open).toBeVisible();
+    const box = await notices.locator('.fui-MessageBarBody').evaluate((body) => {
+      const b = body.getBoundingClientRect();
+      return { bottom: b.bottom, right: b.right, cut: body.scrollWidth > body.clientWidth + 1 };
+    });
+    const button = await open.boundingBox();
+    const where = `${width}x${height}`;
+    expect(box.cut, `${where}: the notice's words are cut`).toBe(false);
+    const sameRow = (button?.y ?? 0) < box.bottom;
+    if (sameRow) expect(box.right, `${where}: the words run under the button`).toBeLessThanOrEqual(button?.x ?? 0);
+    if (oneLine) expect(sameRow, `${where}: the button sits on the words' line`).toBe(true);
+  }
+});

@@ -12,7 +12,9 @@ import { useProfilesStore } from '../../stores/profiles-store';
 import { consequence, itemSentence, urgentItems } from './expiry-text';
 
 const useStyles = makeStyles({
-  body: { minWidth: 0, overflowWrap: 'anywhere' },
+  // No minWidth 0: a body allowed to shrink is cut under the button instead of making Fluent's
+  // auto layout reflow to two lines. Long words still wrap once it has.
+  body: { overflowWrap: 'anywhere' },
   actions: { maxWidth: '100%', minWidth: 0, whiteSpace: 'normal' },
 });
 
@@ -43,7 +45,9 @@ export function ExpiryNotice() {
   if (!worst || !profile || shownOnPage) return null;
   const { item } = worst;
   return (
-    <MessageBar intent={item.state === 'warning' ? 'warning' : 'error'} layout="multiline" aria-label={`Expiry: ${profile.name}`}>
+    // auto: one line with its button where the window is wide enough, two where it is not (Fluent
+    // measures it: useMessageBarReflow), so the notice takes less of every page.
+    <MessageBar intent={item.state === 'warning' ? 'warning' : 'error'} layout="auto" aria-label={`Expiry: ${profile.name}`}>
       <MessageBarBody className={styles.body}>
         <MessageBarTitle>
           {profile.name}: {itemSentence(item)}.
