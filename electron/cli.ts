@@ -137,6 +137,26 @@ export interface HeldSignals {
 }
 
 /**
+ * Takes SIGINT/SIGTERM until the CLI listens itself (`runCliProcess`), for a start that takes a
+ * moment before it: the installed CLI waits for Electron's `ready` (electron/main.ts). Without a
+ * listener Node's default, or atomically's when-exit re-raising the signal, ends the process with
+ * no document. bin/federation-desk.mjs does the same in plain JavaScript, before this bundle loads.
+ */
+export function holdStopSignals(target: Pick<NodeJS.Process, 'on' | 'off'>): HeldSignals {
+  const received: NodeJS.Signals[] = [];
+  const hold = (signal: NodeJS.Signals) => received.push(signal);
+  target.on('SIGINT', hold);
+  target.on('SIGTERM', hold);
+  return {
+    received,
+    release() {
+      target.off('SIGINT', hold);
+      target.off('SIGTERM', hold);
+    },
+  };
+}
+
+/**
  * Entry point used by bin/federation-desk.mjs. Ends the process itself, once its output is out, as
  * the installed CLI does (`app.exit` in electron/main.ts). Left to end on its own when the event
  * loop drains, Node first closes every handle, the SIGINT/SIGTERM ones too, and libuv's

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, nativeTheme, session, shell } from 'electron';
 import log from 'electron-log/main';
 import { createAppServices } from './app-services';
-import { runCliProcess } from './cli';
+import { holdStopSignals, runCliProcess } from './cli';
 import { useAppVault } from './cli/cli-services';
 import { createHandlers } from './ipc-handlers';
 import { registerAppScheme, serveRenderer } from './platform/app-protocol';
@@ -149,9 +149,11 @@ function start(): void {
 const CLI_FLAG = '--fd-cli';
 
 async function runInstalledCli(argv: string[]): Promise<void> {
+  // A Ctrl+C while Electron gets ready is the command's first stop, not the end of the process.
+  const held = holdStopSignals(process);
   await app.whenReady();
   useAppVault(safeStorageVault());
-  const code = await runCliProcess(argv);
+  const code = await runCliProcess(argv, held);
   app.exit(code);
 }
 
