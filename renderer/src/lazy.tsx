@@ -107,8 +107,7 @@ let firstScreenDone = false;
 function start(): void {
   if (scheduled || !firstScreenDone || queue.length === 0) return;
   scheduled = true;
-  // Two animation frames: what was just rendered has been painted.
-  requestAnimationFrame(() => requestAnimationFrame(() => idle(drain)));
+  afterPaint(() => idle(drain));
 }
 
 /**
