@@ -113,7 +113,7 @@ export function listenForStop(target: Pick<NodeJS.Process, 'on' | 'off'>, stderr
   };
   target.on('SIGINT', stop);
   target.on('SIGTERM', stop);
-  // The ones that came before these listeners, while bin/federation-desk.mjs held them.
+  // The ones that came before these listeners, while they were held (bin/federation-desk.mjs, holdStopSignals).
   for (const signal of received) stop(signal);
   return () => {
     target.off('SIGINT', stop);
@@ -127,9 +127,10 @@ function flushed(stream: NodeJS.WritableStream): Promise<void> {
 }
 
 /**
- * The SIGINT/SIGTERM that bin/federation-desk.mjs takes from its first line, before this bundle is
- * found, built and loaded, when Node's default would kill the process: what came meanwhile, and how
- * to remove its listeners once the CLI's own listen (with no moment between the two).
+ * The SIGINT/SIGTERM held before the CLI listens itself, when Node's default would kill the process:
+ * by bin/federation-desk.mjs from its first line, before this bundle is found, built and loaded, and
+ * by holdStopSignals in the installed CLI while Electron gets ready. What came meanwhile, and how to
+ * remove the holding listeners once the CLI's own listen (with no moment between the two).
  */
 export interface HeldSignals {
   received: readonly NodeJS.Signals[];
